@@ -1,0 +1,15 @@
+//! One module per subcommand. Each returns the text to print or a one-line Vietnamese error.
+
+pub mod calendar;
+pub mod deadline;
+
+use motcua_domain::calendar::WorkCalendar;
+
+/// The calendar with this name; only the shipped `ccvc` exists without a database.
+pub fn calendar_named(name: &str) -> Result<WorkCalendar, String> {
+    if name == "ccvc" {
+        Ok(WorkCalendar::ccvc())
+    } else {
+        Err(format!("lịch không tồn tại: «{name}» (có: ccvc)"))
+    }
+}

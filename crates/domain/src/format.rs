@@ -1,0 +1,102 @@
+//! Vietnamese display formats (RULES.md §12): `19/02/2024`, `09 giờ 00 phút`, `1.234.567`,
+//! `27.367.024 đồng`, `70,98%`.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
+
+/// `dd/mm/yyyy`.
+pub fn date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// `HH:mm`.
+pub fn time(t: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// `HH giờ mm phút`, as written on forms.
+pub fn time_on_form(t: NaiveDateTime) -> String {
+    format!("{:02} giờ {:02} phút", t.hour(), t.minute())
+}
+
+/// `09:00 thứ Hai, 19/02/2024`.
+pub fn date_time(t: NaiveDateTime) -> String {
+    format!("{} {}, {}", time(t), weekday(t.date()), date(t.date()))
+}
+
+/// Vietnamese weekday name: `thứ Hai` … `thứ Bảy`, `Chủ nhật`.
+pub fn weekday(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "thứ Hai",
+        Weekday::Tue => "thứ Ba",
+        Weekday::Wed => "thứ Tư",
+        Weekday::Thu => "thứ Năm",
+        Weekday::Fri => "thứ Sáu",
+        Weekday::Sat => "thứ Bảy",
+        Weekday::Sun => "Chủ nhật",
+    }
+}
+
+/// An integer with `.` as the thousands separator: `1.234.567`, `-5.000`.
+pub fn integer(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount of money in đồng: `27.367.024 đồng`.
+pub fn money(dong: i64) -> String {
+    format!("{} đồng", integer(dong))
+}
+
+/// A percentage with two decimals and a decimal comma: `70,98%`.
+pub fn percent(value: f64) -> String {
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    format!("{sign}{},{:02}%", integer((abs / 100) as i64), abs % 100)
+}
+
+/// A duration in minutes as `2 giờ 30 phút`, `45 phút`, `7 giờ`.
+pub fn minutes(total: i64) -> String {
+    let sign = if total < 0 { "-" } else { "" };
+    let (h, m) = (total.abs() / 60, total.abs() % 60);
+    match (h, m) {
+        (0, m) => format!("{sign}{m} phút"),
+        (h, 0) => format!("{sign}{h} giờ"),
+        (h, m) => format!("{sign}{h} giờ {m} phút"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_formats() {
+        let d = NaiveDate::from_ymd_opt(2024, 2, 19).unwrap();
+        let t = d.and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(date(d), "19/02/2024");
+        assert_eq!(time_on_form(t), "09 giờ 05 phút");
+        assert_eq!(date_time(t), "09:05 thứ Hai, 19/02/2024");
+        assert_eq!(integer(1_234_567), "1.234.567");
+        assert_eq!(integer(-5_000), "-5.000");
+        assert_eq!(integer(999), "999");
+        assert_eq!(money(27_367_024), "27.367.024 đồng");
+        assert_eq!(percent(70.981), "70,98%");
+        assert_eq!(percent(82.9408), "82,94%");
+        assert_eq!(percent(100.0), "100,00%");
+        assert_eq!(percent(1234.5), "1.234,50%");
+        assert_eq!(minutes(150), "2 giờ 30 phút");
+        assert_eq!(minutes(420), "7 giờ");
+        assert_eq!(minutes(45), "45 phút");
+    }
+}

@@ -1,0 +1,11 @@
+//! Pure rules of the one-stop shop (Bộ phận Một cửa).
+//!
+//! Nothing here performs I/O, spawns tasks or reads the clock: every instant is an argument.
+//! Time is local Vietnamese time (UTC+07:00, no daylight saving); see [`time`].
+
+pub mod calendar;
+pub mod classify;
+pub mod deadline;
+pub mod format;
+pub mod lunar;
+pub mod time;

@@ -1,0 +1,7 @@
+//! Integration tests of the domain crate: deadline examples, holiday blocks, properties.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod examples;
+mod holidays;
+mod properties;
+mod support;
