@@ -3,18 +3,47 @@
 mod commands;
 
 use clap::{Parser, Subcommand};
+use commands::settings::DataArgs;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Hệ thống một cửa: tiếp nhận, giải quyết hồ sơ thủ tục hành chính.
 #[derive(Debug, Parser)]
 #[command(name = "motcua", version, about)]
 struct Cli {
+    #[command(flatten)]
+    data: DataArgs,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Chạy máy chủ web (mặc định http://127.0.0.1:8080, cơ sở dữ liệu sqlite://motcua.db).
+    Serve(commands::serve::Args),
+    /// Cập nhật cấu trúc cơ sở dữ liệu.
+    Migrate,
+    /// Nạp dữ liệu mẫu vào cơ sở dữ liệu trống.
+    Seed {
+        /// Tỉnh mẫu: đơn vị, danh mục, người dùng, hồ sơ.
+        #[arg(long)]
+        demo: bool,
+        /// Số hồ sơ mẫu.
+        #[arg(long, default_value_t = 500)]
+        dossiers: usize,
+    },
+    /// Nạp dữ liệu từ tệp.
+    #[command(subcommand)]
+    Import(commands::data::Import),
+    /// Quản lý người dùng.
+    #[command(subcommand)]
+    User(commands::data::User),
+    /// Sao lưu trực tuyến cơ sở dữ liệu SQLite (máy chủ vẫn chạy).
+    Backup {
+        /// Tệp sao lưu (chưa tồn tại).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Tính hạn giải quyết hồ sơ theo ngày làm việc và giải thích cách tính.
     Deadline(commands::deadline::Args),
     /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương.
@@ -27,6 +56,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Deadline(args) => commands::deadline::run(&args),
         Command::Calendar(command) => commands::calendar::run(&command),
+        command => run_async(&cli.data, command),
     };
     match result {
         Ok(text) => {
@@ -38,4 +68,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("không khởi động được: {e}"))?;
+    runtime.block_on(async {
+        use commands::data as cmd;
+        match command {
+            Command::Serve(args) => commands::serve::run(data, &args).await,
+            Command::Migrate => cmd::migrate(data).await,
+            Command::Seed {
+                demo: true,
+                dossiers,
+            } => cmd::seed_demo(data, dossiers).await,
+            Command::Seed { demo: false, .. } => {
+                Err("hãy chọn bộ dữ liệu: motcua seed --demo".into())
+            }
+            Command::Import(what) => cmd::import(data, &what).await,
+            Command::User(what) => cmd::user(data, &what).await,
+            Command::Backup { out } => cmd::backup(data, &out).await,
+            Command::Deadline(_) | Command::Calendar(_) => Err("lệnh không chạy ở đây".into()),
+        }
+    })
 }

@@ -4,8 +4,13 @@
 //! Time is local Vietnamese time (UTC+07:00, no daylight saving); see [`time`].
 
 pub mod calendar;
+pub mod catalogue;
 pub mod classify;
 pub mod deadline;
+pub mod dossier;
 pub mod format;
+pub mod ids;
 pub mod lunar;
+pub mod org;
+pub mod text;
 pub mod time;

@@ -1,7 +1,10 @@
 //! One module per subcommand. Each returns the text to print or a one-line Vietnamese error.
 
 pub mod calendar;
+pub mod data;
 pub mod deadline;
+pub mod serve;
+pub mod settings;
 
 use motcua_domain::calendar::WorkCalendar;
 

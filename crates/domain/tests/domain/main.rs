@@ -3,5 +3,6 @@
 
 mod examples;
 mod holidays;
+mod lifecycle;
 mod properties;
 mod support;

@@ -1,0 +1,82 @@
+//! Errors of the use cases. Each has a stable code for the API and a Vietnamese message.
+
+use crate::store::StoreError;
+use motcua_domain::catalogue::ImportError;
+use motcua_domain::dossier::DossierError;
+
+/// Why a use case did not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Wrong user name or password, or no valid session.
+    #[error("tên đăng nhập hoặc mật khẩu không đúng")]
+    Unauthorized,
+    /// Signed in but not allowed.
+    #[error("bạn không có quyền {0}")]
+    Forbidden(String),
+    /// Not found (or not visible to the actor).
+    #[error("không tìm thấy {0}")]
+    NotFound(String),
+    /// Bad input.
+    #[error("{message}")]
+    Invalid {
+        /// Stable code.
+        code: &'static str,
+        /// Vietnamese message.
+        message: String,
+        /// The field at fault.
+        field: Option<String>,
+    },
+    /// The data changed meanwhile, or a name is taken.
+    #[error("{0}")]
+    Conflict(String),
+    /// The lifecycle refuses the action.
+    #[error(transparent)]
+    Dossier(#[from] DossierError),
+    /// The import file is not valid; nothing was imported.
+    #[error("tệp nhập danh mục không hợp lệ ({} lỗi)", .0.len())]
+    Import(Vec<ImportError>),
+    /// Too many attempts.
+    #[error("quá nhiều lần thử; vui lòng thử lại sau ít phút")]
+    RateLimited,
+    /// Storage failed: logged, never shown.
+    #[error("lỗi hệ thống")]
+    Store(StoreError),
+}
+
+impl AppError {
+    /// Bad input on a field.
+    pub fn invalid(code: &'static str, field: &str, message: impl Into<String>) -> AppError {
+        AppError::Invalid {
+            code,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
+    }
+
+    /// The stable API code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound(_) => "not_found",
+            AppError::Invalid { code, .. } => code,
+            AppError::Conflict(_) => "conflict",
+            AppError::Dossier(e) => e.code(),
+            AppError::Import(_) => "invalid_import",
+            AppError::RateLimited => "rate_limited",
+            AppError::Store(_) => "internal",
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> AppError {
+        match e {
+            StoreError::Conflict(m) => AppError::Conflict(format!(
+                "dữ liệu đã thay đổi hoặc bị trùng, vui lòng tải lại và thử lại ({m})"
+            )),
+            StoreError::NotFound(m) => AppError::NotFound(m),
+            other => AppError::Store(other),
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The storage port. One method per need; each adapter owns its transactions and speaks only
+//! domain types and [`StoreError`]. Adapters: SQLite and PostgreSQL (crate `motcua-store`).
+
+use async_trait::async_trait;
+use chrono::{NaiveDate, NaiveDateTime};
+use motcua_domain::calendar::CalendarOverride;
+use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
+use motcua_domain::dossier::{Dossier, Event, NewDossier, Status};
+use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
+use motcua_domain::org::{Grant, Unit};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// A storage failure.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// A uniqueness or version constraint failed (e.g. the dossier changed meanwhile).
+    #[error("xung đột dữ liệu: {0}")]
+    Conflict(String),
+    /// The thing referred to does not exist.
+    #[error("không tìm thấy: {0}")]
+    NotFound(String),
+    /// The operation is not available on this backend.
+    #[error("không hỗ trợ: {0}")]
+    Unsupported(&'static str),
+    /// The database failed; the text is for the log, never for the client.
+    #[error("lỗi cơ sở dữ liệu: {0}")]
+    Database(String),
+}
+
+/// A user as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRecord {
+    /// Login name (unique).
+    pub username: String,
+    /// Display name.
+    pub full_name: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// Roles and scopes.
+    pub grants: Vec<Grant>,
+    /// Disabled users cannot sign in.
+    pub active: bool,
+}
+
+/// A session (browser cookie) or an API token. Only the SHA-256 of the secret is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    /// Hex SHA-256 of the secret.
+    pub token_hash: String,
+    /// Whose.
+    pub username: String,
+    /// CSRF token bound to the session (empty for API tokens).
+    pub csrf_token: String,
+    /// `session` or `api`.
+    pub kind: String,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Expires.
+    pub expires_at: NaiveDateTime,
+}
+
+/// Result of a catalogue import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// Procedures new to the catalogue.
+    pub created: u32,
+    /// Procedures whose content changed: a new version, the previous one `amended`.
+    pub new_versions: u32,
+    /// Procedures identical to their current version.
+    pub unchanged: u32,
+}
+
+/// A dossier just inserted, or found again by its idempotency key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inserted {
+    /// The dossier.
+    pub dossier: Dossier,
+    /// Its events.
+    pub events: Vec<Event>,
+    /// `true` when the idempotency key had been used: nothing new was created.
+    pub replayed: bool,
+}
+
+/// Keyset position in a dossier list: the last row of the previous page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// Its creation instant.
+    pub created_at: NaiveDateTime,
+    /// Its code.
+    pub code: DossierCode,
+}
+
+/// Which dossiers to list, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DossierQuery {
+    /// Only dossiers whose receiving, competent or current unit is one of these; `None` = all.
+    pub units: Option<Vec<UnitCode>>,
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Only open dossiers (received, in progress, paused).
+    pub open_only: bool,
+    /// Only dossiers due at or before this instant (open ones).
+    pub due_before: Option<NaiveDateTime>,
+    /// Start after this row.
+    pub after: Option<Cursor>,
+    /// Page size (the adapter caps it at 500).
+    pub limit: u32,
+}
+
+/// The storage port.
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// Applies pending migrations.
+    async fn migrate(&self) -> Result<(), StoreError>;
+
+    /// Inserts or updates units (by code).
+    async fn put_units(&self, units: &[Unit]) -> Result<(), StoreError>;
+    /// Every unit, active or not.
+    async fn units(&self) -> Result<Vec<Unit>, StoreError>;
+
+    /// Creates a user; `Conflict` if the name is taken.
+    async fn create_user(&self, user: &UserRecord) -> Result<(), StoreError>;
+    /// A user by login name.
+    async fn user(&self, username: &str) -> Result<Option<UserRecord>, StoreError>;
+    /// Number of users.
+    async fn count_users(&self) -> Result<u64, StoreError>;
+
+    /// Stores a session or token.
+    async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError>;
+    /// A session by the hash of its secret (expired ones included; the caller checks).
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError>;
+    /// Deletes a session.
+    async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
+
+    /// Imports procedures all or nothing: a new code → version 1; changed content → a new
+    /// version, the previous one `amended`; identical → unchanged.
+    async fn import_procedures(&self, specs: &[ProcedureSpec])
+    -> Result<ImportSummary, StoreError>;
+    /// The current (latest) version of every procedure.
+    async fn procedures(&self) -> Result<Vec<ProcedureVersion>, StoreError>;
+    /// The current version of one procedure.
+    async fn procedure(&self, code: &ProcedureCode)
+    -> Result<Option<ProcedureVersion>, StoreError>;
+
+    /// Inserts a new dossier with its events, allocating its code from the receiving unit's
+    /// daily sequence in the same transaction (unique and gapless across app instances).
+    /// With an idempotency key already used, returns that dossier with `replayed = true`.
+    async fn insert_dossier(
+        &self,
+        new: NewDossier,
+        actor: &str,
+        idempotency_key: Option<&str>,
+    ) -> Result<Inserted, StoreError>;
+    /// Appends events and stores the new state, if the stored version is still
+    /// `expected_version`; otherwise `Conflict`.
+    async fn append_events(
+        &self,
+        dossier: &Dossier,
+        expected_version: u32,
+        events: &[Event],
+    ) -> Result<(), StoreError>;
+    /// A dossier and its events.
+    async fn dossier(
+        &self,
+        code: &DossierCode,
+    ) -> Result<Option<(Dossier, Vec<Event>)>, StoreError>;
+    /// A page of dossiers.
+    async fn list_dossiers(&self, query: &DossierQuery) -> Result<Vec<Dossier>, StoreError>;
+    /// Number of dossiers.
+    async fn count_dossiers(&self) -> Result<u64, StoreError>;
+
+    /// The overrides of a named calendar, in the order they were made.
+    async fn calendar_overrides(&self, calendar: &str)
+    -> Result<Vec<CalendarOverride>, StoreError>;
+    /// Records an override; the calendar's revision increases.
+    async fn add_calendar_override(
+        &self,
+        calendar: &str,
+        day: &CalendarOverride,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+    /// A number that changes whenever the calendar's overrides change (for caches).
+    async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError>;
+
+    /// A consistent copy of the database into `out` while it is in use (SQLite only).
+    async fn backup(&self, out: &Path) -> Result<(), StoreError>;
+
+    /// Dates on which `unit` received dossiers, with the last sequence number (for checks).
+    async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError>;
+}

@@ -1,0 +1,180 @@
+//! Signing in, sessions, API tokens and user accounts.
+
+use crate::App;
+use crate::error::AppError;
+use crate::secret::{digest, new_secret};
+use crate::store::{SessionRecord, UserRecord};
+use chrono::{Duration, NaiveDateTime};
+use motcua_domain::org::{Actor, Grant, Role};
+
+/// A browser session or an API token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionKind {
+    /// Cookie session for pages (8 hours, CSRF-protected).
+    Browser,
+    /// Bearer token for integrations (30 days).
+    Api,
+}
+
+/// A session just opened: the secret is shown once and only its digest is stored.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The secret (cookie value or bearer token).
+    pub secret: String,
+    /// CSRF token for forms (browser sessions).
+    pub csrf_token: String,
+    /// Expiry.
+    pub expires_at: NaiveDateTime,
+}
+
+/// A user to create.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Login name: 3–40 lower-case letters, digits, `.`, `_`.
+    pub username: String,
+    /// Display name.
+    pub full_name: String,
+    /// Password (at least 10 characters).
+    pub password: String,
+    /// Roles.
+    pub grants: Vec<Grant>,
+}
+
+fn valid_username(u: &str) -> bool {
+    (3..=40).contains(&u.len())
+        && u.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+}
+
+impl App {
+    /// Checks a user name and password.
+    pub async fn login(&self, username: &str, password: &str) -> Result<Actor, AppError> {
+        let user = self.store.user(username).await?;
+        let Some(user) = user.filter(|u| u.active) else {
+            // Same work as a real check, so timing does not reveal which names exist.
+            let _ = self.passwords.verify(password, DUMMY_HASH).await;
+            return Err(AppError::Unauthorized);
+        };
+        if self.passwords.verify(password, &user.password_hash).await {
+            Ok(actor_of(&user))
+        } else {
+            Err(AppError::Unauthorized)
+        }
+    }
+
+    /// Opens a session or issues a token for a signed-in actor.
+    pub async fn open_session(
+        &self,
+        actor: &Actor,
+        kind: SessionKind,
+    ) -> Result<NewSession, AppError> {
+        let now = self.now();
+        let (label, life, csrf) = match kind {
+            SessionKind::Browser => ("session", Duration::hours(8), new_secret()),
+            SessionKind::Api => ("api", Duration::days(30), String::new()),
+        };
+        let secret = new_secret();
+        let record = SessionRecord {
+            token_hash: digest(&secret),
+            username: actor.username.clone(),
+            csrf_token: csrf.clone(),
+            kind: label.to_owned(),
+            created_at: now,
+            expires_at: now + life,
+        };
+        self.store.create_session(&record).await?;
+        Ok(NewSession {
+            secret,
+            csrf_token: csrf,
+            expires_at: record.expires_at,
+        })
+    }
+
+    /// The actor behind a session secret or token, with the session, if valid and not expired.
+    pub async fn session_actor(
+        &self,
+        secret: &str,
+    ) -> Result<Option<(Actor, SessionRecord)>, AppError> {
+        let Some(session) = self.store.session(&digest(secret)).await? else {
+            return Ok(None);
+        };
+        if session.expires_at <= self.now() {
+            return Ok(None);
+        }
+        let user = self.store.user(&session.username).await?;
+        Ok(user.filter(|u| u.active).map(|u| (actor_of(&u), session)))
+    }
+
+    /// Ends a session.
+    pub async fn close_session(&self, secret: &str) -> Result<(), AppError> {
+        Ok(self.store.delete_session(&digest(secret)).await?)
+    }
+
+    /// Creates a user. `by` is `None` only from the command line of the server's machine.
+    pub async fn create_user(&self, by: Option<&Actor>, user: NewUser) -> Result<(), AppError> {
+        let org = self.org().await?;
+        if let Some(actor) = by {
+            for g in &user.grants {
+                crate::permissions::require_role(actor, &org, Role::QuanTri, &g.unit)?;
+            }
+        }
+        if !valid_username(&user.username) {
+            return Err(AppError::invalid(
+                "invalid_username",
+                "username",
+                format!(
+                    "tên đăng nhập «{}» không hợp lệ (3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới)",
+                    user.username
+                ),
+            ));
+        }
+        if user.grants.is_empty() {
+            return Err(AppError::invalid(
+                "missing_role",
+                "role",
+                "người dùng phải có ít nhất một vai trò",
+            ));
+        }
+        for g in &user.grants {
+            if org.unit(&g.unit).is_none() {
+                return Err(AppError::invalid(
+                    "unknown_unit",
+                    "unit",
+                    format!("không có đơn vị mã «{}»", g.unit),
+                ));
+            }
+        }
+        let hash = self.passwords.hash(&user.password).await?;
+        let full_name = if user.full_name.trim().is_empty() {
+            user.username.clone()
+        } else {
+            user.full_name
+        };
+        self.store
+            .create_user(&UserRecord {
+                username: user.username.clone(),
+                full_name,
+                password_hash: hash,
+                grants: user.grants,
+                active: true,
+            })
+            .await
+            .map_err(|e| match e {
+                crate::store::StoreError::Conflict(_) => {
+                    AppError::Conflict(format!("tên đăng nhập «{}» đã được dùng", user.username))
+                }
+                other => other.into(),
+            })
+    }
+}
+
+fn actor_of(user: &UserRecord) -> Actor {
+    Actor {
+        username: user.username.clone(),
+        full_name: user.full_name.clone(),
+        grants: user.grants.clone(),
+    }
+}
+
+/// An Argon2id hash of a random string, verified against when the user does not exist.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$J1bXd4cRBJgoh1UZzBk0c6vMaW3zeBEXsk6Njz9jrjY";

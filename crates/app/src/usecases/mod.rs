@@ -1,0 +1,6 @@
+//! One module per group of use cases.
+
+pub mod auth;
+pub mod calendar;
+pub mod catalogue;
+pub mod dossiers;

@@ -1,0 +1,162 @@
+//! A calendar change made by an administrator moves the due instants of the open dossiers it
+//! affects, with an event on each (RULES §4), on both databases.
+
+use chrono::NaiveDate;
+use motcua_app::{CalendarChange, IntakeRequest};
+use motcua_domain::calendar::{CalendarOverride, DayKind};
+use motcua_domain::catalogue::ApplicantType;
+use motcua_domain::dossier::{Action, Applicant, Channel, EventKind, ReturnMethod};
+use motcua_domain::org::Role;
+use motcua_domain::time::rfc3339;
+use motcua_testkit::{Backend, MARRIAGE, PROVINCE, WARD1, fixture};
+
+fn request(name: &str) -> IntakeRequest {
+    IntakeRequest {
+        procedure_code: MARRIAGE.into(),
+        receiving_unit: None,
+        competent_unit: None,
+        applicant: Applicant {
+            kind: ApplicantType::Citizen,
+            name: name.into(),
+            id_number: None,
+            phone: Some("0912345678".into()),
+            email: None,
+            address: None,
+        },
+        channel: Channel::Desk,
+        return_method: ReturnMethod::Desk,
+        digitised: true,
+        paid_at_desk: false,
+    }
+}
+
+fn change(kind: DayKind) -> CalendarChange {
+    CalendarChange {
+        calendar: "ccvc".into(),
+        day: CalendarOverride {
+            date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            kind,
+            reason: "Nghỉ lễ bổ sung".into(),
+            reference: "Công văn 1/VPCP-KGVX ngày 20/11/2026".into(),
+        },
+    }
+}
+
+async fn calendar_change_moves_open_dossiers(backend: Backend) {
+    let f = fixture(backend).await;
+    let desk = f.actor(Role::TiepNhan, WARD1);
+    // Wed 25/11/2026 09:00, 3 working days → Mon 30/11 09:00.
+    let open = f
+        .app
+        .intake(&desk, request("Nguyễn Văn An"), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        rfc3339(open.dossier.due_at.unwrap()),
+        "2026-11-30T09:00:00+07:00"
+    );
+    let ended = f
+        .app
+        .intake(&desk, request("Trần Thị Bình"), None)
+        .await
+        .unwrap();
+    f.app
+        .act(
+            &desk,
+            ended.dossier.code.as_str(),
+            Action::Withdraw {
+                reason: "Xin rút".into(),
+            },
+        )
+        .await
+        .unwrap();
+
+    let specialist = f.actor(Role::ChuyenVien, WARD1);
+    let refused = f
+        .app
+        .change_calendar_day(&specialist, change(DayKind::Holiday))
+        .await;
+    assert_eq!(refused.unwrap_err().code(), "forbidden");
+
+    let admin = f.actor(Role::QuanTri, PROVINCE);
+    let moved = f
+        .app
+        .change_calendar_day(&admin, change(DayKind::Holiday))
+        .await
+        .unwrap();
+    assert_eq!(moved.len(), 1, "only the open dossier moves");
+    assert_eq!(moved[0].code, open.dossier.code);
+    let view = f
+        .app
+        .dossier(&desk, open.dossier.code.as_str())
+        .await
+        .unwrap();
+    // Fri 27/11 is now a holiday: the third working day is Tue 01/12.
+    assert_eq!(
+        rfc3339(view.dossier.due_at.unwrap()),
+        "2026-12-01T09:00:00+07:00"
+    );
+    let last = view.events.last().unwrap();
+    assert_eq!(last.actor, admin.username);
+    let EventKind::DueRecomputed { from, to, reason } = &last.kind else {
+        panic!("last event is {:?}", last.kind);
+    };
+    assert_eq!(
+        from.map(rfc3339).as_deref(),
+        Some("2026-11-30T09:00:00+07:00")
+    );
+    assert_eq!(
+        to.map(rfc3339).as_deref(),
+        Some("2026-12-01T09:00:00+07:00")
+    );
+    assert!(
+        reason.contains("27/11/2026") && reason.contains("1/VPCP-KGVX"),
+        "{reason}"
+    );
+    assert!(
+        view.explanation_text
+            .iter()
+            .any(|l| l.contains("27/11/2026")),
+        "{:?}",
+        view.explanation_text
+    );
+
+    // New dossiers use the changed calendar at once; changing it back moves the dossier back.
+    let back = f
+        .app
+        .change_calendar_day(&admin, change(DayKind::Working))
+        .await
+        .unwrap();
+    assert_eq!(back.len(), 1);
+    let view = f
+        .app
+        .dossier(&desk, open.dossier.code.as_str())
+        .await
+        .unwrap();
+    assert_eq!(
+        rfc3339(view.dossier.due_at.unwrap()),
+        "2026-11-30T09:00:00+07:00"
+    );
+
+    let ended = f
+        .app
+        .dossier(&desk, ended.dossier.code.as_str())
+        .await
+        .unwrap();
+    assert!(
+        !ended
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::DueRecomputed { .. }))
+    );
+}
+
+#[tokio::test]
+async fn calendar_change_moves_open_dossiers_sqlite() {
+    calendar_change_moves_open_dossiers(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn calendar_change_moves_open_dossiers_postgres() {
+    calendar_change_moves_open_dossiers(Backend::Postgres).await;
+}

@@ -1,0 +1,5 @@
+//! Integration tests of the use-case layer.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod calendar;
+mod matrix;

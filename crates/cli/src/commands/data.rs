@@ -1,0 +1,203 @@
+//! Subcommands that touch the database: migrate, seed, import, user, backup.
+
+use super::settings::DataArgs;
+use motcua_app::clock::SystemClock;
+use motcua_app::{App, AppError, NewUser};
+use motcua_domain::ids::UnitCode;
+use motcua_domain::org::{Grant, Role};
+use std::io::{BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// `motcua import …`
+#[derive(Debug, clap::Subcommand)]
+pub enum Import {
+    /// Nạp danh mục thủ tục hành chính từ tệp JSON (motcua.procedures.v1), toàn bộ hoặc không gì.
+    Procedures {
+        /// Tệp JSON.
+        file: PathBuf,
+    },
+    /// Nạp danh sách đơn vị từ tệp JSON (motcua.units.v1).
+    Units {
+        /// Tệp JSON.
+        file: PathBuf,
+    },
+}
+
+/// `motcua user …`
+#[derive(Debug, clap::Subcommand)]
+pub enum User {
+    /// Tạo người dùng (mật khẩu đọc từ bàn phím hoặc stdin, không bao giờ từ dòng lệnh).
+    Create {
+        /// Tên đăng nhập.
+        #[arg(long)]
+        username: String,
+        /// Vai trò: tiep_nhan, chuyen_vien, lanh_dao, van_thu, kiem_soat_tthc, cchc, quan_tri.
+        #[arg(long)]
+        role: String,
+        /// Mã đơn vị.
+        #[arg(long)]
+        unit: String,
+        /// Họ tên.
+        #[arg(long, default_value = "")]
+        full_name: String,
+    },
+}
+
+/// Connects to the configured database and applies migrations.
+pub async fn open(args: &DataArgs) -> Result<App, String> {
+    let file = args.file()?;
+    let url = args.database_url(&file);
+    let store = motcua_store::connect(&url)
+        .await
+        .map_err(|e| format!("không kết nối được cơ sở dữ liệu «{}»: {e}", redact(&url)))?;
+    store
+        .migrate()
+        .await
+        .map_err(|e| format!("không cập nhật được cấu trúc cơ sở dữ liệu: {e}"))?;
+    Ok(App::new(store, Arc::new(SystemClock)))
+}
+
+/// A URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            let user = creds.split(':').next().unwrap_or("");
+            format!("{}{user}:***{}", &url[..s + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// `motcua migrate`
+pub async fn migrate(args: &DataArgs) -> Result<String, String> {
+    open(args).await?;
+    Ok("Đã cập nhật cấu trúc cơ sở dữ liệu.\n".into())
+}
+
+/// `motcua seed --demo`
+pub async fn seed_demo(args: &DataArgs, dossiers: usize) -> Result<String, String> {
+    let app = open(args).await?;
+    let report = app.seed_demo(dossiers).await.map_err(|e| message(&e))?;
+    Ok(super::serve::demo_text(&report))
+}
+
+/// `motcua import procedures|units FILE`
+pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
+    let app = open(args).await?;
+    match what {
+        Import::Procedures { file } => {
+            let text = read(file)?;
+            match app.import_procedures(None, &text).await {
+                Ok(s) => Ok(format!(
+                    "Đã nạp danh mục: {} thủ tục mới, {} phiên bản mới, {} không đổi.\n",
+                    s.created, s.new_versions, s.unchanged
+                )),
+                Err(AppError::Import(errors)) => {
+                    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                    Err(format!(
+                        "tệp «{}» không hợp lệ, không nạp gì ({} lỗi):\n  {}",
+                        file.display(),
+                        lines.len(),
+                        lines.join("\n  ")
+                    ))
+                }
+                Err(e) => Err(message(&e)),
+            }
+        }
+        Import::Units { file } => {
+            let text = read(file)?;
+            let units = motcua_app::demo::parse_units(&text).map_err(|e| message(&e))?;
+            app.store()
+                .put_units(&units)
+                .await
+                .map_err(|e| format!("không lưu được đơn vị: {e}"))?;
+            Ok(format!("Đã nạp {} đơn vị.\n", units.len()))
+        }
+    }
+}
+
+/// `motcua user create`
+pub async fn user(args: &DataArgs, what: &User) -> Result<String, String> {
+    let User::Create {
+        username,
+        role,
+        unit,
+        full_name,
+    } = what;
+    let role = Role::parse(role).ok_or_else(|| {
+        let all: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+        format!("vai trò không hợp lệ: «{role}» (có: {})", all.join(", "))
+    })?;
+    let unit = UnitCode::parse(unit).map_err(|e| e.to_string())?;
+    let password = read_password()?;
+    let app = open(args).await?;
+    app.create_user(
+        None,
+        NewUser {
+            username: username.clone(),
+            full_name: full_name.clone(),
+            password,
+            grants: vec![Grant {
+                role,
+                unit: unit.clone(),
+            }],
+        },
+    )
+    .await
+    .map_err(|e| message(&e))?;
+    Ok(format!(
+        "Đã tạo người dùng «{username}» với vai trò «{}» tại đơn vị {unit}.\n",
+        role.label_vi()
+    ))
+}
+
+/// `motcua backup --out FILE`
+pub async fn backup(args: &DataArgs, out: &Path) -> Result<String, String> {
+    let app = open(args).await?;
+    app.store()
+        .backup(out)
+        .await
+        .map_err(|e| format!("không sao lưu được: {e}"))?;
+    let count = app.store().count_dossiers().await.unwrap_or(0);
+    Ok(format!(
+        "Đã sao lưu vào «{}» ({count} hồ sơ).\n",
+        out.display()
+    ))
+}
+
+fn read(file: &Path) -> Result<String, String> {
+    std::fs::read_to_string(file)
+        .map_err(|e| format!("không đọc được tệp «{}»: {e}", file.display()))
+}
+
+fn read_password() -> Result<String, String> {
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Mật khẩu: ").map_err(|e| e.to_string())?;
+        let again = rpassword::prompt_password("Nhập lại mật khẩu: ").map_err(|e| e.to_string())?;
+        if first != again {
+            return Err("hai lần nhập mật khẩu không khớp".into());
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    if password.is_empty() {
+        return Err("chưa nhập mật khẩu".into());
+    }
+    Ok(password)
+}
+
+/// A use-case error as one line; internal details only in the log.
+pub fn message(e: &AppError) -> String {
+    match e {
+        AppError::Store(inner) => format!("lỗi cơ sở dữ liệu: {inner}"),
+        other => other.to_string(),
+    }
+}

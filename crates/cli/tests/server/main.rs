@@ -1,0 +1,8 @@
+//! The binary as operators run it: installation, concurrency across processes, crashes, backup.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod backup;
+mod concurrency;
+mod durability;
+mod setup;
+mod support;

@@ -1,0 +1,156 @@
+//! The catalogue import file (`motcua.procedures.v1`), validated all or nothing.
+
+use super::ProcedureSpec;
+use crate::text::fold;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// The identifier of the format.
+pub const FORMAT: &str = "motcua.procedures.v1";
+
+/// An import file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportFile {
+    /// Must be [`FORMAT`].
+    pub format: String,
+    /// The procedures.
+    pub procedures: Vec<ProcedureSpec>,
+}
+
+/// Why an import file was refused; the whole file is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// Not JSON, or a value of the wrong shape, at a line and column.
+    #[error("dòng {line}, cột {column}: {message}")]
+    Syntax {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Wrong `format`.
+    #[error("định dạng «{0}» không được hỗ trợ (cần \"motcua.procedures.v1\")")]
+    Format(String),
+    /// An item breaks a rule.
+    #[error("thủ tục #{index} ({code}): {message}")]
+    Item {
+        /// Position in the file, from 1.
+        index: usize,
+        /// Its code.
+        code: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Parses and validates an import file; every problem found is returned.
+pub fn parse_import(text: &str) -> Result<Vec<ProcedureSpec>, Vec<ImportError>> {
+    let file: ImportFile = serde_json::from_str(text).map_err(|e| {
+        vec![ImportError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }]
+    })?;
+    if file.format != FORMAT {
+        return Err(vec![ImportError::Format(file.format)]);
+    }
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, p) in file.procedures.iter().enumerate() {
+        let item = |message: String| ImportError::Item {
+            index: i + 1,
+            code: p.code.to_string(),
+            message,
+        };
+        if !seen.insert(p.code.clone()) {
+            errors.push(item("mã thủ tục bị trùng trong tệp".into()));
+        }
+        if fold(&p.name).is_empty() {
+            errors.push(item("thiếu tên thủ tục".into()));
+        }
+        if p.field.trim().is_empty() {
+            errors.push(item("thiếu lĩnh vực".into()));
+        }
+        if let Err(e) = p.check_process() {
+            errors.push(item(e.to_string()));
+        }
+        if p.components.iter().any(|c| c.name.trim().is_empty()) {
+            errors.push(item("thành phần hồ sơ thiếu tên".into()));
+        }
+    }
+    if errors.is_empty() {
+        Ok(file.procedures)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(code: &str, minutes: u32) -> String {
+        format!(
+            r#"{{"code":"{code}","name":"Đăng ký khai sinh","field":"Hộ tịch","level":"commune",
+            "legal_bases":[],"decision":{{"number":"1/QĐ","date":"2025-07-01"}},
+            "effective_from":"2025-07-01","time_limit":{{"unit":"working_days","amount":1}},
+            "published_time_limit":null,"components":[],"applicant_types":["citizen"],"fees":[],
+            "result":"Giấy khai sinh","online_level":"full","regardless_of_residence":true,
+            "payment_pause_allowed":false,
+            "steps":[{{"name":"Xử lý","role":"chuyen_vien","budget_minutes":{minutes}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn accepts_a_valid_file() {
+        let text = format!(
+            r#"{{"format":"{FORMAT}","procedures":[{}]}}"#,
+            item("1.001193", 450)
+        );
+        assert_eq!(parse_import(&text).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn names_the_item_of_each_problem() {
+        let text = format!(
+            r#"{{"format":"{FORMAT}","procedures":[{},{},{}]}}"#,
+            item("1.001193", 450),
+            item("1.000894", 400),
+            item("1.001193", 450)
+        );
+        let errors = parse_import(&text).unwrap_err();
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].starts_with("thủ tục #2 (1.000894): tổng thời gian"),
+            "{text:?}"
+        );
+        assert_eq!(
+            text[1],
+            "thủ tục #3 (1.001193): mã thủ tục bị trùng trong tệp"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_the_line() {
+        let errors = parse_import("{\n\"format\": \"motcua.procedures.v1\",\n\"procedures\": [x]}")
+            .unwrap_err();
+        assert!(
+            matches!(errors[0], ImportError::Syntax { line: 3, .. }),
+            "{errors:?}"
+        );
+        let bad_code = format!(
+            r#"{{"format":"{FORMAT}","procedures":[{}]}}"#,
+            item("1.0011", 450)
+        );
+        assert!(
+            parse_import(&bad_code).unwrap_err()[0]
+                .to_string()
+                .contains("1.0011")
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! What a dossier is about: fixed at creation, copied from the procedure version in force.
+
+use crate::catalogue::{ApplicantType, Fee, Step};
+use crate::deadline::TimeLimit;
+use crate::ids::{ProcedureCode, UnitCode};
+use serde::{Deserialize, Serialize};
+
+/// How the dossier came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// At the desk.
+    Desk,
+    /// By post.
+    Post,
+    /// Online.
+    Online,
+}
+
+impl Channel {
+    /// Vietnamese label.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Channel::Desk => "Trực tiếp",
+            Channel::Post => "Bưu chính",
+            Channel::Online => "Trực tuyến",
+        }
+    }
+}
+
+/// How the result goes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnMethod {
+    /// At the desk.
+    Desk,
+    /// By post.
+    Post,
+    /// Online, as an electronic result file.
+    Online,
+}
+
+/// How a fee was paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// Cash or card at the desk.
+    Desk,
+    /// Online payment.
+    Online,
+}
+
+/// The applicant. Personal data: never logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicant {
+    /// Person or organisation.
+    pub kind: ApplicantType,
+    /// Full name.
+    pub name: String,
+    /// Citizen ID number (CCCD) or the organisation's tax code.
+    #[serde(default)]
+    pub id_number: Option<String>,
+    /// Phone.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// E-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Address.
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+/// Facts fixed at creation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Procedure code.
+    pub procedure_code: ProcedureCode,
+    /// Version in force at reception.
+    pub procedure_version: u32,
+    /// Procedure name.
+    pub procedure_name: String,
+    /// Field (lĩnh vực).
+    pub field: String,
+    /// Time limit applied.
+    pub time_limit: TimeLimit,
+    /// Internal process.
+    pub steps: Vec<Step>,
+    /// Fees due.
+    pub fees: Vec<Fee>,
+    /// Whether the clock may pause for payment.
+    pub payment_pause_allowed: bool,
+    /// Where it was received.
+    pub receiving_unit: UnitCode,
+    /// Who decides.
+    pub competent_unit: UnitCode,
+    /// The applicant.
+    pub applicant: Applicant,
+    /// How it came in.
+    pub channel: Channel,
+    /// How the result goes back.
+    pub return_method: ReturnMethod,
+    /// Components digitised at reception.
+    pub digitised: bool,
+    /// The one-stop rules in force at reception (`118/2025` or `61/2018`).
+    pub rule_version: String,
+}
+
+impl Facts {
+    /// Total fees in đồng.
+    pub fn total_fee(&self) -> u64 {
+        self.fees.iter().map(|f| f.amount).sum()
+    }
+}

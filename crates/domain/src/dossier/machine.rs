@@ -1,0 +1,345 @@
+//! The rules of the lifecycle: which action is allowed in which state, and what it causes.
+
+use super::action::Action;
+use super::event::EventKind;
+use super::state::Dossier;
+use super::status::Status;
+use crate::deadline::{DeadlineEngine, DeadlineError, Pause, PauseReason, StepBudget, step_dues};
+use chrono::NaiveDateTime;
+
+/// An action refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DossierError {
+    /// Not allowed in the current state.
+    #[error("không thể thực hiện «{action}» khi hồ sơ đang ở trạng thái «{status}»")]
+    NotAllowed {
+        /// Action code.
+        action: &'static str,
+        /// Vietnamese label of the status.
+        status: &'static str,
+    },
+    /// A reason or list is required.
+    #[error("thiếu {0}")]
+    Missing(&'static str),
+    /// An apology was already issued.
+    #[error("hồ sơ đã có phiếu xin lỗi; chỉ được xin lỗi một lần")]
+    ApologyAlreadyIssued,
+    /// The due instant has passed.
+    #[error("phiếu xin lỗi phải được lập trước thời hạn trả kết quả ({0})")]
+    ApologyTooLate(String),
+    /// The new appointment must be after the due instant.
+    #[error("ngày hẹn mới phải sau thời hạn hiện tại ({0})")]
+    ApologyDateTooEarly(String),
+    /// The procedure does not allow pausing for payment.
+    #[error("thủ tục này không cho phép tạm dừng tính thời gian để chờ nộp phí")]
+    PaymentPauseNotAllowed,
+    /// Nothing to pay, or already paid.
+    #[error("{0}")]
+    Payment(&'static str),
+    /// The dossier is not at a coordinating unit, or already is.
+    #[error("{0}")]
+    Transfer(&'static str),
+    /// Pauses inconsistent with the deadline.
+    #[error(transparent)]
+    Deadline(#[from] DeadlineError),
+}
+
+impl DossierError {
+    /// A stable code for the API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DossierError::NotAllowed { .. } => "invalid_transition",
+            DossierError::Missing(_) => "missing_field",
+            DossierError::ApologyAlreadyIssued => "apology_already_issued",
+            DossierError::ApologyTooLate(_) => "apology_too_late",
+            DossierError::ApologyDateTooEarly(_) => "apology_date_too_early",
+            DossierError::PaymentPauseNotAllowed => "payment_pause_not_allowed",
+            DossierError::Payment(_) => "payment_not_allowed",
+            DossierError::Transfer(_) => "transfer_not_allowed",
+            DossierError::Deadline(_) => "invalid_pause",
+        }
+    }
+}
+
+/// The events an action causes, with warnings for the officer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Decided {
+    /// Events to append, in order.
+    pub events: Vec<EventKind>,
+    /// Vietnamese warnings (e.g. a second supplement request counts as late).
+    pub warnings: Vec<String>,
+}
+
+impl Decided {
+    fn one(event: EventKind) -> Decided {
+        Decided {
+            events: vec![event],
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Checks `action` on `dossier` at `now` and returns the events it causes.
+pub fn decide(
+    dossier: &Dossier,
+    action: &Action,
+    now: NaiveDateTime,
+    engine: &DeadlineEngine<'_>,
+) -> Result<Decided, DossierError> {
+    let status = dossier.status;
+    let refuse = || DossierError::NotAllowed {
+        action: action.code(),
+        status: status.label_vi(),
+    };
+    let working = matches!(status, Status::Received | Status::InProgress);
+    match action {
+        Action::Accept if status == Status::Submitted => {
+            Ok(Decided::one(received(dossier, now, engine)))
+        }
+        Action::RequestSupplementBeforeReception { items, note } if status == Status::Submitted => {
+            require_items(items)?;
+            Ok(Decided::one(
+                EventKind::SupplementRequestedBeforeReception {
+                    items: items.clone(),
+                    note: note.clone(),
+                },
+            ))
+        }
+        Action::RefuseAtIntake { reasons } if status == Status::Submitted => {
+            require(reasons, "lý do từ chối")?;
+            Ok(Decided::one(EventKind::RefusedAtIntake {
+                reasons: reasons.clone(),
+            }))
+        }
+        Action::Assign { to } if working => {
+            require(to, "người được phân công")?;
+            let step = dossier.current_step.ok_or_else(refuse)?;
+            Ok(Decided::one(EventKind::Assigned {
+                step,
+                to: to.clone(),
+            }))
+        }
+        Action::CompleteStep { to, note } if working => {
+            let step = dossier.current_step.ok_or_else(refuse)?;
+            let on_time = dossier.steps[step].due_at.is_none_or(|due| now <= due);
+            Ok(Decided::one(EventKind::StepCompleted {
+                step,
+                on_time,
+                to: to.clone(),
+                note: note.clone(),
+            }))
+        }
+        Action::RequestSupplement { items, note } if working => {
+            require_items(items)?;
+            let repeated = dossier.supplements_after_reception >= 1;
+            let warnings = if repeated {
+                vec!["Đây là lần yêu cầu bổ sung thứ hai sau khi tiếp nhận: theo Quyết định 766/QĐ-TTg, hồ sơ bị tính là quá hạn.".to_owned()]
+            } else {
+                Vec::new()
+            };
+            Ok(Decided {
+                events: vec![EventKind::Paused {
+                    reason: PauseReason::Supplement,
+                    items: items.clone(),
+                    note: note.clone(),
+                    repeated,
+                }],
+                warnings,
+            })
+        }
+        Action::ReceiveSupplement { note } if status == Status::SupplementRequested => {
+            Ok(Decided::one(resumed(dossier, now, engine, note)?))
+        }
+        Action::RequestPayment { note } if working => {
+            if !dossier.facts.payment_pause_allowed {
+                return Err(DossierError::PaymentPauseNotAllowed);
+            }
+            if dossier.payment.is_some() || dossier.facts.total_fee() == 0 {
+                return Err(DossierError::Payment(
+                    "hồ sơ không còn khoản phí nào phải nộp",
+                ));
+            }
+            Ok(Decided::one(EventKind::Paused {
+                reason: PauseReason::Payment,
+                items: Vec::new(),
+                note: note.clone(),
+                repeated: false,
+            }))
+        }
+        Action::Pay { method }
+            if !matches!(status, Status::RefusedAtIntake | Status::Withdrawn) =>
+        {
+            let amount = dossier.facts.total_fee();
+            if amount == 0 {
+                return Err(DossierError::Payment("thủ tục này không thu phí, lệ phí"));
+            }
+            if dossier.payment.is_some() {
+                return Err(DossierError::Payment("phí, lệ phí của hồ sơ đã được nộp"));
+            }
+            let mut events = vec![EventKind::FeePaid {
+                amount,
+                method: *method,
+            }];
+            if status == Status::AwaitingPayment {
+                events.push(resumed(dossier, now, engine, "Đã nộp phí, lệ phí")?);
+            }
+            Ok(Decided {
+                events,
+                warnings: Vec::new(),
+            })
+        }
+        Action::Transfer { to_unit, note } if working => {
+            if dossier.current_unit != dossier.facts.competent_unit {
+                return Err(DossierError::Transfer("hồ sơ đang ở cơ quan phối hợp"));
+            }
+            if *to_unit == dossier.facts.competent_unit {
+                return Err(DossierError::Transfer(
+                    "cơ quan phối hợp phải khác cơ quan có thẩm quyền",
+                ));
+            }
+            Ok(Decided::one(EventKind::Transferred {
+                to_unit: to_unit.clone(),
+                note: note.clone(),
+            }))
+        }
+        Action::TransferBack { note } if working => {
+            if dossier.current_unit == dossier.facts.competent_unit {
+                return Err(DossierError::Transfer("hồ sơ không ở cơ quan phối hợp"));
+            }
+            Ok(Decided::one(EventKind::TransferReturned {
+                note: note.clone(),
+            }))
+        }
+        Action::Apologize { reason, new_date } if status.is_open() => {
+            require(reason, "lý do xin lỗi")?;
+            if dossier.apology.is_some() {
+                return Err(DossierError::ApologyAlreadyIssued);
+            }
+            if let Some(due) = dossier.due_at {
+                if now >= due {
+                    return Err(DossierError::ApologyTooLate(crate::format::date_time(due)));
+                }
+                if *new_date <= due {
+                    return Err(DossierError::ApologyDateTooEarly(crate::format::date_time(
+                        due,
+                    )));
+                }
+            }
+            Ok(Decided::one(EventKind::ApologyIssued {
+                reason: reason.clone(),
+                new_date: *new_date,
+            }))
+        }
+        Action::Resolve {
+            approved,
+            reasons,
+            result_file,
+        } if working => {
+            if !approved {
+                require(reasons, "lý do từ chối giải quyết")?;
+            }
+            if dossier.current_unit != dossier.facts.competent_unit {
+                return Err(DossierError::Transfer(
+                    "hồ sơ đang ở cơ quan phối hợp, chưa thể giải quyết",
+                ));
+            }
+            Ok(Decided::one(EventKind::Resolved {
+                approved: *approved,
+                reasons: reasons.clone(),
+                result_file: result_file.clone(),
+            }))
+        }
+        Action::Stop { reason } if status.is_open() => {
+            require(reason, "lý do dừng giải quyết")?;
+            Ok(Decided::one(EventKind::Stopped {
+                reason: reason.clone(),
+            }))
+        }
+        Action::Withdraw { reason } if status.is_open() || status == Status::Submitted => {
+            require(reason, "lý do rút hồ sơ")?;
+            Ok(Decided::one(EventKind::Withdrawn {
+                reason: reason.clone(),
+            }))
+        }
+        Action::ReturnResult { method, note } if status == Status::Resolved => {
+            Ok(Decided::one(EventKind::ResultReturned {
+                method: *method,
+                note: note.clone(),
+            }))
+        }
+        _ => Err(refuse()),
+    }
+}
+
+/// The reception event: due instant and step due instants from `now`.
+pub(super) fn received(
+    dossier: &Dossier,
+    now: NaiveDateTime,
+    engine: &DeadlineEngine<'_>,
+) -> EventKind {
+    let limit = dossier.facts.time_limit;
+    let due_at = engine.due(now, limit);
+    let budgets: Vec<StepBudget> = dossier
+        .facts
+        .steps
+        .iter()
+        .map(|s| StepBudget {
+            minutes: s.budget_minutes,
+        })
+        .collect();
+    let step_dues = step_dues(engine, engine.clock_start(now), &budgets, due_at);
+    EventKind::Received { due_at, step_dues }
+}
+
+/// The resume event: the due instant keeps the working time left at the pause.
+fn resumed(
+    dossier: &Dossier,
+    now: NaiveDateTime,
+    engine: &DeadlineEngine<'_>,
+    note: &str,
+) -> Result<EventKind, DossierError> {
+    let received_at = dossier
+        .received_at
+        .ok_or(DossierError::Missing("ngày tiếp nhận"))?;
+    let mut pauses: Vec<Pause> = dossier.pauses.clone();
+    let open = pauses
+        .last_mut()
+        .filter(|p| p.to.is_none())
+        .ok_or(DossierError::Missing("khoảng tạm dừng đang mở"))?;
+    open.to = Some(now);
+    let paused = engine.working_seconds_between(open.from, now);
+    let deadline = engine.deadline(received_at, dossier.facts.time_limit, &pauses)?;
+    let due_at = deadline
+        .due
+        .ok_or(DossierError::Missing("hạn giải quyết"))?;
+    let step_dues = dossier
+        .steps
+        .iter()
+        .map(|s| {
+            s.due_at.map_or(due_at, |d| {
+                engine.add_working_seconds(d, paused).min(due_at)
+            })
+        })
+        .collect();
+    Ok(EventKind::Resumed {
+        due_at,
+        step_dues,
+        note: note.to_owned(),
+    })
+}
+
+fn require(text: &str, what: &'static str) -> Result<(), DossierError> {
+    if text.trim().is_empty() {
+        Err(DossierError::Missing(what))
+    } else {
+        Ok(())
+    }
+}
+
+fn require_items(items: &[String]) -> Result<(), DossierError> {
+    if items.iter().any(|i| !i.trim().is_empty()) {
+        Ok(())
+    } else {
+        Err(DossierError::Missing("danh sách giấy tờ cần bổ sung"))
+    }
+}

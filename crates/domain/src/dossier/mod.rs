@@ -1,0 +1,19 @@
+//! Dossiers (hồ sơ): an event-sourced state machine (RULES §6). [`decide`] checks an action against
+//! the current state and returns the events it causes; [`Dossier::apply`] folds an event into the
+//! state. Both are pure: instants, the actor and the deadline engine are arguments.
+
+mod action;
+mod event;
+mod facts;
+mod intake;
+mod machine;
+mod state;
+mod status;
+
+pub use action::{Action, Scope};
+pub use event::{Event, EventKind};
+pub use facts::{Applicant, Channel, Facts, PaymentMethod, ReturnMethod};
+pub use intake::{IntakeInput, NewDossier, intake};
+pub use machine::{Decided, DossierError, decide};
+pub use state::{Apology, Decision, Dossier, Payment, Returned, StepState};
+pub use status::Status;

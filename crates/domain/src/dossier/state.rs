@@ -1,0 +1,302 @@
+//! The current state of a dossier, folded from its events.
+
+use super::event::{Event, EventKind};
+use super::facts::{Facts, PaymentMethod, ReturnMethod};
+use super::status::Status;
+use crate::classify::{TimeClass, classify};
+use crate::deadline::{Pause, PauseReason};
+use crate::ids::{DossierCode, UnitCode};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// One step of the internal process as it runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepState {
+    /// Due instant.
+    pub due_at: Option<NaiveDateTime>,
+    /// Who holds it.
+    pub assignee: Option<String>,
+    /// When it finished.
+    pub finished_at: Option<NaiveDateTime>,
+    /// Whether it finished by its due instant.
+    pub on_time: Option<bool>,
+}
+
+/// The apology letter and new appointment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Apology {
+    /// When issued.
+    pub at: NaiveDateTime,
+    /// Reason.
+    pub reason: String,
+    /// New appointment.
+    pub new_date: NaiveDateTime,
+}
+
+/// The decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// Approved, or refused.
+    pub approved: bool,
+    /// Reasons.
+    pub reasons: String,
+    /// Electronic result file.
+    pub result_file: Option<String>,
+}
+
+/// A payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    /// When.
+    pub at: NaiveDateTime,
+    /// Amount in đồng.
+    pub amount: u64,
+    /// How.
+    pub method: PaymentMethod,
+}
+
+/// The return of the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Returned {
+    /// When.
+    pub at: NaiveDateTime,
+    /// How.
+    pub method: ReturnMethod,
+}
+
+/// A dossier's current state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dossier {
+    /// Code for life.
+    pub code: DossierCode,
+    /// Facts fixed at creation.
+    pub facts: Facts,
+    /// Status.
+    pub status: Status,
+    /// Created (submitted online, or at the desk).
+    pub created_at: NaiveDateTime,
+    /// Reception instant: the clock starts here.
+    pub received_at: Option<NaiveDateTime>,
+    /// Due instant (original plus pauses); `None` before reception and while paused.
+    pub due_at: Option<NaiveDateTime>,
+    /// Pauses, the last one open while paused.
+    pub pauses: Vec<Pause>,
+    /// Steps of the internal process.
+    pub steps: Vec<StepState>,
+    /// Index of the step at work; `None` when all are done.
+    pub current_step: Option<usize>,
+    /// The unit holding the dossier: the competent unit, or a coordinating unit during a transfer.
+    pub current_unit: UnitCode,
+    /// Coordinating units it has been sent to.
+    pub coordinating_units: Vec<UnitCode>,
+    /// Supplement requests after reception.
+    pub supplements_after_reception: u32,
+    /// Supplement requests before reception (Mẫu 02).
+    pub supplements_before_reception: u32,
+    /// Apology, at most one.
+    pub apology: Option<Apology>,
+    /// Decision.
+    pub decision: Option<Decision>,
+    /// When it ended (resolved, stopped, withdrawn or refused at intake).
+    pub ended_at: Option<NaiveDateTime>,
+    /// Return of the result.
+    pub returned: Option<Returned>,
+    /// Fees paid.
+    pub payment: Option<Payment>,
+    /// Number of events folded: the optimistic-concurrency version.
+    pub version: u32,
+}
+
+impl Dossier {
+    /// A dossier from its creation event.
+    pub fn create(code: DossierCode, at: NaiveDateTime, facts: Facts) -> Dossier {
+        let steps = facts
+            .steps
+            .iter()
+            .map(|_| StepState {
+                due_at: None,
+                assignee: None,
+                finished_at: None,
+                on_time: None,
+            })
+            .collect();
+        Dossier {
+            code,
+            current_unit: facts.competent_unit.clone(),
+            facts,
+            status: Status::Submitted,
+            created_at: at,
+            received_at: None,
+            due_at: None,
+            pauses: Vec::new(),
+            steps,
+            current_step: None,
+            coordinating_units: Vec::new(),
+            supplements_after_reception: 0,
+            supplements_before_reception: 0,
+            apology: None,
+            decision: None,
+            ended_at: None,
+            returned: None,
+            payment: None,
+            version: 1,
+        }
+    }
+
+    /// Replays a history; `None` when it does not start with a creation.
+    pub fn replay(code: DossierCode, events: &[Event]) -> Option<Dossier> {
+        let (first, rest) = events.split_first()?;
+        let EventKind::Created { facts } = &first.kind else {
+            return None;
+        };
+        let mut dossier = Dossier::create(code, first.at, (**facts).clone());
+        for e in rest {
+            dossier.apply(e);
+        }
+        Some(dossier)
+    }
+
+    /// Folds one event into the state.
+    pub fn apply(&mut self, event: &Event) {
+        self.version = self.version.max(event.seq);
+        let at = event.at;
+        match &event.kind {
+            EventKind::Created { .. } => {}
+            EventKind::Received { due_at, step_dues } => {
+                self.status = Status::Received;
+                self.received_at = Some(at);
+                self.due_at = Some(*due_at);
+                self.set_step_dues(step_dues);
+                self.current_step = (!self.steps.is_empty()).then_some(0);
+            }
+            EventKind::SupplementRequestedBeforeReception { .. } => {
+                self.supplements_before_reception += 1;
+            }
+            EventKind::RefusedAtIntake { .. } => {
+                self.status = Status::RefusedAtIntake;
+                self.ended_at = Some(at);
+            }
+            EventKind::Assigned { step, to } => {
+                if let Some(s) = self.steps.get_mut(*step) {
+                    s.assignee = Some(to.clone());
+                }
+                self.status = Status::InProgress;
+            }
+            EventKind::StepCompleted {
+                step, on_time, to, ..
+            } => {
+                if let Some(s) = self.steps.get_mut(*step) {
+                    s.finished_at = Some(at);
+                    s.on_time = Some(*on_time);
+                }
+                let next = step + 1;
+                self.current_step = (next < self.steps.len()).then_some(next);
+                if let (Some(n), Some(to)) = (self.current_step, to) {
+                    self.steps[n].assignee = Some(to.clone());
+                }
+                self.status = Status::InProgress;
+            }
+            EventKind::Paused { reason, .. } => {
+                self.pauses.push(Pause {
+                    from: at,
+                    to: None,
+                    reason: *reason,
+                });
+                self.due_at = None;
+                self.status = match reason {
+                    PauseReason::Supplement => Status::SupplementRequested,
+                    PauseReason::Payment => Status::AwaitingPayment,
+                };
+                if *reason == PauseReason::Supplement {
+                    self.supplements_after_reception += 1;
+                }
+            }
+            EventKind::Resumed {
+                due_at, step_dues, ..
+            } => {
+                if let Some(p) = self.pauses.last_mut() {
+                    p.to = Some(at);
+                }
+                self.due_at = Some(*due_at);
+                self.set_step_dues(step_dues);
+                self.status = Status::InProgress;
+            }
+            EventKind::FeePaid { amount, method } => {
+                self.payment = Some(Payment {
+                    at,
+                    amount: *amount,
+                    method: *method,
+                });
+            }
+            EventKind::Transferred { to_unit, .. } => {
+                self.current_unit = to_unit.clone();
+                if !self.coordinating_units.contains(to_unit) {
+                    self.coordinating_units.push(to_unit.clone());
+                }
+                self.status = Status::InProgress;
+            }
+            EventKind::TransferReturned { .. } => {
+                self.current_unit = self.facts.competent_unit.clone();
+            }
+            EventKind::ApologyIssued { reason, new_date } => {
+                self.apology = Some(Apology {
+                    at,
+                    reason: reason.clone(),
+                    new_date: *new_date,
+                });
+            }
+            EventKind::Resolved {
+                approved,
+                reasons,
+                result_file,
+            } => {
+                self.decision = Some(Decision {
+                    approved: *approved,
+                    reasons: reasons.clone(),
+                    result_file: result_file.clone(),
+                });
+                self.status = Status::Resolved;
+                self.ended_at = Some(at);
+                self.current_step = None;
+            }
+            EventKind::Stopped { .. } => {
+                self.status = Status::Stopped;
+                self.ended_at = Some(at);
+            }
+            EventKind::Withdrawn { .. } => {
+                self.status = Status::Withdrawn;
+                self.ended_at = Some(at);
+            }
+            EventKind::ResultReturned { method, .. } => {
+                self.returned = Some(Returned {
+                    at,
+                    method: *method,
+                });
+                self.status = Status::Returned;
+            }
+            EventKind::DueRecomputed { to, .. } => {
+                self.due_at = *to;
+            }
+        }
+    }
+
+    fn set_step_dues(&mut self, dues: &[NaiveDateTime]) {
+        for (s, d) in self.steps.iter_mut().zip(dues) {
+            if s.finished_at.is_none() {
+                s.due_at = Some(*d);
+            }
+        }
+    }
+
+    /// Early / on time / late for an ended dossier, not due / overdue for an open one at `now`
+    /// (RULES §7). `None` before reception, while paused, or when refused at intake.
+    pub fn time_class(&self, now: NaiveDateTime) -> Option<TimeClass> {
+        self.received_at?;
+        Some(classify(self.due_at, self.ended_at, now))
+    }
+
+    /// The open pause, if the clock is stopped.
+    pub fn open_pause(&self) -> Option<&Pause> {
+        self.pauses.last().filter(|p| p.to.is_none())
+    }
+}

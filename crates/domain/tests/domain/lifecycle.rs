@@ -1,0 +1,502 @@
+//! The dossier state machine (RULES §6): intake, hand-overs, pauses, transfer, apology, endings.
+
+use crate::support::{at, engine, rfc};
+use chrono::NaiveDateTime;
+use motcua_domain::catalogue::{
+    ApplicantType, OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureStatus, ProcedureVersion,
+    Publication, Step,
+};
+use motcua_domain::classify::TimeClass;
+use motcua_domain::deadline::TimeLimit;
+use motcua_domain::dossier::{
+    Action, Applicant, Channel, Dossier, DossierError, Event, IntakeInput, PaymentMethod,
+    ReturnMethod, Status, decide, intake,
+};
+use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
+use motcua_domain::org::Role;
+
+fn unit(s: &str) -> UnitCode {
+    UnitCode::parse(s).unwrap()
+}
+
+fn procedure(days: u32, fee: u64, payment_pause: bool) -> ProcedureVersion {
+    let budget = days * 450;
+    ProcedureVersion {
+        version: 1,
+        status: ProcedureStatus::Active,
+        spec: ProcedureSpec {
+            code: ProcedureCode::parse("1.004873").unwrap(),
+            name: "Cấp Giấy xác nhận tình trạng hôn nhân".into(),
+            field: "Hộ tịch".into(),
+            level: ProcedureLevel::Commune,
+            legal_bases: vec![],
+            decision: Publication {
+                number: "1/QĐ-UBND".into(),
+                date: at(2025, 7, 1, 0, 0).date(),
+            },
+            effective_from: at(2025, 7, 1, 0, 0).date(),
+            time_limit: TimeLimit::WorkingDays { amount: days },
+            published_time_limit: None,
+            components: vec![],
+            applicant_types: vec![ApplicantType::Citizen],
+            fees: vec![motcua_domain::catalogue::Fee {
+                name: "Lệ phí".into(),
+                amount: fee,
+                basis: String::new(),
+                exemptions: String::new(),
+            }],
+            result: "Giấy xác nhận".into(),
+            online_level: OnlineLevel::Full,
+            regardless_of_residence: true,
+            payment_pause_allowed: payment_pause,
+            steps: vec![
+                Step {
+                    name: "Thẩm định".into(),
+                    role: Role::ChuyenVien,
+                    budget_minutes: budget - 90,
+                },
+                Step {
+                    name: "Ký duyệt".into(),
+                    role: Role::LanhDao,
+                    budget_minutes: 90,
+                },
+            ],
+        },
+    }
+}
+
+/// A dossier received at `t` and the events so far.
+struct Life {
+    dossier: Dossier,
+    events: Vec<Event>,
+}
+
+impl Life {
+    fn receive(p: &ProcedureVersion, t: NaiveDateTime, receive_now: bool) -> Life {
+        let e = engine();
+        let new = intake(
+            IntakeInput {
+                procedure: p,
+                receiving_unit: unit("W01"),
+                competent_unit: unit("W01"),
+                applicant: Applicant {
+                    kind: ApplicantType::Citizen,
+                    name: "Nguyễn Văn An".into(),
+                    id_number: None,
+                    phone: Some("0912345678".into()),
+                    email: None,
+                    address: None,
+                },
+                channel: if receive_now {
+                    Channel::Desk
+                } else {
+                    Channel::Online
+                },
+                return_method: ReturnMethod::Desk,
+                digitised: true,
+                receive_now,
+                paid_at_desk: false,
+            },
+            t,
+            &e,
+        )
+        .unwrap();
+        let code = DossierCode::new(&unit("W01"), t.date(), 1);
+        let (dossier, events) = new.into_dossier(code, "tiepnhan").unwrap();
+        Life { dossier, events }
+    }
+
+    fn act(&mut self, action: Action, t: NaiveDateTime) -> Result<Vec<String>, DossierError> {
+        let decided = decide(&self.dossier, &action, t, &engine())?;
+        for kind in decided.events {
+            let event = Event {
+                seq: self.dossier.version + 1,
+                at: t,
+                actor: "x".into(),
+                kind,
+            };
+            self.dossier.apply(&event);
+            self.events.push(event);
+        }
+        Ok(decided.warnings)
+    }
+
+    fn due(&self) -> String {
+        rfc(self.dossier.due_at.unwrap())
+    }
+}
+
+#[test]
+fn desk_intake_receives_with_due_and_step_dues() {
+    // Wed 25/11/2026 09:00, 3 working days → Mon 30/11 09:00.
+    let life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    let d = &life.dossier;
+    assert_eq!(d.status, Status::Received);
+    assert_eq!(d.code.as_str(), "W01-261125-0001");
+    assert_eq!(life.due(), "2026-11-30T09:00:00+07:00");
+    // Step 1: 3×450−90 working minutes, ending at Friday's closing; the last step ends at the
+    // dossier's due instant.
+    assert_eq!(rfc(d.steps[0].due_at.unwrap()), "2026-11-27T17:00:00+07:00");
+    assert_eq!(d.steps[1].due_at, d.due_at);
+    assert_eq!(d.facts.rule_version, "118/2025/NĐ-CP");
+    assert_eq!(life.events.len(), 2);
+}
+
+#[test]
+fn online_submission_waits_for_the_check_then_the_clock_starts_at_acceptance() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 24, 20, 0), false);
+    assert_eq!(life.dossier.status, Status::Submitted);
+    assert_eq!(life.dossier.due_at, None);
+    life.act(
+        Action::RequestSupplementBeforeReception {
+            items: vec!["Tờ khai có chữ ký".into()],
+            note: String::new(),
+        },
+        at(2026, 11, 25, 8, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::Submitted);
+    life.act(Action::Accept, at(2026, 11, 25, 9, 0)).unwrap();
+    assert_eq!(life.due(), "2026-11-30T09:00:00+07:00");
+}
+
+#[test]
+fn refusal_at_intake_needs_reasons_and_ends_the_dossier() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), false);
+    let err = life.act(
+        Action::RefuseAtIntake {
+            reasons: " ".into(),
+        },
+        at(2026, 11, 25, 10, 0),
+    );
+    assert_eq!(err.unwrap_err(), DossierError::Missing("lý do từ chối"));
+    life.act(
+        Action::RefuseAtIntake {
+            reasons: "Không thuộc thẩm quyền".into(),
+        },
+        at(2026, 11, 25, 10, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::RefusedAtIntake);
+    assert_eq!(life.dossier.time_class(at(2026, 12, 1, 0, 0)), None);
+}
+
+#[test]
+fn full_path_assign_hand_over_resolve_return_on_time() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    life.act(
+        Action::Assign {
+            to: "chuyenvien".into(),
+        },
+        at(2026, 11, 25, 9, 30),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::InProgress);
+    assert_eq!(
+        life.dossier.steps[0].assignee.as_deref(),
+        Some("chuyenvien")
+    );
+    life.act(
+        Action::CompleteStep {
+            to: Some("lanhdao".into()),
+            note: String::new(),
+        },
+        at(2026, 11, 27, 10, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.current_step, Some(1));
+    assert_eq!(life.dossier.steps[0].on_time, Some(true));
+    life.act(
+        Action::Resolve {
+            approved: true,
+            reasons: String::new(),
+            result_file: None,
+        },
+        at(2026, 11, 30, 8, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::Resolved);
+    // Ended on the due date, before the due instant → on time (RULES §7).
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 1, 0, 0)),
+        Some(TimeClass::OnTime)
+    );
+    life.act(
+        Action::ReturnResult {
+            method: ReturnMethod::Desk,
+            note: String::new(),
+        },
+        at(2026, 11, 30, 10, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::Returned);
+    // Replaying the history gives the same state.
+    let replayed = Dossier::replay(life.dossier.code.clone(), &life.events).unwrap();
+    assert_eq!(replayed, life.dossier);
+}
+
+#[test]
+fn illegal_transitions_are_refused_with_the_status_named() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    let err = life
+        .act(
+            Action::ReturnResult {
+                method: ReturnMethod::Desk,
+                note: String::new(),
+            },
+            at(2026, 11, 25, 10, 0),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_transition");
+    assert_eq!(
+        err.to_string(),
+        "không thể thực hiện «return_result» khi hồ sơ đang ở trạng thái «Đã tiếp nhận»"
+    );
+    assert!(life.act(Action::Accept, at(2026, 11, 25, 10, 0)).is_err());
+    life.act(
+        Action::Withdraw {
+            reason: "Công dân xin rút".into(),
+        },
+        at(2026, 11, 25, 10, 0),
+    )
+    .unwrap();
+    assert!(
+        life.act(Action::Assign { to: "a".into() }, at(2026, 11, 25, 11, 0))
+            .is_err()
+    );
+}
+
+#[test]
+fn supplement_pause_keeps_the_remaining_time_and_the_second_request_warns() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    // Paused Thu 26/11 09:00 with 2 working days left; resumed Tue 01/12 09:00 → Thu 03/12 09:00.
+    let warnings = life
+        .act(
+            Action::RequestSupplement {
+                items: vec!["Bản sao CCCD".into()],
+                note: String::new(),
+            },
+            at(2026, 11, 26, 9, 0),
+        )
+        .unwrap();
+    assert!(warnings.is_empty());
+    assert_eq!(life.dossier.status, Status::SupplementRequested);
+    assert_eq!(life.dossier.due_at, None);
+    life.act(
+        Action::ReceiveSupplement {
+            note: String::new(),
+        },
+        at(2026, 12, 1, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(life.due(), "2026-12-03T09:00:00+07:00");
+    let warnings = life
+        .act(
+            Action::RequestSupplement {
+                items: vec!["Giấy ủy quyền".into()],
+                note: String::new(),
+            },
+            at(2026, 12, 1, 10, 0),
+        )
+        .unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("766"));
+    assert_eq!(life.dossier.supplements_after_reception, 2);
+}
+
+#[test]
+fn payment_pause_only_where_the_procedure_allows_it() {
+    let mut free = Life::receive(&procedure(3, 50_000, false), at(2026, 11, 25, 9, 0), true);
+    assert_eq!(
+        free.act(
+            Action::RequestPayment {
+                note: String::new()
+            },
+            at(2026, 11, 25, 10, 0)
+        )
+        .unwrap_err(),
+        DossierError::PaymentPauseNotAllowed
+    );
+    let mut life = Life::receive(&procedure(3, 50_000, true), at(2026, 11, 25, 9, 0), true);
+    life.act(
+        Action::RequestPayment {
+            note: String::new(),
+        },
+        at(2026, 11, 26, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::AwaitingPayment);
+    life.act(
+        Action::Pay {
+            method: PaymentMethod::Online,
+        },
+        at(2026, 11, 27, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.payment.as_ref().unwrap().amount, 50_000);
+    assert_eq!(life.dossier.status, Status::InProgress);
+    // One working day paused: due moves from Mon 30/11 09:00 to Tue 01/12 09:00.
+    assert_eq!(life.due(), "2026-12-01T09:00:00+07:00");
+    assert!(
+        life.act(
+            Action::Pay {
+                method: PaymentMethod::Desk
+            },
+            at(2026, 11, 27, 10, 0)
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn transfer_to_a_coordinating_unit_and_back() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    life.act(
+        Action::Transfer {
+            to_unit: unit("D01"),
+            note: String::new(),
+        },
+        at(2026, 11, 25, 10, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.current_unit, unit("D01"));
+    let err = life
+        .act(
+            Action::Resolve {
+                approved: true,
+                reasons: String::new(),
+                result_file: None,
+            },
+            at(2026, 11, 25, 11, 0),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "transfer_not_allowed");
+    life.act(
+        Action::TransferBack {
+            note: String::new(),
+        },
+        at(2026, 11, 26, 10, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.current_unit, unit("W01"));
+    assert_eq!(life.dossier.coordinating_units, [unit("D01")]);
+    let back_again = life.act(
+        Action::TransferBack {
+            note: String::new(),
+        },
+        at(2026, 11, 26, 11, 0),
+    );
+    assert_eq!(back_again.unwrap_err().code(), "transfer_not_allowed");
+}
+
+#[test]
+fn apology_once_before_the_due_instant_with_a_later_date_and_still_late() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    let reason = || "Cần xác minh tại nơi cư trú".to_owned();
+    let early = Action::Apologize {
+        reason: reason(),
+        new_date: at(2026, 11, 27, 9, 0),
+    };
+    assert_eq!(
+        life.act(early, at(2026, 11, 27, 8, 0)).unwrap_err().code(),
+        "apology_date_too_early"
+    );
+    let good = Action::Apologize {
+        reason: reason(),
+        new_date: at(2026, 12, 2, 9, 0),
+    };
+    life.act(good.clone(), at(2026, 11, 27, 8, 0)).unwrap();
+    assert_eq!(
+        life.act(good, at(2026, 11, 27, 9, 0)).unwrap_err(),
+        DossierError::ApologyAlreadyIssued
+    );
+    // The apology does not move the due instant: resolved on the new date it is still late.
+    assert_eq!(life.due(), "2026-11-30T09:00:00+07:00");
+    life.act(
+        Action::Resolve {
+            approved: true,
+            reasons: String::new(),
+            result_file: None,
+        },
+        at(2026, 12, 2, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 3, 0, 0)),
+        Some(TimeClass::Late)
+    );
+
+    let mut late = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    let after_due = Action::Apologize {
+        reason: reason(),
+        new_date: at(2026, 12, 4, 9, 0),
+    };
+    assert_eq!(
+        late.act(after_due, at(2026, 11, 30, 9, 0))
+            .unwrap_err()
+            .code(),
+        "apology_too_late"
+    );
+}
+
+#[test]
+fn refusal_needs_reasons_and_stop_ends_with_a_reason() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    let refuse = Action::Resolve {
+        approved: false,
+        reasons: String::new(),
+        result_file: None,
+    };
+    assert_eq!(
+        life.act(refuse, at(2026, 11, 26, 9, 0)).unwrap_err().code(),
+        "missing_field"
+    );
+    life.act(
+        Action::Stop {
+            reason: "Có văn bản đề nghị dừng".into(),
+        },
+        at(2026, 11, 26, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::Stopped);
+    assert_eq!(life.dossier.ended_at, Some(at(2026, 11, 26, 9, 0)));
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 1, 0, 0)),
+        Some(TimeClass::Early)
+    );
+}
+
+#[test]
+fn completing_a_step_needs_the_role_of_that_step() {
+    let life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    let (roles, _) = Action::CompleteStep {
+        to: None,
+        note: String::new(),
+    }
+    .permission(&life.dossier);
+    assert_eq!(roles, [Role::LanhDao, Role::ChuyenVien]);
+    let (roles, _) = Action::ReturnResult {
+        method: ReturnMethod::Desk,
+        note: String::new(),
+    }
+    .permission(&life.dossier);
+    assert_eq!(roles, [Role::TiepNhan]);
+}
+
+#[test]
+fn actions_parse_from_the_api_json() {
+    let a: Action = serde_json::from_str(r#"{"action":"assign","to":"chuyenvien"}"#).unwrap();
+    assert_eq!(
+        a,
+        Action::Assign {
+            to: "chuyenvien".into()
+        }
+    );
+    let a: Action = serde_json::from_str(
+        r#"{"action":"apologize","reason":"x","new_date":"2026-12-02T09:00:00"}"#,
+    )
+    .unwrap();
+    assert_eq!(a.code(), "apologize");
+    assert!(serde_json::from_str::<Action>(r#"{"action":"fly"}"#).is_err());
+    assert!(serde_json::from_str::<Action>(r#"{"action":"assign","to":"a","x":1}"#).is_err());
+}

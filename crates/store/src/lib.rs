@@ -1,0 +1,27 @@
+//! Storage adapters of the [`Store`] port: SQLite ([`SqliteStore`]) and PostgreSQL
+//! ([`PgStore`]), with embedded migrations. [`connect`] picks one by URL.
+
+mod codec;
+mod error;
+mod list;
+mod ops;
+mod postgres;
+mod sql;
+mod sqlite;
+mod url;
+
+pub use postgres::PgStore;
+pub use sqlite::{SqliteOptions, SqliteStore};
+
+use motcua_app::store::{Store, StoreError};
+use std::sync::Arc;
+
+/// Opens the database at `url`: `sqlite:<path>` or `sqlite://<path>` (the file is created if
+/// missing; options `?group_commit=off`, `?readers=<n>`), `postgres://…` or
+/// `postgresql://…`. Migrations are not applied: call [`Store::migrate`].
+pub async fn connect(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(match url::parse(url)? {
+        url::Target::Sqlite(path, options) => Arc::new(SqliteStore::open(path, options).await?),
+        url::Target::Postgres => Arc::new(PgStore::connect(url).await?),
+    })
+}

@@ -1,0 +1,220 @@
+//! Statements on dossiers: insertion with code allocation, events, reads and lists.
+
+/// Expands the dossier statements for the connection type `$conn` of the database `$db`.
+macro_rules! dossier_ops {
+    ($conn:ty, $db:ty) => {
+        use chrono::NaiveDate;
+        use motcua_app::store::{DossierQuery, Inserted, StoreError};
+        use motcua_domain::dossier::{Dossier, Event, NewDossier};
+        use motcua_domain::ids::{DossierCode, UnitCode};
+        use sqlx::QueryBuilder;
+        use sqlx::types::Json;
+        use $crate::codec::{self, DossierColumns};
+        use $crate::error::db;
+        use $crate::sql;
+
+        /// The dossier an idempotency key created, if the key was used.
+        pub(crate) async fn replay(
+            conn: &mut $conn,
+            key: &str,
+        ) -> Result<Option<Inserted>, StoreError> {
+            let code: Option<String> = sqlx::query_scalar(sql::IDEMPOTENCY_KEY)
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(db)?;
+            let Some(code) = code else {
+                return Ok(None);
+            };
+            let code = DossierCode::parse(&code)
+                .map_err(|e| StoreError::Database(format!("stored code: {e}")))?;
+            let (dossier, events) = dossier(conn, &code)
+                .await?
+                .ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+            Ok(Some(Inserted {
+                dossier,
+                events,
+                replayed: true,
+            }))
+        }
+
+        /// Replays the idempotency key if it was used, else inserts the dossier with the next
+        /// code of its unit's day (the caller provides the transaction).
+        pub(crate) async fn insert_dossier(
+            conn: &mut $conn,
+            new: NewDossier,
+            actor: &str,
+            key: Option<&str>,
+        ) -> Result<Inserted, StoreError> {
+            if let Some(key) = key
+                && let Some(found) = replay(conn, key).await?
+            {
+                return Ok(found);
+            }
+            let last: i64 = sqlx::query_scalar(sql::NEXT_SEQUENCE)
+                .bind(new.receiving_unit.as_str())
+                .bind(new.code_date())
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(db)?;
+            let code = DossierCode::new(&new.receiving_unit, new.code_date(), codec::to_u32(last)?);
+            let (dossier, events) = new.into_dossier(code, actor).ok_or_else(|| {
+                StoreError::Database("a new dossier must begin with its creation".to_owned())
+            })?;
+            let c = DossierColumns::of(&dossier);
+            sqlx::query(sql::INSERT_DOSSIER)
+                .bind(c.code)
+                .bind(c.receiving_unit)
+                .bind(c.competent_unit)
+                .bind(c.current_unit)
+                .bind(c.procedure_code)
+                .bind(c.status)
+                .bind(c.channel)
+                .bind(c.created_at)
+                .bind(c.received_at)
+                .bind(c.due_at)
+                .bind(c.ended_at)
+                .bind(c.version)
+                .bind(c.applicant_phone)
+                .bind(c.applicant_id_number)
+                .bind(Json(&dossier))
+                .execute(&mut *conn)
+                .await
+                .map_err(db)?;
+            insert_events(conn, &dossier.code, &events).await?;
+            if let Some(key) = key {
+                sqlx::query(sql::INSERT_IDEMPOTENCY_KEY)
+                    .bind(key)
+                    .bind(dossier.code.as_str())
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(db)?;
+            }
+            Ok(Inserted {
+                dossier,
+                events,
+                replayed: false,
+            })
+        }
+
+        async fn insert_events(
+            conn: &mut $conn,
+            code: &DossierCode,
+            events: &[Event],
+        ) -> Result<(), StoreError> {
+            for e in events {
+                sqlx::query(sql::INSERT_EVENT)
+                    .bind(code.as_str())
+                    .bind(i64::from(e.seq))
+                    .bind(e.at)
+                    .bind(&e.actor)
+                    .bind(e.kind.code())
+                    .bind(Json(e))
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(db)?;
+            }
+            Ok(())
+        }
+
+        /// Stores the new state and its events if the stored version is `expected`
+        /// (the caller provides the transaction).
+        pub(crate) async fn append_events(
+            conn: &mut $conn,
+            dossier: &Dossier,
+            expected: u32,
+            events: &[Event],
+        ) -> Result<(), StoreError> {
+            let c = DossierColumns::of(dossier);
+            let updated = sqlx::query(sql::UPDATE_DOSSIER)
+                .bind(c.code)
+                .bind(i64::from(expected))
+                .bind(c.current_unit)
+                .bind(c.status)
+                .bind(c.received_at)
+                .bind(c.due_at)
+                .bind(c.ended_at)
+                .bind(c.version)
+                .bind(Json(dossier))
+                .execute(&mut *conn)
+                .await
+                .map_err(db)?
+                .rows_affected();
+            if updated == 0 {
+                let exists: Option<Json<serde_json::Value>> = sqlx::query_scalar(sql::DOSSIER)
+                    .bind(c.code)
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .map_err(db)?;
+                return Err(match exists {
+                    Some(_) => StoreError::Conflict(format!(
+                        "{} is no longer at version {expected}",
+                        c.code
+                    )),
+                    None => StoreError::NotFound(c.code.to_owned()),
+                });
+            }
+            insert_events(conn, &dossier.code, events).await
+        }
+
+        /// A dossier and its events, consistent without a snapshot: the events are read up
+        /// to the version of the state read first (they are only ever appended).
+        pub(crate) async fn dossier(
+            conn: &mut $conn,
+            code: &DossierCode,
+        ) -> Result<Option<(Dossier, Vec<Event>)>, StoreError> {
+            let state: Option<Json<Dossier>> = sqlx::query_scalar(sql::DOSSIER)
+                .bind(code.as_str())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(db)?;
+            let Some(Json(state)) = state else {
+                return Ok(None);
+            };
+            let events: Vec<Json<Event>> = sqlx::query_scalar(sql::EVENTS)
+                .bind(code.as_str())
+                .bind(i64::from(state.version))
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+            Ok(Some((state, events.into_iter().map(|Json(e)| e).collect())))
+        }
+
+        /// Number of dossiers.
+        pub(crate) async fn count_dossiers(conn: &mut $conn) -> Result<u64, StoreError> {
+            super::reference::count(conn, sql::COUNT_DOSSIERS).await
+        }
+
+        /// The daily sequences of a unit.
+        pub(crate) async fn sequences(
+            conn: &mut $conn,
+            unit: &UnitCode,
+        ) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
+            let rows: Vec<(NaiveDate, i64)> = sqlx::query_as(sql::SEQUENCES)
+                .bind(unit.as_str())
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+            rows.into_iter()
+                .map(|(day, last)| Ok((day, codec::to_u32(last)?)))
+                .collect()
+        }
+
+        /// A page of dossiers; `units` writes the unit filter in the backend's dialect.
+        pub(crate) async fn list_dossiers(
+            conn: &mut $conn,
+            query: &DossierQuery,
+            units: impl FnOnce(&mut QueryBuilder<$db>, &[UnitCode]),
+        ) -> Result<Vec<Dossier>, StoreError> {
+            let mut builder = $crate::list::builder::<$db>(query, units);
+            let rows: Vec<Json<Dossier>> = builder
+                .build_query_scalar()
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+            Ok(rows.into_iter().map(|Json(d)| d).collect())
+        }
+    };
+}
+
+pub(crate) use dossier_ops;

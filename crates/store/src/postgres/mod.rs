@@ -1,0 +1,216 @@
+//! The PostgreSQL adapter: a connection pool and one transaction per write. Dossier codes come
+//! from a row of `dossier_sequences` locked by the inserting transaction, so several app
+//! processes on one database still number dossiers without gaps or duplicates.
+
+mod ops;
+
+use crate::error::db;
+use async_trait::async_trait;
+use chrono::NaiveDate;
+use motcua_app::store::{
+    DossierQuery, ImportSummary, Inserted, SessionRecord, Store, StoreError, UserRecord,
+};
+use motcua_domain::calendar::CalendarOverride;
+use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
+use motcua_domain::dossier::{Dossier, Event, NewDossier};
+use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
+use motcua_domain::org::Unit;
+use sqlx::migrate::Migrator;
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::{Postgres, Transaction};
+use std::path::Path;
+
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Connections in the pool.
+const POOL_SIZE: u32 = 10;
+
+/// The storage port on a PostgreSQL database.
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    /// Connects to `url` (`postgres://…`). Call [`Store::migrate`] before use.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(POOL_SIZE)
+            .connect(url)
+            .await
+            .map_err(db)?;
+        Ok(PgStore { pool })
+    }
+
+    /// A pooled connection, for reads and single-statement writes (autocommit).
+    async fn conn(&self) -> Result<PoolConnection<Postgres>, StoreError> {
+        self.pool.acquire().await.map_err(db)
+    }
+
+    /// A transaction on a pooled connection.
+    async fn begin(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
+        self.pool.begin().await.map_err(db)
+    }
+}
+
+/// Commits `tx`, then gives back `value`.
+async fn commit<T>(tx: Transaction<'_, Postgres>, value: T) -> Result<T, StoreError> {
+    tx.commit().await.map_err(db)?;
+    Ok(value)
+}
+
+#[async_trait]
+impl Store for PgStore {
+    async fn migrate(&self) -> Result<(), StoreError> {
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Database(format!("migration: {e}")))
+    }
+
+    async fn put_units(&self, units: &[Unit]) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::put_units(&mut tx, units).await?;
+        commit(tx, ()).await
+    }
+
+    async fn units(&self) -> Result<Vec<Unit>, StoreError> {
+        ops::units(&mut *self.conn().await?).await
+    }
+
+    async fn create_user(&self, user: &UserRecord) -> Result<(), StoreError> {
+        ops::create_user(&mut *self.conn().await?, user).await
+    }
+
+    async fn user(&self, username: &str) -> Result<Option<UserRecord>, StoreError> {
+        ops::user(&mut *self.conn().await?, username).await
+    }
+
+    async fn count_users(&self) -> Result<u64, StoreError> {
+        ops::count_users(&mut *self.conn().await?).await
+    }
+
+    async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
+        ops::create_session(&mut *self.conn().await?, session).await
+    }
+
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
+        ops::session(&mut *self.conn().await?, token_hash).await
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        ops::delete_session(&mut *self.conn().await?, token_hash).await
+    }
+
+    async fn import_procedures(
+        &self,
+        specs: &[ProcedureSpec],
+    ) -> Result<ImportSummary, StoreError> {
+        let mut tx = self.begin().await?;
+        let summary = ops::import_procedures(&mut tx, specs).await?;
+        commit(tx, summary).await
+    }
+
+    async fn procedures(&self) -> Result<Vec<ProcedureVersion>, StoreError> {
+        ops::procedures(&mut *self.conn().await?).await
+    }
+
+    async fn procedure(
+        &self,
+        code: &ProcedureCode,
+    ) -> Result<Option<ProcedureVersion>, StoreError> {
+        ops::procedure(&mut *self.conn().await?, code).await
+    }
+
+    async fn insert_dossier(
+        &self,
+        new: NewDossier,
+        actor: &str,
+        idempotency_key: Option<&str>,
+    ) -> Result<Inserted, StoreError> {
+        let mut tx = self.begin().await?;
+        let attempt = match ops::insert_dossier(&mut tx, new, actor, idempotency_key).await {
+            Ok(inserted) => commit(tx, inserted).await,
+            Err(e) => {
+                // Release the sequence row at once (a dropped transaction rolls back later).
+                if let Err(rollback) = tx.rollback().await {
+                    tracing::warn!(error = %rollback, "rolling back a failed dossier insert");
+                }
+                Err(e)
+            }
+        };
+        match (attempt, idempotency_key) {
+            // A concurrent request with the same key committed first: our transaction (and
+            // its sequence number) rolled back; answer with the dossier it created.
+            (Err(StoreError::Conflict(why)), Some(key)) => {
+                ops::replay(&mut *self.conn().await?, key)
+                    .await?
+                    .ok_or(StoreError::Conflict(why))
+            }
+            (result, _) => result,
+        }
+    }
+
+    async fn append_events(
+        &self,
+        dossier: &Dossier,
+        expected_version: u32,
+        events: &[Event],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::append_events(&mut tx, dossier, expected_version, events).await?;
+        commit(tx, ()).await
+    }
+
+    async fn dossier(
+        &self,
+        code: &DossierCode,
+    ) -> Result<Option<(Dossier, Vec<Event>)>, StoreError> {
+        ops::dossier(&mut *self.conn().await?, code).await
+    }
+
+    async fn list_dossiers(&self, query: &DossierQuery) -> Result<Vec<Dossier>, StoreError> {
+        let mut query = query.clone();
+        if let Some(after) = &mut query.after {
+            after.created_at = ops::to_micros(after.created_at);
+        }
+        ops::list_dossiers(&mut *self.conn().await?, &query, ops::units_filter).await
+    }
+
+    async fn count_dossiers(&self) -> Result<u64, StoreError> {
+        ops::count_dossiers(&mut *self.conn().await?).await
+    }
+
+    async fn calendar_overrides(
+        &self,
+        calendar: &str,
+    ) -> Result<Vec<CalendarOverride>, StoreError> {
+        ops::calendar_overrides(&mut *self.conn().await?, calendar).await
+    }
+
+    async fn add_calendar_override(
+        &self,
+        calendar: &str,
+        day: &CalendarOverride,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::add_calendar_override(&mut tx, calendar, day, actor).await?;
+        commit(tx, ()).await
+    }
+
+    async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError> {
+        ops::calendar_revision(&mut *self.conn().await?, calendar).await
+    }
+
+    async fn backup(&self, _out: &Path) -> Result<(), StoreError> {
+        Err(StoreError::Unsupported(
+            "back up PostgreSQL with pg_dump (e.g. pg_dump -Fc motcua > motcua.dump)",
+        ))
+    }
+
+    async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
+        ops::sequences(&mut *self.conn().await?, unit).await
+    }
+}

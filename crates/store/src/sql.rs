@@ -1,0 +1,72 @@
+//! SQL text common to SQLite and PostgreSQL (both accept `$n` parameters, `ON CONFLICT` and
+//! `RETURNING`).
+
+pub(crate) const UPSERT_UNIT: &str = "INSERT INTO units (code, parent, kind, data) \
+     VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (code) DO UPDATE SET parent = excluded.parent, kind = excluded.kind, \
+     data = excluded.data";
+pub(crate) const UNITS: &str = "SELECT data FROM units ORDER BY code";
+
+pub(crate) const INSERT_USER: &str = "INSERT INTO users \
+     (username, full_name, password_hash, grants, active) VALUES ($1, $2, $3, $4, $5)";
+pub(crate) const USER: &str = "SELECT username, full_name, password_hash, grants, active \
+     FROM users WHERE username = $1";
+pub(crate) const COUNT_USERS: &str = "SELECT COUNT(*) FROM users";
+
+pub(crate) const INSERT_SESSION: &str = "INSERT INTO sessions \
+     (token_hash, username, csrf_token, kind, created_at, expires_at) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+pub(crate) const SESSION: &str = "SELECT token_hash, username, csrf_token, kind, created_at, \
+     expires_at FROM sessions WHERE token_hash = $1";
+pub(crate) const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
+
+pub(crate) const LATEST_PROCEDURE_SPEC: &str =
+    "SELECT version, data FROM procedures WHERE code = $1 ORDER BY version DESC LIMIT 1";
+pub(crate) const INSERT_PROCEDURE: &str = "INSERT INTO procedures \
+     (code, version, status, name, name_folded, data) VALUES ($1, $2, $3, $4, $5, $6)";
+pub(crate) const SET_PROCEDURE_STATUS: &str =
+    "UPDATE procedures SET status = $3 WHERE code = $1 AND version = $2";
+pub(crate) const LATEST_PROCEDURES: &str = "SELECT p.version, p.status, p.data \
+     FROM procedures p \
+     WHERE p.version = (SELECT MAX(q.version) FROM procedures q WHERE q.code = p.code) \
+     ORDER BY p.code";
+pub(crate) const LATEST_PROCEDURE: &str = "SELECT version, status, data FROM procedures \
+     WHERE code = $1 ORDER BY version DESC LIMIT 1";
+
+pub(crate) const NEXT_SEQUENCE: &str = "INSERT INTO dossier_sequences (unit_code, day, last) \
+     VALUES ($1, $2, 1) \
+     ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_sequences.last + 1 \
+     RETURNING last";
+pub(crate) const SEQUENCES: &str =
+    "SELECT day, last FROM dossier_sequences WHERE unit_code = $1 ORDER BY day";
+
+pub(crate) const INSERT_DOSSIER: &str = "INSERT INTO dossiers \
+     (code, receiving_unit, competent_unit, current_unit, procedure_code, status, channel, \
+      created_at, received_at, due_at, ended_at, version, applicant_phone, \
+      applicant_id_number, data) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+pub(crate) const UPDATE_DOSSIER: &str = "UPDATE dossiers SET \
+     current_unit = $3, status = $4, received_at = $5, due_at = $6, ended_at = $7, \
+     version = $8, data = $9 \
+     WHERE code = $1 AND version = $2";
+pub(crate) const DOSSIER: &str = "SELECT data FROM dossiers WHERE code = $1";
+pub(crate) const COUNT_DOSSIERS: &str = "SELECT COUNT(*) FROM dossiers";
+
+pub(crate) const INSERT_EVENT: &str = "INSERT INTO dossier_events \
+     (dossier_code, seq, at, actor, type, data) VALUES ($1, $2, $3, $4, $5, $6)";
+/// Events up to a version: with the state read first, the pair is consistent without a snapshot.
+pub(crate) const EVENTS: &str = "SELECT data FROM dossier_events \
+     WHERE dossier_code = $1 AND seq <= $2 ORDER BY seq";
+
+pub(crate) const INSERT_IDEMPOTENCY_KEY: &str =
+    "INSERT INTO idempotency_keys (key, dossier_code) VALUES ($1, $2)";
+pub(crate) const IDEMPOTENCY_KEY: &str = "SELECT dossier_code FROM idempotency_keys WHERE key = $1";
+
+pub(crate) const INSERT_CALENDAR_OVERRIDE: &str = "INSERT INTO calendar_overrides \
+     (calendar, date, kind, reason, reference, actor) VALUES ($1, $2, $3, $4, $5, $6)";
+pub(crate) const BUMP_CALENDAR_REVISION: &str = "INSERT INTO calendar_revisions (calendar, revision) VALUES ($1, 1) \
+     ON CONFLICT (calendar) DO UPDATE SET revision = calendar_revisions.revision + 1";
+pub(crate) const CALENDAR_OVERRIDES: &str = "SELECT date, kind, reason, reference \
+     FROM calendar_overrides WHERE calendar = $1 ORDER BY id";
+pub(crate) const CALENDAR_REVISION: &str =
+    "SELECT revision FROM calendar_revisions WHERE calendar = $1";

@@ -1,0 +1,13 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Contract tests of the storage port. Every body is written once and runs on SQLite (a fresh
+//! file) and on PostgreSQL (a fresh database; the tests fail when PostgreSQL is unreachable).
+
+mod support;
+
+mod accounts;
+mod calendar;
+mod catalogue;
+mod concurrency;
+mod dossiers;
+mod listing;
+mod specific;

@@ -1,0 +1,263 @@
+//! Who is calling: bearer tokens, session cookies and CSRF.
+//!
+//! The API takes `Authorization: Bearer <token>` (an API token) or the session cookie of the
+//! pages; with the cookie, every unsafe method must also carry the session's CSRF token in
+//! `X-CSRF-Token`, so another site cannot make the browser act for the user. Pages take only the
+//! cookie and check the CSRF token of their forms with [`check_csrf`].
+
+mod limit;
+
+pub use limit::{LoginLimiter, RateLimiter};
+
+use crate::AppState;
+use crate::error::WebError;
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use motcua_app::AppError;
+use motcua_app::store::SessionRecord;
+use motcua_domain::org::Actor;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+
+/// Name of the session cookie of the pages.
+pub const SESSION_COOKIE: &str = "motcua_session";
+/// Header that carries the CSRF token of a cookie session on unsafe API calls.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The signed-in caller of an API route (bearer token, or session cookie plus CSRF header).
+#[derive(Debug, Clone)]
+pub struct ApiActor(pub Actor);
+
+/// The signed-in user of a staff page (session cookie only), with the CSRF token for its forms.
+#[derive(Debug, Clone)]
+pub struct PageActor {
+    /// Who.
+    pub actor: Actor,
+    /// The session's CSRF token, to put in forms.
+    pub csrf_token: String,
+}
+
+/// The client's address as seen by the server, or `unknown` (e.g. in tests without a socket).
+/// Forwarded-for headers are not trusted: anyone can send them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string()),
+        ))
+    }
+}
+
+impl FromRequestParts<AppState> for ApiActor {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        if let Some(token) = bearer(&parts.headers) {
+            let (actor, _) = session_of_kind(state, token, "api")
+                .await?
+                .ok_or(WebError::Unauthenticated)?;
+            return Ok(ApiActor(actor));
+        }
+        let secret = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::Unauthenticated)?;
+        let (actor, session) = session_of_kind(state, secret, "session")
+            .await?
+            .ok_or(WebError::Unauthenticated)?;
+        if !parts.method.is_safe() {
+            let sent = parts
+                .headers
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            if !constant_time_eq(sent, &session.csrf_token) {
+                return Err(WebError::Csrf);
+            }
+        }
+        Ok(ApiActor(actor))
+    }
+}
+
+impl FromRequestParts<AppState> for PageActor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Some(secret) = cookie(&parts.headers, SESSION_COOKIE) else {
+            return Err(to_login(parts));
+        };
+        match session_of_kind(state, secret, "session").await {
+            Ok(Some((actor, session))) => Ok(PageActor {
+                actor,
+                csrf_token: session.csrf_token,
+            }),
+            Ok(None) => Err(to_login(parts)),
+            Err(e) => Err(e.into_response()),
+        }
+    }
+}
+
+/// Checks the CSRF token submitted with a form against the session's, in constant time.
+pub fn check_csrf(page: &PageActor, submitted: &str) -> Result<(), WebError> {
+    if constant_time_eq(submitted, &page.csrf_token) {
+        Ok(())
+    } else {
+        Err(WebError::Csrf)
+    }
+}
+
+/// `Set-Cookie` value that stores the session secret for `max_age_secs` seconds.
+pub fn session_cookie(secret: &str, max_age_secs: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{SESSION_COOKIE}={secret}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age_secs}{secure}"
+    )
+}
+
+/// `Set-Cookie` value that deletes the session cookie.
+pub fn clear_session_cookie(secure: bool) -> String {
+    session_cookie("", 0, secure)
+}
+
+/// Signs in with the login rate limits: too many failures for the user name or from the client
+/// address within 15 minutes give [`AppError::RateLimited`] until the window passes.
+pub async fn login(
+    state: &AppState,
+    ip: &ClientIp,
+    username: &str,
+    password: &str,
+) -> Result<Actor, WebError> {
+    let limiter = &state.login_limiter;
+    limiter.check(&ip.0, username)?;
+    match state.app.login(username, password).await {
+        Ok(actor) => {
+            limiter.succeeded(username);
+            Ok(actor)
+        }
+        Err(AppError::Unauthorized) => {
+            limiter.failed(&ip.0, username);
+            Err(AppError::Unauthorized.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The bearer token of the `Authorization` header, if any.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// The value of cookie `name`, if sent.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, v)| *k == name && !v.is_empty())
+        .map(|(_, v)| v)
+}
+
+async fn session_of_kind(
+    state: &AppState,
+    secret: &str,
+    kind: &str,
+) -> Result<Option<(Actor, SessionRecord)>, WebError> {
+    Ok(state
+        .app
+        .session_actor(secret)
+        .await?
+        .filter(|(_, s)| s.kind == kind))
+}
+
+fn to_login(parts: &Parts) -> Response {
+    let uri = parts
+        .extensions
+        .get::<OriginalUri>()
+        .map_or(&parts.uri, |o| &o.0);
+    let next = uri.path_and_query().map_or("/", |p| p.as_str());
+    Redirect::to(&format!("/dang-nhap?next={}", percent_encode(next))).into_response()
+}
+
+/// Percent-encodes everything but unreserved characters and `/`.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Equality whose time does not depend on where the strings differ.
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || b.is_empty() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn cookies_and_bearer_tokens_are_read_from_headers() {
+        let mut h = HeaderMap::new();
+        h.append(
+            "cookie",
+            HeaderValue::from_static("a=1; motcua_session=abc"),
+        );
+        h.insert("authorization", HeaderValue::from_static("Bearer  tok "));
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, "b"), None);
+        assert_eq!(bearer(&h), Some("tok"));
+        h.insert("authorization", HeaderValue::from_static("Basic xyz"));
+        assert_eq!(bearer(&h), None);
+    }
+
+    #[test]
+    fn csrf_tokens_compare_exactly() {
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abd", "abc"));
+        assert!(!constant_time_eq("ab", "abc"));
+        assert!(!constant_time_eq("", ""));
+    }
+
+    #[test]
+    fn session_cookies_are_http_only_lax_and_secure_when_asked() {
+        let c = session_cookie("s3cret", 3600, true);
+        assert_eq!(
+            c,
+            "motcua_session=s3cret; HttpOnly; SameSite=Lax; Path=/; Max-Age=3600; Secure"
+        );
+        assert!(clear_session_cookie(false).contains("Max-Age=0"));
+        assert!(!clear_session_cookie(false).contains("Secure"));
+    }
+
+    #[test]
+    fn the_login_redirect_keeps_the_page_asked_for() {
+        assert_eq!(
+            percent_encode("/ho-so?trang=2&q=đ"),
+            "/ho-so%3Ftrang%3D2%26q%3D%C4%91"
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! Errors as HTTP responses: one closed type, stable codes, Vietnamese messages.
+//!
+//! A 4xx answer says what is wrong; a 5xx answer says only that something failed and which
+//! request it was, and the real error goes to the log once, with the same request id.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use motcua_app::AppError;
+use motcua_domain::dossier::DossierError;
+use serde_json::{Value, json};
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// The id of the request being served (set by the request-id layer), or `-` outside one.
+pub fn request_id() -> String {
+    REQUEST_ID
+        .try_with(Clone::clone)
+        .unwrap_or_else(|_| "-".to_owned())
+}
+
+/// Runs `fut` with `id` as the current request id, so errors can name it.
+pub async fn with_request_id<F: Future>(id: String, fut: F) -> F::Output {
+    REQUEST_ID.scope(id, fut).await
+}
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// A use case refused or failed.
+    #[error(transparent)]
+    App(#[from] AppError),
+    /// No valid session cookie or bearer token.
+    #[error("cần đăng nhập (phiên làm việc đã hết hạn hoặc mã truy cập không hợp lệ)")]
+    Unauthenticated,
+    /// A cookie-authenticated unsafe request without the right CSRF token.
+    #[error("thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)")]
+    Csrf,
+    /// The body is not the JSON expected.
+    #[error("dữ liệu JSON không hợp lệ: {message}")]
+    InvalidJson {
+        /// What is wrong, in readable words.
+        message: String,
+        /// Where in the document (e.g. `applicant.name`), when known.
+        field: Option<String>,
+    },
+    /// The body is not declared as JSON.
+    #[error("nội dung gửi lên phải là JSON (Content-Type: application/json)")]
+    NotJson,
+    /// The body is larger than the limit.
+    #[error("nội dung gửi lên quá lớn")]
+    TooLarge,
+    /// A query string or path parameter that does not parse.
+    #[error("tham số không hợp lệ: {0}")]
+    InvalidParameter(String),
+    /// No such route.
+    #[error("không có địa chỉ này trong API")]
+    NoRoute,
+    /// The route exists but not with this method.
+    #[error("địa chỉ này không nhận phương thức HTTP đã dùng")]
+    MethodNotAllowed,
+    /// Something failed that the client cannot fix; the text is for the log only.
+    #[error("lỗi hệ thống")]
+    Internal(String),
+}
+
+impl WebError {
+    /// HTTP status.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::App(e) => app_status(e),
+            WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::InvalidJson { .. } | WebError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
+            WebError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::NoRoute => StatusCode::NOT_FOUND,
+            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WebError::App(e) => e.code(),
+            WebError::Unauthenticated => "unauthorized",
+            WebError::Csrf => "csrf_failed",
+            WebError::InvalidJson { .. } => "invalid_json",
+            WebError::NotJson => "unsupported_media_type",
+            WebError::TooLarge => "payload_too_large",
+            WebError::InvalidParameter(_) => "invalid_parameter",
+            WebError::NoRoute => "not_found",
+            WebError::MethodNotAllowed => "method_not_allowed",
+            WebError::Internal(_) => "internal",
+        }
+    }
+
+    /// The JSON body (without logging).
+    fn body(&self, request_id: &str) -> Value {
+        if self.status().is_server_error() {
+            return json!({ "error": {
+                "code": "internal",
+                "message": format!("Lỗi hệ thống. Mã yêu cầu: {request_id}"),
+                "request_id": request_id,
+            }});
+        }
+        let field = match self {
+            WebError::App(AppError::Invalid { field, .. })
+            | WebError::InvalidJson { field, .. } => field.clone(),
+            _ => None,
+        };
+        let mut error = json!({
+            "code": self.code(),
+            "message": capitalise(&self.to_string()),
+            "field": field,
+        });
+        if let (WebError::App(AppError::Import(errors)), Some(map)) = (self, error.as_object_mut())
+        {
+            let details: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            map.insert("details".into(), json!(details));
+        }
+        json!({ "error": error })
+    }
+}
+
+fn app_status(e: &AppError) -> StatusCode {
+    match e {
+        AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::Invalid { .. } | AppError::Import(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Conflict(_) | AppError::Dossier(DossierError::NotAllowed { .. }) => {
+            StatusCode::CONFLICT
+        }
+        AppError::Dossier(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let id = request_id();
+        let status = self.status();
+        if status.is_server_error() {
+            let detail = match &self {
+                WebError::App(AppError::Store(e)) => e.to_string(),
+                WebError::Internal(text) => text.clone(),
+                other => other.to_string(),
+            };
+            tracing::error!(request_id = %id, error = %detail, "request failed");
+        }
+        let mut response = (status, Json(self.body(&id))).into_response();
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("60"),
+            );
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use motcua_app::store::StoreError;
+
+    async fn answer(e: WebError) -> (StatusCode, Value) {
+        let response = with_request_id("req-42".into(), async { e.into_response() }).await;
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[tokio::test]
+    async fn a_500_says_nothing_but_the_request_id() {
+        let e = WebError::App(AppError::Store(StoreError::Database(
+            "relation \"dossiers\" does not exist; password=hunter2".into(),
+        )));
+        let (status, body) = answer(e).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            body,
+            json!({ "error": {
+                "code": "internal",
+                "message": "Lỗi hệ thống. Mã yêu cầu: req-42",
+                "request_id": "req-42",
+            }})
+        );
+        assert!(!body.to_string().contains("hunter2"));
+    }
+
+    #[tokio::test]
+    async fn a_4xx_has_a_code_a_vietnamese_message_and_the_field() {
+        let e = WebError::App(AppError::invalid(
+            "unknown_unit",
+            "to_unit",
+            "không có đơn vị mã «X»",
+        ));
+        let (status, body) = answer(e).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["error"]["code"], "unknown_unit");
+        assert_eq!(body["error"]["message"], "Không có đơn vị mã «X»");
+        assert_eq!(body["error"]["field"], "to_unit");
+    }
+
+    #[tokio::test]
+    async fn illegal_transitions_are_conflicts() {
+        let e = WebError::App(AppError::Dossier(DossierError::NotAllowed {
+            action: "resolve",
+            status: "Đã trả kết quả",
+        }));
+        let (status, body) = answer(e).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(body["error"]["code"], "invalid_transition");
+        assert_eq!(body["error"]["field"], Value::Null);
+        let (status, _) = answer(WebError::App(AppError::Dossier(DossierError::Missing(
+            "lý do",
+        ))))
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+
+    #[tokio::test]
+    async fn rate_limits_and_csrf_have_their_statuses() {
+        assert_eq!(
+            answer(WebError::App(AppError::RateLimited)).await.0,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        let (status, body) = answer(WebError::Csrf).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(body["error"]["code"], "csrf_failed");
+    }
+}

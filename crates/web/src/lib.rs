@@ -1,0 +1,30 @@
+//! HTTP: the JSON API v1 (with its OpenAPI document), staff pages and citizen pages.
+//!
+//! Handlers are thin: they parse, call one use case of [`motcua_app::App`], and render.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod layers;
+pub mod pages;
+pub mod state;
+
+pub use state::{AppState, WebConfig};
+
+use axum::Router;
+use axum::routing::get;
+
+/// The whole router: `/healthz`, `/api/v1/...` and the pages, inside the common layers.
+pub fn router(state: AppState) -> Router {
+    layers::wrap(
+        Router::new()
+            .route("/healthz", get(healthz))
+            .nest("/api", api::routes())
+            .merge(pages::routes())
+            .with_state(state),
+    )
+}
+
+async fn healthz() -> axum::Json<serde_json::Value> {
+    axum::Json(serde_json::json!({ "status": "ok" }))
+}

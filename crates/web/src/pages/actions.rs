@@ -1,0 +1,223 @@
+//! `POST /can-bo/ho-so/{code}/thao-tac`: one small form per action, mapped to
+//! [`Action`]; and which actions to offer for a dossier's status and the user's roles.
+
+use super::dossier::render;
+use super::error::{PageError, capitalise};
+use super::labels;
+use crate::AppState;
+use crate::auth::{PageActor, check_csrf};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDateTime;
+use motcua_app::AppError;
+use motcua_app::permissions::{Org, authorize_action};
+use motcua_domain::dossier::{Action, Dossier, DossierError, PaymentMethod, ReturnMethod, Status};
+use motcua_domain::ids::UnitCode;
+use motcua_domain::org::Actor;
+use serde::Deserialize;
+
+/// The fields of every action form; each form sends the ones it needs.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    csrf_token: String,
+    action: String,
+    note: String,
+    reason: String,
+    /// One document a line.
+    items: String,
+    to: String,
+    to_unit: String,
+    method: String,
+    /// `1` approve, `0` refuse.
+    approved: String,
+    /// `yyyy-mm-ddThh:mm` (an `<input type="datetime-local">`).
+    new_date: String,
+    result_file: String,
+}
+
+/// The actions that make sense now and that the user may do, as (code, label).
+pub fn offered(
+    actor: &Actor,
+    org: &Org,
+    d: &Dossier,
+    now: NaiveDateTime,
+) -> Vec<(&'static str, &'static str)> {
+    let s = d.status;
+    let unpaid = d.facts.total_fee() > 0 && d.payment.is_none();
+    let at_competent = d.current_unit == d.facts.competent_unit;
+    let mut codes: Vec<&'static str> = match s {
+        Status::Submitted => vec![
+            "accept",
+            "request_supplement_before_reception",
+            "refuse_at_intake",
+            "withdraw",
+        ],
+        Status::Received | Status::InProgress => {
+            let mut c = Vec::new();
+            if d.current_step.is_some() {
+                c.extend(["assign", "complete_step"]);
+            }
+            c.push("request_supplement");
+            if d.facts.payment_pause_allowed && unpaid {
+                c.push("request_payment");
+            }
+            c.extend(if at_competent {
+                ["transfer", "resolve"].as_slice()
+            } else {
+                ["transfer_back"].as_slice()
+            });
+            c.extend(["stop", "withdraw"]);
+            c
+        }
+        Status::SupplementRequested => vec!["receive_supplement", "stop", "withdraw"],
+        Status::AwaitingPayment => vec!["stop", "withdraw"],
+        Status::Resolved => vec!["return_result"],
+        _ => Vec::new(),
+    };
+    if unpaid && (s.is_open() || matches!(s, Status::Submitted | Status::Resolved)) {
+        codes.push("pay");
+    }
+    if s.is_open() && d.apology.is_none() && d.due_at.is_some_and(|due| now < due) {
+        codes.push("apologize");
+    }
+    codes
+        .into_iter()
+        .filter(|code| {
+            sample(code, d, now).is_some_and(|a| authorize_action(actor, org, &a, d).is_ok())
+        })
+        .filter_map(|code| labels::action(code).map(|label| (code, label)))
+        .collect()
+}
+
+/// An action of the kind `code` with placeholder fields, to ask who may do it.
+fn sample(code: &str, d: &Dossier, now: NaiveDateTime) -> Option<Action> {
+    let form = ActionForm {
+        action: code.to_owned(),
+        to_unit: d.facts.competent_unit.to_string(),
+        new_date: now.format("%Y-%m-%dT%H:%M").to_string(),
+        ..ActionForm::default()
+    };
+    parse(&form).ok()
+}
+
+fn text(s: &str) -> String {
+    s.trim().to_owned()
+}
+
+fn optional(s: &str) -> Option<String> {
+    Some(text(s)).filter(|t| !t.is_empty())
+}
+
+fn parse(f: &ActionForm) -> Result<Action, String> {
+    let items = || {
+        f.items
+            .lines()
+            .map(text)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let note = text(&f.note);
+    Ok(match f.action.as_str() {
+        "accept" => Action::Accept,
+        "request_supplement_before_reception" => Action::RequestSupplementBeforeReception {
+            items: items(),
+            note,
+        },
+        "refuse_at_intake" => Action::RefuseAtIntake {
+            reasons: text(&f.reason),
+        },
+        "assign" => Action::Assign { to: text(&f.to) },
+        "complete_step" => Action::CompleteStep {
+            to: optional(&f.to),
+            note,
+        },
+        "request_supplement" => Action::RequestSupplement {
+            items: items(),
+            note,
+        },
+        "receive_supplement" => Action::ReceiveSupplement { note },
+        "request_payment" => Action::RequestPayment { note },
+        "pay" => Action::Pay {
+            method: if f.method == "online" {
+                PaymentMethod::Online
+            } else {
+                PaymentMethod::Desk
+            },
+        },
+        "transfer" => Action::Transfer {
+            to_unit: UnitCode::parse(f.to_unit.trim())
+                .map_err(|_| "Chọn cơ quan phối hợp.".to_owned())?,
+            note,
+        },
+        "transfer_back" => Action::TransferBack { note },
+        "apologize" => Action::Apologize {
+            reason: text(&f.reason),
+            new_date: NaiveDateTime::parse_from_str(f.new_date.trim(), "%Y-%m-%dT%H:%M")
+                .or_else(|_| NaiveDateTime::parse_from_str(f.new_date.trim(), "%Y-%m-%dT%H:%M:%S"))
+                .map_err(|_| "Nhập ngày giờ hẹn trả kết quả mới.".to_owned())?,
+        },
+        "resolve" => Action::Resolve {
+            approved: f.approved != "0",
+            reasons: text(&f.reason),
+            result_file: optional(&f.result_file),
+        },
+        "stop" => Action::Stop {
+            reason: text(&f.reason),
+        },
+        "withdraw" => Action::Withdraw {
+            reason: text(&f.reason),
+        },
+        "return_result" => Action::ReturnResult {
+            method: match f.method.as_str() {
+                "post" => ReturnMethod::Post,
+                "online" => ReturnMethod::Online,
+                _ => ReturnMethod::Desk,
+            },
+            note,
+        },
+        _ => return Err("Thao tác không hợp lệ.".to_owned()),
+    })
+}
+
+/// `POST /can-bo/ho-so/{code}/thao-tac`.
+pub async fn submit(
+    State(state): State<AppState>,
+    page: PageActor,
+    Path(code): Path<String>,
+    Form(form): Form<ActionForm>,
+) -> Result<Response, PageError> {
+    check_csrf(&page, &form.csrf_token)?;
+    let result = match parse(&form) {
+        Ok(action) => state.app.act(&page.actor, &code, action).await,
+        Err(message) => Err(AppError::invalid("invalid_action", "action", message)),
+    };
+    match result {
+        Ok(view) if view.warnings.is_empty() => Ok(Redirect::to(&format!(
+            "/can-bo/ho-so/{}?xong={}",
+            view.dossier.code, form.action
+        ))
+        .into_response()),
+        Ok(view) => {
+            let flash = labels::action(&form.action).map(|l| format!("Đã thực hiện: {l}."));
+            render(&state, &page, &view, flash, None, StatusCode::OK).await
+        }
+        Err(e @ (AppError::Store(_) | AppError::NotFound(_) | AppError::RateLimited)) => {
+            Err(e.into())
+        }
+        Err(e) => {
+            let status = match &e {
+                AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+                AppError::Conflict(_) | AppError::Dossier(DossierError::NotAllowed { .. }) => {
+                    StatusCode::CONFLICT
+                }
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            let message = capitalise(&e.to_string());
+            let view = state.app.dossier(&page.actor, &code).await?;
+            render(&state, &page, &view, None, Some(&message), status).await
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! `GET/POST /can-bo/tiep-nhan`: receiving a dossier at the desk, then its receipt.
+//!
+//! The form carries a one-time key: a double click or a re-sent form gives back the dossier
+//! created the first time instead of a second one (the key is scoped to the user).
+
+use super::error::{PageError, capitalise};
+use super::view::render_html;
+use crate::AppState;
+use crate::auth::{PageActor, check_csrf};
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use motcua_app::{AppError, IntakeRequest};
+use motcua_domain::catalogue::ApplicantType;
+use motcua_domain::dossier::{Applicant, Channel, ReturnMethod};
+use motcua_domain::ids::UnitCode;
+use motcua_domain::org::Role;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The intake form, as sent and as shown again after an error.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct IntakeForm {
+    #[serde(skip_serializing)]
+    csrf_token: String,
+    key: String,
+    procedure_code: String,
+    receiving_unit: String,
+    competent_unit: String,
+    kind: String,
+    name: String,
+    phone: String,
+    id_number: String,
+    email: String,
+    address: String,
+    channel: String,
+    return_method: String,
+    digitised: String,
+    paid_at_desk: String,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    code: String,
+    name: String,
+    group: String,
+}
+
+#[derive(Serialize)]
+struct IntakeView<'a> {
+    form: &'a IntakeForm,
+    procedures: Vec<Choice>,
+    receiving_units: Vec<Choice>,
+    units: Vec<Choice>,
+    error: Option<String>,
+}
+
+fn new_key(now: chrono::NaiveDateTime) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{}-{n}", now.and_utc().timestamp_micros())
+}
+
+/// `GET /can-bo/tiep-nhan`.
+pub async fn form(State(state): State<AppState>, page: PageActor) -> Result<Response, PageError> {
+    let form = IntakeForm {
+        key: new_key(state.app.now()),
+        ..IntakeForm::default()
+    };
+    show(&state, &page, &form, None, StatusCode::OK).await
+}
+
+async fn show(
+    state: &AppState,
+    page: &PageActor,
+    form: &IntakeForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let mut procedures: Vec<Choice> = state
+        .app
+        .search_procedures("")
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            code: p.spec.code.to_string(),
+            name: p.spec.name,
+            group: p.spec.field,
+        })
+        .collect();
+    procedures.sort_by(|a, b| (&a.group, &a.name).cmp(&(&b.group, &b.name)));
+    let org = state.app.org().await?;
+    let choice = |code: &UnitCode| Choice {
+        code: code.to_string(),
+        name: org
+            .unit(code)
+            .map_or_else(|| code.to_string(), |u| u.name.clone()),
+        group: String::new(),
+    };
+    let receiving_units = page
+        .actor
+        .grants
+        .iter()
+        .filter(|g| g.role == Role::TiepNhan)
+        .map(|g| choice(&g.unit))
+        .collect();
+    let units = org
+        .units()
+        .iter()
+        .filter(|u| u.valid_to.is_none())
+        .map(|u| choice(&u.code))
+        .collect();
+    let view = IntakeView {
+        form,
+        procedures,
+        receiving_units,
+        units,
+        error,
+    };
+    Ok((status, render_html("intake.html", Some(page), &view)?).into_response())
+}
+
+fn optional(s: &str) -> Option<String> {
+    Some(s.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+fn unit(s: &str, what: &str) -> Result<Option<UnitCode>, AppError> {
+    optional(s)
+        .map(|c| UnitCode::parse(&c))
+        .transpose()
+        .map_err(|_| AppError::invalid("unknown_unit", what, "đơn vị không hợp lệ"))
+}
+
+fn request(f: &IntakeForm) -> Result<IntakeRequest, AppError> {
+    Ok(IntakeRequest {
+        procedure_code: f.procedure_code.trim().to_owned(),
+        receiving_unit: unit(&f.receiving_unit, "receiving_unit")?,
+        competent_unit: unit(&f.competent_unit, "competent_unit")?,
+        applicant: Applicant {
+            kind: if f.kind == "organisation" {
+                ApplicantType::Organisation
+            } else {
+                ApplicantType::Citizen
+            },
+            name: f.name.trim().to_owned(),
+            id_number: optional(&f.id_number),
+            phone: optional(&f.phone),
+            email: optional(&f.email),
+            address: optional(&f.address),
+        },
+        channel: if f.channel == "post" {
+            Channel::Post
+        } else {
+            Channel::Desk
+        },
+        return_method: match f.return_method.as_str() {
+            "post" => ReturnMethod::Post,
+            "online" => ReturnMethod::Online,
+            _ => ReturnMethod::Desk,
+        },
+        digitised: !f.digitised.is_empty(),
+        paid_at_desk: !f.paid_at_desk.is_empty(),
+    })
+}
+
+/// `POST /can-bo/tiep-nhan`: receives the dossier and goes to its receipt.
+pub async fn submit(
+    State(state): State<AppState>,
+    page: PageActor,
+    Form(form): Form<IntakeForm>,
+) -> Result<Response, PageError> {
+    check_csrf(&page, &form.csrf_token)?;
+    if form.procedure_code.trim().is_empty() {
+        let message = "Chọn thủ tục hành chính.".to_owned();
+        return show(
+            &state,
+            &page,
+            &form,
+            Some(message),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let key = (!form.key.is_empty() && form.key.len() <= 64)
+        .then(|| format!("trang:{}:{}", page.actor.username, form.key));
+    let result = match request(&form) {
+        Ok(req) => state.app.intake(&page.actor, req, key.as_deref()).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(view) => Ok(
+            Redirect::to(&format!("/can-bo/ho-so/{}/bien-nhan", view.dossier.code)).into_response(),
+        ),
+        Err(e @ (AppError::Store(_) | AppError::RateLimited)) => Err(e.into()),
+        Err(e) => {
+            let status = match e {
+                AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            show(
+                &state,
+                &page,
+                &form,
+                Some(capitalise(&e.to_string())),
+                status,
+            )
+            .await
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! HTML pages for staff and citizens: server-rendered, usable without JavaScript, in Vietnamese.
+//!
+//! Each screen is one module and one template. Handlers parse the request, call one use case of
+//! [`motcua_app::App`] and render a view model; formatting of dates and money happens in the
+//! templates through the filters of the `filters` module, so every page writes them the same way.
+
+mod actions;
+mod assets;
+mod catalogue;
+mod dossier;
+mod error;
+mod filters;
+mod history;
+mod home;
+mod inbox;
+mod intake;
+mod labels;
+mod login;
+mod lookup;
+mod receipt;
+mod view;
+
+pub use error::PageError;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+/// Page routes (merged at the root): the citizen pages, sign-in and the staff pages.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::page))
+        .route("/dang-nhap", get(login::form).post(login::submit))
+        .route("/dang-xuat", post(login::logout))
+        .route("/can-bo", get(inbox::page))
+        .route("/can-bo/tiep-nhan", get(intake::form).post(intake::submit))
+        .route("/can-bo/ho-so/{code}", get(dossier::page))
+        .route("/can-bo/ho-so/{code}/thao-tac", post(actions::submit))
+        .route("/can-bo/ho-so/{code}/bien-nhan", get(receipt::page))
+        .route("/thu-tuc", get(catalogue::list))
+        .route("/thu-tuc/{code}", get(catalogue::procedure))
+        .route("/tra-cuu", get(lookup::page).post(lookup::submit))
+        .route("/static/{file}", get(assets::file))
+        .fallback(error::not_found)
+        .layer(axum::middleware::from_fn(error::render_error_pages))
+}

@@ -1,0 +1,15 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! HTTP tests through the real router (`oneshot`), each on a fresh SQLite and a fresh PostgreSQL
+//! database: the [`both`] macro turns `async fn name(backend)` into `name::sqlite` and
+//! `name::postgres`.
+
+mod support;
+
+mod basics;
+mod catalogue;
+mod dossiers;
+mod lifecycle;
+mod logs;
+mod lookup;
+mod sessions;
+mod tokens;

@@ -1,0 +1,8 @@
+//! The HTML pages through the real router, on a fresh SQLite fixture each.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod citizen;
+mod dossier;
+mod intake;
+mod site;
+mod staff;
