@@ -365,6 +365,7 @@ fn simulate(
                 ReturnMethod::Desk
             },
             digitised: rng.chance(80),
+            reused_data: rng.chance(20),
             receive_now: !online,
             paid_at_desk,
         },

@@ -130,6 +130,11 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError>;
     /// A session by the hash of its secret (expired ones included; the caller checks).
     async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError>;
+    /// A session with its user, in one round trip.
+    async fn session_user(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(SessionRecord, UserRecord)>, StoreError>;
     /// Deletes a session.
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
 

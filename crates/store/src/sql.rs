@@ -18,6 +18,9 @@ pub(crate) const INSERT_SESSION: &str = "INSERT INTO sessions \
      VALUES ($1, $2, $3, $4, $5, $6)";
 pub(crate) const SESSION: &str = "SELECT token_hash, username, csrf_token, kind, created_at, \
      expires_at FROM sessions WHERE token_hash = $1";
+pub(crate) const SESSION_USER: &str = "SELECT s.token_hash, s.username, s.csrf_token, s.kind, \
+     s.created_at, s.expires_at, u.full_name, u.password_hash, u.grants, u.active \
+     FROM sessions s JOIN users u ON u.username = s.username WHERE s.token_hash = $1";
 pub(crate) const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
 
 pub(crate) const LATEST_PROCEDURE_SPEC: &str =
@@ -52,8 +55,9 @@ pub(crate) const UPDATE_DOSSIER: &str = "UPDATE dossiers SET \
 pub(crate) const DOSSIER: &str = "SELECT data FROM dossiers WHERE code = $1";
 pub(crate) const COUNT_DOSSIERS: &str = "SELECT COUNT(*) FROM dossiers";
 
-pub(crate) const INSERT_EVENT: &str = "INSERT INTO dossier_events \
-     (dossier_code, seq, at, actor, type, data) VALUES ($1, $2, $3, $4, $5, $6)";
+/// Followed by `VALUES (…), (…)`, one row per event.
+pub(crate) const INSERT_EVENTS: &str =
+    "INSERT INTO dossier_events (dossier_code, seq, at, actor, type, data) ";
 /// Events up to a version: with the state read first, the pair is consistent without a snapshot.
 pub(crate) const EVENTS: &str = "SELECT data FROM dossier_events \
      WHERE dossier_code = $1 AND seq <= $2 ORDER BY seq";

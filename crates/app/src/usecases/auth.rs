@@ -95,14 +95,13 @@ impl App {
         &self,
         secret: &str,
     ) -> Result<Option<(Actor, SessionRecord)>, AppError> {
-        let Some(session) = self.store.session(&digest(secret)).await? else {
+        let Some((session, user)) = self.store.session_user(&digest(secret)).await? else {
             return Ok(None);
         };
-        if session.expires_at <= self.now() {
+        if session.expires_at <= self.now() || !user.active {
             return Ok(None);
         }
-        let user = self.store.user(&session.username).await?;
-        Ok(user.filter(|u| u.active).map(|u| (actor_of(&u), session)))
+        Ok(Some((actor_of(&user), session)))
     }
 
     /// Ends a session.

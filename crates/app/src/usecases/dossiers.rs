@@ -37,6 +37,9 @@ pub struct IntakeRequest {
     /// Components digitised at reception.
     #[serde(default)]
     pub digitised: bool,
+    /// Components reused from earlier digitised data.
+    #[serde(default)]
+    pub reused_data: bool,
     /// Fees paid at the desk at reception.
     #[serde(default)]
     pub paid_at_desk: bool,
@@ -146,6 +149,7 @@ impl App {
                 channel: req.channel,
                 return_method: req.return_method,
                 digitised: req.digitised,
+                reused_data: req.reused_data,
                 receive_now: true,
                 paid_at_desk: req.paid_at_desk,
             },

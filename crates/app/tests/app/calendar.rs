@@ -26,6 +26,7 @@ fn request(name: &str) -> IntakeRequest {
         channel: Channel::Desk,
         return_method: ReturnMethod::Desk,
         digitised: true,
+        reused_data: false,
         paid_at_desk: false,
     }
 }

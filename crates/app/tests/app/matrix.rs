@@ -103,6 +103,7 @@ fn dossier() -> Dossier {
             channel: Channel::Desk,
             return_method: ReturnMethod::Desk,
             digitised: true,
+            reused_data: false,
             receive_now: true,
             paid_at_desk: false,
         },

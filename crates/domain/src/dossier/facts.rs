@@ -102,6 +102,9 @@ pub struct Facts {
     pub return_method: ReturnMethod,
     /// Components digitised at reception.
     pub digitised: bool,
+    /// Components taken from data already digitised (not asked of the applicant again).
+    #[serde(default)]
+    pub reused_data: bool,
     /// The one-stop rules in force at reception (`118/2025` or `61/2018`).
     pub rule_version: String,
 }

@@ -32,6 +32,8 @@ pub struct IntakeInput<'a> {
     pub return_method: ReturnMethod,
     /// Components digitised at reception.
     pub digitised: bool,
+    /// Components reused from earlier digitised data.
+    pub reused_data: bool,
     /// Received now (desk, post) rather than waiting for the completeness check (online).
     pub receive_now: bool,
     /// Fees paid at the desk at reception.
@@ -107,6 +109,7 @@ pub fn intake(
         channel: input.channel,
         return_method: input.return_method,
         digitised: input.digitised,
+        reused_data: input.reused_data,
         rule_version: if now.date() >= DECREE_118_FROM {
             "118/2025/NĐ-CP"
         } else {

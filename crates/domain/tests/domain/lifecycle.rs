@@ -94,6 +94,7 @@ impl Life {
                 },
                 return_method: ReturnMethod::Desk,
                 digitised: true,
+                reused_data: false,
                 receive_now,
                 paid_at_desk: false,
             },

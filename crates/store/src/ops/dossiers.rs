@@ -102,18 +102,20 @@ macro_rules! dossier_ops {
             code: &DossierCode,
             events: &[Event],
         ) -> Result<(), StoreError> {
-            for e in events {
-                sqlx::query(sql::INSERT_EVENT)
-                    .bind(code.as_str())
-                    .bind(i64::from(e.seq))
-                    .bind(e.at)
-                    .bind(&e.actor)
-                    .bind(e.kind.code())
-                    .bind(Json(e))
-                    .execute(&mut *conn)
-                    .await
-                    .map_err(db)?;
+            if events.is_empty() {
+                return Ok(());
             }
+            // One statement for all the events of a change: fewer round trips to the database.
+            let mut insert = QueryBuilder::<$db>::new(sql::INSERT_EVENTS);
+            insert.push_values(events, |mut row, e| {
+                row.push_bind(code.as_str())
+                    .push_bind(i64::from(e.seq))
+                    .push_bind(e.at)
+                    .push_bind(e.actor.as_str())
+                    .push_bind(e.kind.code())
+                    .push_bind(Json(e));
+            });
+            insert.build().execute(&mut *conn).await.map_err(db)?;
             Ok(())
         }
 

@@ -135,6 +135,50 @@ macro_rules! reference_ops {
             ))
         }
 
+        /// A session and its user in one query (every authenticated request needs both).
+        pub(crate) async fn session_user(
+            conn: &mut $conn,
+            token_hash: &str,
+        ) -> Result<Option<(SessionRecord, UserRecord)>, StoreError> {
+            type Row = (
+                String,
+                String,
+                String,
+                String,
+                NaiveDateTime,
+                NaiveDateTime,
+                String,
+                String,
+                Json<Vec<Grant>>,
+                bool,
+            );
+            let row: Option<Row> = sqlx::query_as(sql::SESSION_USER)
+                .bind(token_hash)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(db)?;
+            Ok(row.map(
+                |(token_hash, username, csrf_token, kind, created_at, expires_at, full_name, password_hash, Json(grants), active)| {
+                    let user = UserRecord {
+                        username: username.clone(),
+                        full_name,
+                        password_hash,
+                        grants,
+                        active,
+                    };
+                    let session = SessionRecord {
+                        token_hash,
+                        username,
+                        csrf_token,
+                        kind,
+                        created_at,
+                        expires_at,
+                    };
+                    (session, user)
+                },
+            ))
+        }
+
         /// Deletes a session.
         pub(crate) async fn delete_session(
             conn: &mut $conn,

@@ -99,6 +99,13 @@ impl Store for PgStore {
         ops::session(&mut *self.conn().await?, token_hash).await
     }
 
+    async fn session_user(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(SessionRecord, UserRecord)>, StoreError> {
+        ops::session_user(&mut *self.conn().await?, token_hash).await
+    }
+
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
         ops::delete_session(&mut *self.conn().await?, token_hash).await
     }

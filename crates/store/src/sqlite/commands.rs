@@ -67,23 +67,24 @@ pub(crate) enum Output {
 }
 
 impl Command {
-    /// Runs the command on the writer's connection (inside a savepoint).
-    pub(crate) async fn run(self, conn: &mut SqliteConnection) -> Result<Output, StoreError> {
+    /// Runs the command on the writer's connection. It is kept, so that a batch rolled back
+    /// because of another command can run it again.
+    pub(crate) async fn run(&self, conn: &mut SqliteConnection) -> Result<Output, StoreError> {
         let done = |()| Output::Done;
         match self {
             Command::Migrate => migrate(conn)
                 .await
                 .map(done)
                 .map_err(|e| StoreError::Database(format!("migration: {e}"))),
-            Command::PutUnits(units) => ops::put_units(conn, &units).await.map(done),
-            Command::CreateUser(user) => ops::create_user(conn, &user).await.map(done),
-            Command::CreateSession(s) => ops::create_session(conn, &s).await.map(done),
-            Command::DeleteSession(hash) => ops::delete_session(conn, &hash).await.map(done),
-            Command::ImportProcedures(specs) => ops::import_procedures(conn, &specs)
+            Command::PutUnits(units) => ops::put_units(conn, units).await.map(done),
+            Command::CreateUser(user) => ops::create_user(conn, user).await.map(done),
+            Command::CreateSession(s) => ops::create_session(conn, s).await.map(done),
+            Command::DeleteSession(hash) => ops::delete_session(conn, hash).await.map(done),
+            Command::ImportProcedures(specs) => ops::import_procedures(conn, specs)
                 .await
                 .map(Output::Imported),
             Command::InsertDossier { new, actor, key } => {
-                ops::insert_dossier(conn, new, &actor, key.as_deref())
+                ops::insert_dossier(conn, new.clone(), actor, key.as_deref())
                     .await
                     .map(|i| Output::Inserted(Box::new(i)))
             }
@@ -91,14 +92,14 @@ impl Command {
                 dossier,
                 expected,
                 events,
-            } => ops::append_events(conn, &dossier, expected, &events)
+            } => ops::append_events(conn, dossier, *expected, events)
                 .await
                 .map(done),
             Command::AddCalendarOverride {
                 calendar,
                 day,
                 actor,
-            } => ops::add_calendar_override(conn, &calendar, &day, &actor)
+            } => ops::add_calendar_override(conn, calendar, day, actor)
                 .await
                 .map(done),
         }

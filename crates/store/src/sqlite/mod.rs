@@ -136,6 +136,13 @@ impl Store for SqliteStore {
         ops::session(&mut *self.read().await?, token_hash).await
     }
 
+    async fn session_user(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(SessionRecord, UserRecord)>, StoreError> {
+        ops::session_user(&mut *self.read().await?, token_hash).await
+    }
+
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
         self.writer
             .run(Command::DeleteSession(token_hash.to_owned()))

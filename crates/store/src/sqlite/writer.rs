@@ -80,8 +80,61 @@ async fn run(
     }
 }
 
-/// Runs `jobs` in one transaction, counts the commit, then answers them.
+/// Runs `jobs` in one transaction without savepoints (the common case: nothing fails). If a job
+/// fails, the transaction is rolled back and the batch runs again with a savepoint per job, so
+/// that only the failing job fails.
 async fn commit_batch(conn: &mut SqliteConnection, jobs: Vec<Job>, commits: &AtomicU64) {
+    if jobs.len() == 1 {
+        return commit_batch_with_savepoints(conn, jobs, commits).await;
+    }
+    let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
+        Ok(tx) => tx,
+        Err(e) => {
+            let e = db(e);
+            for job in jobs {
+                answer(job.answer, Err(e.clone()));
+            }
+            return;
+        }
+    };
+    let mut outputs = Vec::with_capacity(jobs.len());
+    let mut failed = false;
+    for job in &jobs {
+        match job.command.run(&mut tx).await {
+            Ok(output) => outputs.push(output),
+            Err(_) => {
+                failed = true;
+                break;
+            }
+        }
+    }
+    let committed = if failed {
+        Err(tx.rollback().await.map_err(db))
+    } else {
+        Ok(tx.commit().await.map_err(db))
+    };
+    match committed {
+        Ok(Ok(())) => {
+            commits.fetch_add(1, Ordering::Relaxed);
+            for (job, output) in jobs.into_iter().zip(outputs) {
+                answer(job.answer, Ok(output));
+            }
+        }
+        Ok(Err(e)) => {
+            for job in jobs {
+                answer(job.answer, Err(e.clone()));
+            }
+        }
+        Err(_) => commit_batch_with_savepoints(conn, jobs, commits).await,
+    }
+}
+
+/// Runs `jobs` in one transaction, each in a savepoint, counts the commit, then answers them.
+async fn commit_batch_with_savepoints(
+    conn: &mut SqliteConnection,
+    jobs: Vec<Job>,
+    commits: &AtomicU64,
+) {
     let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
         Ok(tx) => tx,
         Err(e) => {

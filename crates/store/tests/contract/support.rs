@@ -329,6 +329,7 @@ pub fn new_dossier(receiving: &str, competent: &str, now: NaiveDateTime) -> NewD
         channel: Channel::Desk,
         return_method: ReturnMethod::Desk,
         digitised: true,
+        reused_data: false,
         receive_now: true,
         paid_at_desk: false,
     };

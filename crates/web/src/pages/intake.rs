@@ -38,6 +38,8 @@ pub struct IntakeForm {
     channel: String,
     return_method: String,
     digitised: String,
+    #[serde(default)]
+    reused_data: String,
     paid_at_desk: String,
 }
 
@@ -161,6 +163,7 @@ fn request(f: &IntakeForm) -> Result<IntakeRequest, AppError> {
             _ => ReturnMethod::Desk,
         },
         digitised: !f.digitised.is_empty(),
+        reused_data: !f.reused_data.is_empty(),
         paid_at_desk: !f.paid_at_desk.is_empty(),
     })
 }

@@ -153,6 +153,7 @@ impl Site {
             channel: Channel::Desk,
             return_method: ReturnMethod::Desk,
             digitised: true,
+            reused_data: false,
             paid_at_desk: false,
         };
         self.f.app.intake(&actor, req, None).await.unwrap()
