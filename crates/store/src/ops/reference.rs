@@ -158,7 +158,18 @@ macro_rules! reference_ops {
                 .await
                 .map_err(db)?;
             Ok(row.map(
-                |(token_hash, username, csrf_token, kind, created_at, expires_at, full_name, password_hash, Json(grants), active)| {
+                |(
+                    token_hash,
+                    username,
+                    csrf_token,
+                    kind,
+                    created_at,
+                    expires_at,
+                    full_name,
+                    password_hash,
+                    Json(grants),
+                    active,
+                )| {
                     let user = UserRecord {
                         username: username.clone(),
                         full_name,
