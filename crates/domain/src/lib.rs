@@ -12,5 +12,6 @@ pub mod format;
 pub mod ids;
 pub mod lunar;
 pub mod org;
+pub mod stats;
 pub mod text;
 pub mod time;

@@ -5,4 +5,5 @@ mod examples;
 mod holidays;
 mod lifecycle;
 mod properties;
+mod stats;
 mod support;

@@ -1,0 +1,26 @@
+//! Statistics over dossiers: reporting periods, the periodic report of TTHC resolution
+//! (RULES §8, Biểu II.06a) and the Decision 766 index (RULES §9).
+//!
+//! Pure and allocation-light: callers reduce dossiers to [`Record`]s (unit and field as indexes
+//! into their own tables) and pass slices; every rule takes the period as an argument.
+
+mod columns;
+pub mod format;
+mod index766;
+mod period;
+mod period_label;
+mod place;
+mod rating;
+mod record;
+mod report;
+
+pub use columns::Columns;
+pub use index766::{
+    CatalogueFacts, Fraction, Group, GroupScore, Index766, IndexWeights, Indicator, IndicatorId,
+    Source, losers, score,
+};
+pub use period::{Period, PeriodError, PeriodKind};
+pub use place::{Intake, Placement, place};
+pub use rating::Rating;
+pub use record::Record;
+pub use report::Report;

@@ -1,0 +1,122 @@
+//! One received dossier, reduced to what the statistics read.
+
+use super::rating::Rating;
+use crate::dossier::{Channel, Dossier, PaymentMethod, ReturnMethod, Status};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// A received dossier for statistics: small, `Copy`, and easy to load column by column.
+///
+/// `unit` and `field` are indexes into tables the caller holds (units, fields); memory for a
+/// report grows with the largest index, so keep them dense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Record {
+    /// Index of the unit the dossier is counted for.
+    pub unit: u32,
+    /// Index of its field (lĩnh vực).
+    pub field: u32,
+    /// Received online (column 4); otherwise at the desk or by post (column 5).
+    pub online: bool,
+    /// Reception instant (local time): the clock starts here.
+    pub received: NaiveDateTime,
+    /// Final due instant, pauses included; `None` while the clock is stopped.
+    pub due: Option<NaiveDateTime>,
+    /// When it ended: resolved, stopped or withdrawn.
+    pub ended: Option<NaiveDateTime>,
+    /// The procedure charges a fee or charge for this dossier.
+    pub fee_bearing: bool,
+    /// The fee was paid online.
+    pub paid_online: bool,
+    /// Its components were digitised at reception.
+    pub digitised: bool,
+    /// An electronic result was issued.
+    pub e_result: bool,
+    /// At least one component reused earlier digitised data.
+    pub reused_data: bool,
+    /// Supplement requests after reception (more than one counts as late in Decision 766).
+    pub supplements_after_reception: u8,
+    /// An apology and new appointment was issued (Mẫu 04).
+    pub apology: bool,
+    /// The applicant's rating, if given.
+    pub rating: Option<Rating>,
+    /// The applicant complained about this dossier (phản ánh, kiến nghị).
+    pub complaint: bool,
+}
+
+impl Record {
+    /// The record of a dossier; `None` for a dossier never received (submitted, or refused at
+    /// intake).
+    ///
+    /// `ended` is the end of a resolved, returned, stopped or withdrawn dossier; `e_result` holds
+    /// when the decision carries a result file or the result was returned online. The dossier
+    /// state knows nothing of ratings or complaints: those start `None`/`false` and the caller
+    /// sets them from its own records.
+    pub fn from_dossier(dossier: &Dossier, unit: u32, field: u32) -> Option<Record> {
+        if dossier.status == Status::RefusedAtIntake {
+            return None;
+        }
+        let received = dossier.received_at?;
+        let ended = match dossier.status {
+            Status::Resolved | Status::Returned | Status::Stopped | Status::Withdrawn => {
+                dossier.ended_at
+            }
+            _ => None,
+        };
+        let e_result = dossier
+            .decision
+            .as_ref()
+            .is_some_and(|d| d.result_file.is_some())
+            || dossier
+                .returned
+                .as_ref()
+                .is_some_and(|r| r.method == ReturnMethod::Online);
+        Some(Record {
+            unit,
+            field,
+            online: dossier.facts.channel == Channel::Online,
+            received,
+            due: dossier.due_at,
+            ended,
+            fee_bearing: dossier.facts.total_fee() > 0,
+            paid_online: dossier
+                .payment
+                .as_ref()
+                .is_some_and(|p| p.method == PaymentMethod::Online),
+            digitised: dossier.facts.digitised,
+            e_result,
+            reused_data: dossier.facts.reused_data,
+            supplements_after_reception: u8::try_from(dossier.supplements_after_reception)
+                .unwrap_or(u8::MAX),
+            apology: dossier.apology.is_some(),
+            rating: None,
+            complaint: false,
+        })
+    }
+
+    /// A record received at `received` with nothing else known: direct, open, no flags. A
+    /// starting point for building records field by field.
+    pub fn received_at(unit: u32, field: u32, received: NaiveDateTime) -> Record {
+        Record {
+            unit,
+            field,
+            online: false,
+            received,
+            due: None,
+            ended: None,
+            fee_bearing: false,
+            paid_online: false,
+            digitised: false,
+            e_result: false,
+            reused_data: false,
+            supplements_after_reception: 0,
+            apology: false,
+            rating: None,
+            complaint: false,
+        }
+    }
+
+    /// A negative rating or a complaint: counted against satisfaction (indicator 5.4).
+    pub fn dissatisfied(&self) -> bool {
+        self.complaint || self.rating.is_some_and(Rating::is_negative)
+    }
+}

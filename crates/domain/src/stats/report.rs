@@ -1,0 +1,120 @@
+//! The periodic report (RULES §8): totals, rows per unit and per field, in one pass.
+
+use super::columns::Columns;
+use super::period::Period;
+use super::place::{Bounds, Intake, Placement};
+use super::record::Record;
+use crate::classify::TimeClass;
+use serde::{Deserialize, Serialize};
+
+/// The report of a period over a set of records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The period.
+    pub period: Period,
+    /// All records.
+    pub total: Columns,
+    /// One row per unit index that has at least one dossier counted, by index.
+    pub units: Vec<(u32, Columns)>,
+    /// One row per field index that has at least one dossier counted, by index.
+    pub fields: Vec<(u32, Columns)>,
+}
+
+/// Number of (intake, outcome) cells: 3 intake columns × 5 outcome columns.
+const CELLS: usize = 15;
+
+/// Counts per (intake, outcome) cell: one increment per record and per row.
+type Cells = [u64; CELLS];
+
+#[inline]
+fn cell(p: Placement) -> usize {
+    let intake = match p.intake {
+        Intake::Online => 0,
+        Intake::Direct => 1,
+        Intake::CarriedOver => 2,
+    };
+    let class = match p.class {
+        TimeClass::Early => 0,
+        TimeClass::OnTime => 1,
+        TimeClass::Late => 2,
+        TimeClass::NotDue => 3,
+        TimeClass::Overdue => 4,
+    };
+    intake * 5 + class
+}
+
+fn columns(cells: &Cells) -> Columns {
+    let intake = |i: usize| cells[i * 5..i * 5 + 5].iter().sum();
+    let class = |c: usize| (0..3).map(|i| cells[i * 5 + c]).sum();
+    Columns {
+        received_online: intake(0),
+        received_direct: intake(1),
+        carried_over: intake(2),
+        early: class(0),
+        on_time: class(1),
+        late: class(2),
+        not_due: class(3),
+        overdue: class(4),
+    }
+}
+
+#[inline]
+fn row(rows: &mut Vec<Cells>, index: u32) -> &mut Cells {
+    let i = index as usize;
+    if i >= rows.len() {
+        rows.resize(i + 1, [0; CELLS]);
+    }
+    &mut rows[i]
+}
+
+fn non_empty(rows: &[Cells]) -> Vec<(u32, Columns)> {
+    rows.iter()
+        .zip(0u32..)
+        .filter(|(cells, _)| cells.iter().any(|&n| n > 0))
+        .map(|(cells, i)| (i, columns(cells)))
+        .collect()
+}
+
+impl Report {
+    /// Computes the report of `period` in one pass over `records`, with no allocation per
+    /// record (rows are vectors indexed by unit and field). Totals over a unit subtree: pass only
+    /// the subtree's records, or [`Columns::add`] the rows.
+    pub fn compute(period: Period, records: &[Record]) -> Report {
+        let bounds = Bounds::new(&period);
+        let mut total: Cells = [0; CELLS];
+        let mut units: Vec<Cells> = Vec::new();
+        let mut fields: Vec<Cells> = Vec::new();
+        for r in records {
+            if let Some(p) = bounds.place(r) {
+                let c = cell(p);
+                total[c] += 1;
+                row(&mut units, r.unit)[c] += 1;
+                row(&mut fields, r.field)[c] += 1;
+            }
+        }
+        Report {
+            period,
+            total: columns(&total),
+            units: non_empty(&units),
+            fields: non_empty(&fields),
+        }
+    }
+
+    /// The row of a unit index (zero when it has no dossier counted).
+    pub fn unit(&self, unit: u32) -> Columns {
+        find(&self.units, unit)
+    }
+
+    /// The row of a field index (zero when it has no dossier counted).
+    pub fn field(&self, field: u32) -> Columns {
+        find(&self.fields, field)
+    }
+}
+
+fn find(rows: &[(u32, Columns)], index: u32) -> Columns {
+    rows.binary_search_by_key(&index, |(i, _)| *i)
+        .ok()
+        .and_then(|at| rows.get(at))
+        .map(|(_, c)| *c)
+        .unwrap_or_default()
+}
