@@ -35,6 +35,9 @@ pub enum AppError {
     /// The import file is not valid; nothing was imported.
     #[error("tệp nhập danh mục không hợp lệ ({} lỗi)", .0.len())]
     Import(Vec<ImportError>),
+    /// The history file is not valid; nothing was imported. Each entry: line number, problem.
+    #[error("tệp lịch sử hồ sơ không hợp lệ ({} dòng lỗi)", .0.len())]
+    History(Vec<(usize, motcua_domain::history::LineError)>),
     /// Too many attempts.
     #[error("quá nhiều lần thử; vui lòng thử lại sau ít phút")]
     RateLimited,
@@ -63,6 +66,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::Dossier(e) => e.code(),
             AppError::Import(_) => "invalid_import",
+            AppError::History(_) => "invalid_history",
             AppError::RateLimited => "rate_limited",
             AppError::Store(_) => "internal",
         }

@@ -17,6 +17,8 @@ pub use usecases::{
     auth::{NewSession, NewUser, SessionKind},
     calendar::{CalendarChange, Recomputed},
     dossiers::{DossierFilter, DossierView, IntakeRequest, PublicView},
+    history::{HistoryOptions, HistoryReport},
+    reports::{REPORT_ROLES, Scope, StatsRecords},
 };
 
 use calendars::Calendars;

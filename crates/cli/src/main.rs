@@ -49,6 +49,9 @@ enum Command {
     /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương.
     #[command(subcommand)]
     Calendar(commands::calendar::Command),
+    /// Báo cáo, thống kê: Biểu II.06a, chỉ số 766, sổ theo dõi hồ sơ (JSON, CSV, XLSX).
+    #[command(subcommand)]
+    Report(commands::report::Report),
 }
 
 fn main() -> ExitCode {
@@ -90,6 +93,7 @@ fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
             Command::Import(what) => cmd::import(data, &what).await,
             Command::User(what) => cmd::user(data, &what).await,
             Command::Backup { out } => cmd::backup(data, &out).await,
+            Command::Report(what) => commands::report::run(data, &what).await,
             Command::Deadline(_) | Command::Calendar(_) => Err("lệnh không chạy ở đây".into()),
         }
     })

@@ -106,6 +106,16 @@ impl DossierCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The receiving unit, the reception date (20yy) and the daily sequence number in the code.
+    pub fn parts(&self) -> Option<(UnitCode, NaiveDate, u32)> {
+        let mut parts = self.0.rsplitn(3, '-');
+        let (seq, date, unit) = (parts.next()?, parts.next()?, parts.next()?);
+        let n = |r: std::ops::Range<usize>| date.get(r)?.parse::<u32>().ok();
+        let day =
+            NaiveDate::from_ymd_opt(2000 + i32::try_from(n(0..2)?).ok()?, n(2..4)?, n(4..6)?)?;
+        Some((UnitCode::parse(unit).ok()?, day, seq.parse().ok()?))
+    }
 }
 
 macro_rules! text_code {
@@ -154,7 +164,8 @@ mod tests {
             DossierCode::new(&unit, d, 12345).as_str(),
             "000.20.01.H99-261125-12345"
         );
-        assert!(DossierCode::parse("000.20.01.H99-261125-0007").is_ok());
+        let code = DossierCode::parse("000.20.01.H99-261125-0007").unwrap();
+        assert_eq!(code.parts(), Some((unit.clone(), d, 7)));
         assert!(DossierCode::parse("000.20.01.H99-2611-0007").is_err());
         assert!(DossierCode::parse("H99-261125-07").is_err());
     }

@@ -9,6 +9,7 @@ pub mod classify;
 pub mod deadline;
 pub mod dossier;
 pub mod format;
+pub mod history;
 pub mod ids;
 pub mod lunar;
 pub mod org;

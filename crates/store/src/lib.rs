@@ -4,7 +4,6 @@
 mod codec;
 mod error;
 mod list;
-mod ops;
 mod postgres;
 mod sql;
 mod sqlite;

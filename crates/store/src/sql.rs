@@ -40,6 +40,12 @@ pub(crate) const NEXT_SEQUENCE: &str = "INSERT INTO dossier_sequences (unit_code
      VALUES ($1, $2, 1) \
      ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_sequences.last + 1 \
      RETURNING last";
+/// Raises a unit's daily sequence to at least an imported number.
+pub(crate) const RAISE_SEQUENCE: &str = "INSERT INTO dossier_sequences (unit_code, day, last) \
+     VALUES ($1, $2, $3) \
+     ON CONFLICT (unit_code, day) DO UPDATE SET last = CASE \
+     WHEN dossier_sequences.last > excluded.last THEN dossier_sequences.last \
+     ELSE excluded.last END";
 pub(crate) const SEQUENCES: &str =
     "SELECT day, last FROM dossier_sequences WHERE unit_code = $1 ORDER BY day";
 
@@ -55,9 +61,12 @@ pub(crate) const UPDATE_DOSSIER: &str = "UPDATE dossiers SET \
 pub(crate) const DOSSIER: &str = "SELECT data FROM dossiers WHERE code = $1";
 pub(crate) const COUNT_DOSSIERS: &str = "SELECT COUNT(*) FROM dossiers";
 
-/// Followed by `VALUES (…), (…)`, one row per event.
+/// Followed by `VALUES (…), (…)`, one row per event (PostgreSQL: one round trip per change).
 pub(crate) const INSERT_EVENTS: &str =
     "INSERT INTO dossier_events (dossier_code, seq, at, actor, type, data) ";
+/// One event (SQLite: no round trips, so one cached statement run once per event).
+pub(crate) const INSERT_EVENT: &str = "INSERT INTO dossier_events \
+     (dossier_code, seq, at, actor, type, data) VALUES ($1, $2, $3, $4, $5, $6)";
 /// Events up to a version: with the state read first, the pair is consistent without a snapshot.
 pub(crate) const EVENTS: &str = "SELECT data FROM dossier_events \
      WHERE dossier_code = $1 AND seq <= $2 ORDER BY seq";

@@ -324,8 +324,12 @@ fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// The due-date explanation of a received dossier.
+/// The due-date explanation of a received dossier; none for a dossier imported from a legacy
+/// system, whose due instant is the one that system recorded.
 pub(crate) fn explanation(dossier: &Dossier, engine: &DeadlineEngine<'_>) -> Option<Explanation> {
+    if dossier.facts.imported {
+        return None;
+    }
     let received = dossier.received_at?;
     let deadline = engine
         .deadline(received, dossier.facts.time_limit, &dossier.pauses)

@@ -4,3 +4,5 @@ pub mod auth;
 pub mod calendar;
 pub mod catalogue;
 pub mod dossiers;
+pub mod history;
+pub mod reports;

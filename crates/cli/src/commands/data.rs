@@ -2,7 +2,7 @@
 
 use super::settings::DataArgs;
 use motcua_app::clock::SystemClock;
-use motcua_app::{App, AppError, NewUser};
+use motcua_app::{App, AppError, HistoryOptions, HistoryReport, NewUser};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Grant, Role};
 use std::io::{BufRead, IsTerminal};
@@ -21,6 +21,17 @@ pub enum Import {
     Units {
         /// Tệp JSON.
         file: PathBuf,
+    },
+    /// Nạp lịch sử hồ sơ từ hệ thống cũ (JSONL, mỗi dòng một hồ sơ; xem docs/history-import.md).
+    Dossiers {
+        /// Tệp JSONL.
+        file: PathBuf,
+        /// Tạo đơn vị, thủ tục chưa có (đánh dấu là nhập từ hệ thống cũ).
+        #[arg(long)]
+        create_missing: bool,
+        /// Bỏ qua dòng lỗi (báo lại) thay vì không nạp gì.
+        #[arg(long)]
+        skip_invalid: bool,
     },
 }
 
@@ -106,6 +117,61 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
                 Err(e) => Err(message(&e)),
             }
         }
+        Import::Dossiers {
+            file,
+            create_missing,
+            skip_invalid,
+        } => {
+            let text = read(file)?;
+            let options = HistoryOptions {
+                create_missing: *create_missing,
+                skip_invalid: *skip_invalid,
+            };
+            let started = std::time::Instant::now();
+            let terminal = std::io::stderr().is_terminal();
+            let result = app
+                .import_history(&text, options, |done, total| {
+                    if terminal {
+                        let width = 30;
+                        let filled = (done * width)
+                            .checked_div(total)
+                            .unwrap_or(width)
+                            .min(width);
+                        eprint!(
+                            "\r[{}{}] {done}/{total} hồ sơ",
+                            "#".repeat(filled),
+                            " ".repeat(width - filled)
+                        );
+                    }
+                })
+                .await;
+            if terminal {
+                eprintln!();
+            }
+            match result {
+                Ok(report) => Ok(history_text(&report, started.elapsed())),
+                Err(AppError::History(errors)) => {
+                    let shown: Vec<String> = errors
+                        .iter()
+                        .take(50)
+                        .map(|(line, e)| format!("dòng {line}: {e}"))
+                        .collect();
+                    let more = errors.len().saturating_sub(shown.len());
+                    Err(format!(
+                        "tệp «{}» có {} dòng lỗi, không nạp gì (dùng --skip-invalid để bỏ qua dòng lỗi):\n  {}{}",
+                        file.display(),
+                        errors.len(),
+                        shown.join("\n  "),
+                        if more > 0 {
+                            format!("\n  … và {more} dòng khác")
+                        } else {
+                            String::new()
+                        }
+                    ))
+                }
+                Err(e) => Err(message(&e)),
+            }
+        }
         Import::Units { file } => {
             let text = read(file)?;
             let units = motcua_app::demo::parse_units(&text).map_err(|e| message(&e))?;
@@ -165,6 +231,32 @@ pub async fn backup(args: &DataArgs, out: &Path) -> Result<String, String> {
         "Đã sao lưu vào «{}» ({count} hồ sơ).\n",
         out.display()
     ))
+}
+
+fn history_text(report: &HistoryReport, took: std::time::Duration) -> String {
+    let secs = took.as_secs_f64().max(1e-9);
+    let mut out = format!(
+        "Đã nạp {} hồ sơ trong {:.1} giây ({:.0} hồ sơ/giây).\n",
+        report.imported,
+        secs,
+        report.imported as f64 / secs
+    );
+    if !report.created_units.is_empty() {
+        out.push_str(&format!(
+            "Đã tạo {} đơn vị mới.\n",
+            report.created_units.len()
+        ));
+    }
+    if !report.created_procedures.is_empty() {
+        out.push_str(&format!(
+            "Đã tạo {} thủ tục mới.\n",
+            report.created_procedures.len()
+        ));
+    }
+    for (line, e) in &report.skipped {
+        out.push_str(&format!("Bỏ qua dòng {line}: {e}\n"));
+    }
+    out
 }
 
 fn read(file: &Path) -> Result<String, String> {

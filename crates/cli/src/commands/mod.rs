@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod data;
 pub mod deadline;
+pub mod report;
 pub mod serve;
 pub mod settings;
 

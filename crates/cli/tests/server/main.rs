@@ -4,5 +4,7 @@
 mod backup;
 mod concurrency;
 mod durability;
+mod history;
+mod report;
 mod setup;
 mod support;

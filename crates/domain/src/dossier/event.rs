@@ -3,6 +3,7 @@
 use super::facts::{Facts, PaymentMethod, ReturnMethod};
 use crate::deadline::PauseReason;
 use crate::ids::UnitCode;
+use crate::stats::Rating;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -138,6 +139,13 @@ pub enum EventKind {
         /// Note.
         note: String,
     },
+    /// The applicant rated the service (once, after the result).
+    Rated {
+        /// The rating.
+        rating: Rating,
+        /// Optional comment.
+        comment: String,
+    },
     /// The due instant moved because the working calendar changed.
     DueRecomputed {
         /// Previous due instant.
@@ -171,6 +179,7 @@ impl EventKind {
             EventKind::Stopped { .. } => "stopped",
             EventKind::Withdrawn { .. } => "withdrawn",
             EventKind::ResultReturned { .. } => "result_returned",
+            EventKind::Rated { .. } => "rated",
             EventKind::DueRecomputed { .. } => "due_recomputed",
         }
     }
@@ -196,6 +205,7 @@ impl EventKind {
             EventKind::Stopped { .. } => "Dừng giải quyết",
             EventKind::Withdrawn { .. } => "Rút hồ sơ",
             EventKind::ResultReturned { .. } => "Trả kết quả",
+            EventKind::Rated { .. } => "Đánh giá mức độ hài lòng",
             EventKind::DueRecomputed { .. } => "Tính lại hạn do thay đổi lịch làm việc",
         }
     }

@@ -107,6 +107,9 @@ pub struct Facts {
     pub reused_data: bool,
     /// The one-stop rules in force at reception (`118/2025` or `61/2018`).
     pub rule_version: String,
+    /// Imported from a legacy system: the due instant is the one it recorded.
+    #[serde(default)]
+    pub imported: bool,
 }
 
 impl Facts {

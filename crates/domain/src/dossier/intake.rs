@@ -116,6 +116,7 @@ pub fn intake(
             "61/2018/NĐ-CP"
         }
         .to_owned(),
+        imported: false,
     };
     let mut events = vec![EventKind::Created {
         facts: Box::new(facts.clone()),

@@ -5,6 +5,7 @@ use super::event::EventKind;
 use super::state::Dossier;
 use super::status::Status;
 use crate::deadline::{DeadlineEngine, DeadlineError, Pause, PauseReason, StepBudget, step_dues};
+use crate::stats::Rating;
 use chrono::NaiveDateTime;
 
 /// An action refused.
@@ -269,6 +270,25 @@ pub fn decide(
         }
         _ => Err(refuse()),
     }
+}
+
+/// The applicant's rating: once per dossier, after the decision (RULES §10).
+pub fn rate(dossier: &Dossier, rating: Rating, comment: &str) -> Result<EventKind, DossierError> {
+    if !matches!(dossier.status, Status::Resolved | Status::Returned) {
+        return Err(DossierError::NotAllowed {
+            action: "rate",
+            status: dossier.status.label_vi(),
+        });
+    }
+    if dossier.rating.is_some() {
+        return Err(DossierError::Missing(
+            "quyền đánh giá (hồ sơ đã được đánh giá)",
+        ));
+    }
+    Ok(EventKind::Rated {
+        rating,
+        comment: comment.trim().to_owned(),
+    })
 }
 
 /// The reception event: due instant and step due instants from `now`.

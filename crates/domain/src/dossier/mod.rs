@@ -14,6 +14,6 @@ pub use action::{Action, Scope};
 pub use event::{Event, EventKind};
 pub use facts::{Applicant, Channel, Facts, PaymentMethod, ReturnMethod};
 pub use intake::{IntakeInput, NewDossier, intake};
-pub use machine::{Decided, DossierError, decide};
+pub use machine::{Decided, DossierError, decide, rate};
 pub use state::{Apology, Decision, Dossier, Payment, Returned, StepState};
 pub use status::Status;

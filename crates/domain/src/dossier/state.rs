@@ -6,6 +6,7 @@ use super::status::Status;
 use crate::classify::{TimeClass, classify};
 use crate::deadline::{Pause, PauseReason};
 use crate::ids::{DossierCode, UnitCode};
+use crate::stats::Rating;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +104,9 @@ pub struct Dossier {
     pub returned: Option<Returned>,
     /// Fees paid.
     pub payment: Option<Payment>,
+    /// The applicant's rating, at most one.
+    #[serde(default)]
+    pub rating: Option<Rating>,
     /// Number of events folded: the optimistic-concurrency version.
     pub version: u32,
 }
@@ -139,6 +143,7 @@ impl Dossier {
             ended_at: None,
             returned: None,
             payment: None,
+            rating: None,
             version: 1,
         }
     }
@@ -273,6 +278,9 @@ impl Dossier {
                     method: *method,
                 });
                 self.status = Status::Returned;
+            }
+            EventKind::Rated { rating, .. } => {
+                self.rating = Some(*rating);
             }
             EventKind::DueRecomputed { to, .. } => {
                 self.due_at = *to;

@@ -49,8 +49,7 @@ impl Record {
     ///
     /// `ended` is the end of a resolved, returned, stopped or withdrawn dossier; `e_result` holds
     /// when the decision carries a result file or the result was returned online. The dossier
-    /// state knows nothing of ratings or complaints: those start `None`/`false` and the caller
-    /// sets them from its own records.
+    /// rating is the applicant's; complaints (PAKN) are not part of the dossier and start `false`.
     pub fn from_dossier(dossier: &Dossier, unit: u32, field: u32) -> Option<Record> {
         if dossier.status == Status::RefusedAtIntake {
             return None;
@@ -88,7 +87,7 @@ impl Record {
             supplements_after_reception: u8::try_from(dossier.supplements_after_reception)
                 .unwrap_or(u8::MAX),
             apology: dossier.apology.is_some(),
-            rating: None,
+            rating: dossier.rating,
             complaint: false,
         })
     }

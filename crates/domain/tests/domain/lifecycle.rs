@@ -501,3 +501,35 @@ fn actions_parse_from_the_api_json() {
     assert!(serde_json::from_str::<Action>(r#"{"action":"fly"}"#).is_err());
     assert!(serde_json::from_str::<Action>(r#"{"action":"assign","to":"a","x":1}"#).is_err());
 }
+
+#[test]
+fn the_applicant_rates_once_after_the_result() {
+    use motcua_domain::dossier::rate;
+    use motcua_domain::stats::Rating;
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    assert_eq!(
+        rate(&life.dossier, Rating::HaiLong, "").unwrap_err().code(),
+        "invalid_transition"
+    );
+    life.act(
+        Action::Resolve {
+            approved: true,
+            reasons: String::new(),
+            result_file: None,
+        },
+        at(2026, 11, 26, 9, 0),
+    )
+    .unwrap();
+    let event = rate(&life.dossier, Rating::RatHaiLong, " Nhanh, chu đáo ").unwrap();
+    let e = Event {
+        seq: life.dossier.version + 1,
+        at: at(2026, 11, 26, 10, 0),
+        actor: "cong_dan".into(),
+        kind: event,
+    };
+    life.dossier.apply(&e);
+    assert_eq!(life.dossier.rating, Some(Rating::RatHaiLong));
+    assert!(rate(&life.dossier, Rating::KhongHaiLong, "").is_err());
+    let record = motcua_domain::stats::Record::from_dossier(&life.dossier, 0, 0).unwrap();
+    assert_eq!(record.rating, Some(Rating::RatHaiLong));
+}

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod examples;
+mod history;
 mod holidays;
 mod lifecycle;
 mod properties;

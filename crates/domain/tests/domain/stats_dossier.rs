@@ -40,6 +40,7 @@ fn facts(channel: Channel, fee: u64) -> Facts {
         digitised: true,
         reused_data: fee > 0,
         rule_version: "118/2025/NĐ-CP".into(),
+        imported: false,
     }
 }
 

@@ -159,6 +159,12 @@ impl Store for PgStore {
         }
     }
 
+    async fn import_dossiers(&self, batch: &[(Dossier, Vec<Event>)]) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::import_dossiers(&mut tx, batch).await?;
+        commit(tx, ()).await
+    }
+
     async fn append_events(
         &self,
         dossier: &Dossier,
@@ -182,7 +188,7 @@ impl Store for PgStore {
         if let Some(after) = &mut query.after {
             after.created_at = ops::to_micros(after.created_at);
         }
-        ops::list_dossiers(&mut *self.conn().await?, &query, ops::units_filter).await
+        ops::list_dossiers(&mut *self.conn().await?, &query).await
     }
 
     async fn count_dossiers(&self) -> Result<u64, StoreError> {

@@ -1,17 +1,14 @@
 //! Write commands sent to the SQLite writer, and what they answer.
 
-use super::ops;
+use super::{migrate, ops};
 use motcua_app::store::{ImportSummary, Inserted, SessionRecord, StoreError, UserRecord};
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::ProcedureSpec;
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
 use motcua_domain::org::Unit;
-use sqlx::SqliteConnection;
-use sqlx::migrate::{MigrateError, Migrator};
+use rusqlite::Connection;
 
-static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
-
-/// One write, run by the writer inside its own savepoint.
+/// One write, run by the writer inside its batch transaction.
 #[derive(Debug)]
 pub(crate) enum Command {
     /// Apply pending migrations.
@@ -35,6 +32,8 @@ pub(crate) enum Command {
         /// Idempotency key.
         key: Option<String>,
     },
+    /// Insert imported dossiers, all or nothing.
+    ImportDossiers(Vec<(Dossier, Vec<Event>)>),
     /// Store a new state and its events, if the version still matches.
     AppendEvents {
         /// The new state.
@@ -69,48 +68,34 @@ pub(crate) enum Output {
 impl Command {
     /// Runs the command on the writer's connection. It is kept, so that a batch rolled back
     /// because of another command can run it again.
-    pub(crate) async fn run(&self, conn: &mut SqliteConnection) -> Result<Output, StoreError> {
+    pub(crate) fn run(&self, conn: &Connection) -> Result<Output, StoreError> {
         let done = |()| Output::Done;
         match self {
-            Command::Migrate => migrate(conn)
-                .await
-                .map(done)
-                .map_err(|e| StoreError::Database(format!("migration: {e}"))),
-            Command::PutUnits(units) => ops::put_units(conn, units).await.map(done),
-            Command::CreateUser(user) => ops::create_user(conn, user).await.map(done),
-            Command::CreateSession(s) => ops::create_session(conn, s).await.map(done),
-            Command::DeleteSession(hash) => ops::delete_session(conn, hash).await.map(done),
-            Command::ImportProcedures(specs) => ops::import_procedures(conn, specs)
-                .await
-                .map(Output::Imported),
+            Command::Migrate => migrate::migrate(conn).map(done),
+            Command::PutUnits(units) => ops::put_units(conn, units).map(done),
+            Command::CreateUser(user) => ops::create_user(conn, user).map(done),
+            Command::CreateSession(s) => ops::create_session(conn, s).map(done),
+            Command::DeleteSession(hash) => ops::delete_session(conn, hash).map(done),
+            Command::ImportProcedures(specs) => {
+                ops::import_procedures(conn, specs).map(Output::Imported)
+            }
             Command::InsertDossier { new, actor, key } => {
                 ops::insert_dossier(conn, new.clone(), actor, key.as_deref())
-                    .await
                     .map(|i| Output::Inserted(Box::new(i)))
             }
             Command::AppendEvents {
                 dossier,
                 expected,
                 events,
-            } => ops::append_events(conn, dossier, *expected, events)
-                .await
-                .map(done),
+            } => ops::append_events(conn, dossier, *expected, events).map(done),
+            Command::ImportDossiers(batch) => ops::import_dossiers(conn, batch).map(done),
             Command::AddCalendarOverride {
                 calendar,
                 day,
                 actor,
-            } => ops::add_calendar_override(conn, calendar, day, actor)
-                .await
-                .map(done),
+            } => ops::add_calendar_override(conn, calendar, day, actor).map(done),
         }
     }
-}
-
-/// Applies the migrations on the writer's connection. `Migrator::run` cannot be used in the
-/// spawned writer ("implementation of `Acquire` is not general enough"); `run_direct` is the
-/// workaround sqlx provides for it.
-async fn migrate(conn: &mut SqliteConnection) -> Result<(), MigrateError> {
-    MIGRATOR.run_direct(None, conn, false).await
 }
 
 impl Output {

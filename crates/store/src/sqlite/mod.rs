@@ -1,11 +1,15 @@
-//! The SQLite adapter: WAL, `synchronous=FULL`, one writer task with group commit
-//! ([`writer`]), and a pool of read-only connections.
+//! The SQLite adapter on rusqlite: WAL, `synchronous=FULL`, one writer thread with group commit
+//! ([`writer`]), and a few read-only connections ([`readers`]): short reads by key run in place,
+//! larger ones on a Tokio blocking thread. A store call is at most one hand-off to another
+//! thread, however many statements it runs.
 
 mod commands;
+mod conn;
+mod migrate;
 mod ops;
+mod readers;
 mod writer;
 
-use crate::error::db;
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use commands::Command;
@@ -17,17 +21,10 @@ use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::Unit;
-use sqlx::pool::PoolConnection;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{ConnectOptions, Sqlite};
+use readers::Readers;
 use std::path::Path;
-use std::time::Duration;
+use std::sync::Arc;
 use writer::Writer;
-
-/// How long a connection waits for a lock held by another process.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Options of a [`SqliteStore`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,34 +47,27 @@ impl Default for SqliteOptions {
 /// The storage port on a SQLite file.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    readers: SqlitePool,
+    readers: Arc<Readers>,
     writer: Writer,
 }
 
 impl SqliteStore {
     /// Opens (creating if missing) the database file at `path`. Call [`Store::migrate`] before
-    /// use. Needs a Tokio runtime: the writer runs as a task.
+    /// use. Needs a Tokio runtime: reads run on its blocking threads (the writer has its own).
     pub async fn open(path: impl AsRef<Path>, options: SqliteOptions) -> Result<Self, StoreError> {
-        let base = SqliteConnectOptions::new()
-            .filename(path)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        let conn = base
-            .clone()
-            .create_if_missing(true)
-            .connect()
-            .await
-            .map_err(db)?;
-        let readers = SqlitePoolOptions::new()
-            .max_connections(options.readers.max(1))
-            .connect_with(base.read_only(true))
-            .await
-            .map_err(db)?;
+        let path = path.as_ref().to_path_buf();
+        let (writer, readers) = tokio::task::spawn_blocking(move || {
+            let writer = conn::open_writer(&path)?;
+            let readers = (0..options.readers.max(1))
+                .map(|_| conn::open_reader(&path))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok::<_, StoreError>((writer, readers))
+        })
+        .await
+        .map_err(|e| StoreError::Database(format!("opening SQLite: {e}")))??;
         Ok(SqliteStore {
-            readers,
-            writer: Writer::spawn(conn, options.group_commit),
+            readers: Readers::new(readers),
+            writer: Writer::spawn(writer, options.group_commit)?,
         })
     }
 
@@ -85,11 +75,6 @@ impl SqliteStore {
     /// writes when they arrive together.
     pub fn commits(&self) -> u64 {
         self.writer.commits()
-    }
-
-    /// A read-only connection from the pool.
-    async fn read(&self) -> Result<PoolConnection<Sqlite>, StoreError> {
-        self.readers.acquire().await.map_err(db)
     }
 }
 
@@ -107,7 +92,7 @@ impl Store for SqliteStore {
     }
 
     async fn units(&self) -> Result<Vec<Unit>, StoreError> {
-        ops::units(&mut *self.read().await?).await
+        self.readers.scan(ops::units).await
     }
 
     async fn create_user(&self, user: &UserRecord) -> Result<(), StoreError> {
@@ -118,11 +103,11 @@ impl Store for SqliteStore {
     }
 
     async fn user(&self, username: &str) -> Result<Option<UserRecord>, StoreError> {
-        ops::user(&mut *self.read().await?, username).await
+        self.readers.lookup(|c| ops::user(c, username)).await
     }
 
     async fn count_users(&self) -> Result<u64, StoreError> {
-        ops::count_users(&mut *self.read().await?).await
+        self.readers.scan(ops::count_users).await
     }
 
     async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
@@ -133,14 +118,16 @@ impl Store for SqliteStore {
     }
 
     async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        ops::session(&mut *self.read().await?, token_hash).await
+        self.readers.lookup(|c| ops::session(c, token_hash)).await
     }
 
     async fn session_user(
         &self,
         token_hash: &str,
     ) -> Result<Option<(SessionRecord, UserRecord)>, StoreError> {
-        ops::session_user(&mut *self.read().await?, token_hash).await
+        self.readers
+            .lookup(|c| ops::session_user(c, token_hash))
+            .await
     }
 
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
@@ -161,14 +148,14 @@ impl Store for SqliteStore {
     }
 
     async fn procedures(&self) -> Result<Vec<ProcedureVersion>, StoreError> {
-        ops::procedures(&mut *self.read().await?).await
+        self.readers.scan(ops::procedures).await
     }
 
     async fn procedure(
         &self,
         code: &ProcedureCode,
     ) -> Result<Option<ProcedureVersion>, StoreError> {
-        ops::procedure(&mut *self.read().await?, code).await
+        self.readers.lookup(|c| ops::procedure(c, code)).await
     }
 
     async fn insert_dossier(
@@ -183,6 +170,13 @@ impl Store for SqliteStore {
             key: idempotency_key.map(str::to_owned),
         };
         self.writer.run(command).await?.inserted()
+    }
+
+    async fn import_dossiers(&self, batch: &[(Dossier, Vec<Event>)]) -> Result<(), StoreError> {
+        self.writer
+            .run(Command::ImportDossiers(batch.to_vec()))
+            .await?
+            .done()
     }
 
     async fn append_events(
@@ -203,22 +197,28 @@ impl Store for SqliteStore {
         &self,
         code: &DossierCode,
     ) -> Result<Option<(Dossier, Vec<Event>)>, StoreError> {
-        ops::dossier(&mut *self.read().await?, code).await
+        self.readers.lookup(|c| ops::dossier(c, code)).await
     }
 
     async fn list_dossiers(&self, query: &DossierQuery) -> Result<Vec<Dossier>, StoreError> {
-        ops::list_dossiers(&mut *self.read().await?, query, ops::units_filter).await
+        let query = query.clone();
+        self.readers
+            .scan(move |c| ops::list_dossiers(c, &query))
+            .await
     }
 
     async fn count_dossiers(&self) -> Result<u64, StoreError> {
-        ops::count_dossiers(&mut *self.read().await?).await
+        self.readers.scan(ops::count_dossiers).await
     }
 
     async fn calendar_overrides(
         &self,
         calendar: &str,
     ) -> Result<Vec<CalendarOverride>, StoreError> {
-        ops::calendar_overrides(&mut *self.read().await?, calendar).await
+        let calendar = calendar.to_owned();
+        self.readers
+            .scan(move |c| ops::calendar_overrides(c, &calendar))
+            .await
     }
 
     async fn add_calendar_override(
@@ -236,28 +236,31 @@ impl Store for SqliteStore {
     }
 
     async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError> {
-        ops::calendar_revision(&mut *self.read().await?, calendar).await
+        self.readers
+            .lookup(|c| ops::calendar_revision(c, calendar))
+            .await
     }
 
     async fn backup(&self, out: &Path) -> Result<(), StoreError> {
-        let target = out.to_str().ok_or(StoreError::Unsupported(
-            "the backup path must be valid UTF-8",
-        ))?;
+        let target = out
+            .to_str()
+            .ok_or(StoreError::Unsupported(
+                "the backup path must be valid UTF-8",
+            ))?
+            .to_owned();
         match tokio::fs::try_exists(out).await {
             Ok(false) => {}
             Ok(true) => return Err(StoreError::Conflict(format!("{target} already exists"))),
             Err(e) => return Err(StoreError::Database(format!("{target}: {e}"))),
         }
         // A read transaction: a consistent snapshot, while the writer goes on.
-        sqlx::query("VACUUM INTO $1")
-            .bind(target)
-            .execute(&mut *self.read().await?)
+        self.readers
+            .scan(move |c| conn::execute(c, "VACUUM INTO $1", &[&target]).map(drop))
             .await
-            .map_err(db)?;
-        Ok(())
     }
 
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
-        ops::sequences(&mut *self.read().await?, unit).await
+        let unit = unit.clone();
+        self.readers.scan(move |c| ops::sequences(c, &unit)).await
     }
 }

@@ -1,16 +1,17 @@
 //! The single SQLite writer, with group commit.
 //!
-//! One task owns the only write connection. Callers send [`Command`]s over a channel; the task
-//! takes the first one waiting, drains whatever else is queued (up to [`MAX_BATCH`]), runs them
-//! all in one `BEGIN IMMEDIATE` transaction, each inside its own savepoint so that a failing
-//! command is rolled back alone and gets its own error, commits once (one fsync for the whole
-//! batch), and only then answers every caller. With group commit off, each batch holds one
-//! command.
+//! One OS thread owns the only write connection. Callers send [`Command`]s over a channel; the
+//! thread takes the first one waiting and whatever else is queued (up to [`MAX_BATCH`]), runs
+//! them all synchronously in one `BEGIN IMMEDIATE` transaction, commits once (one fsync for the
+//! whole batch), and only then answers every caller. Nothing fails in the common case, so the
+//! batch runs without savepoints; if a command fails, the batch is rolled back and run again
+//! with a savepoint per command, so that only the failing one fails. With group commit off,
+//! each batch holds one command.
 
 use super::commands::{Command, Output};
-use crate::error::db;
+use super::conn::execute;
 use motcua_app::store::StoreError;
-use sqlx::{Connection, SqliteConnection};
+use rusqlite::Connection;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{mpsc, oneshot};
@@ -28,7 +29,7 @@ struct Job {
     answer: Answer,
 }
 
-/// The handle to the writer task; cloning it shares the task.
+/// The handle to the writer thread; cloning it shares the thread.
 #[derive(Debug, Clone)]
 pub(crate) struct Writer {
     jobs: mpsc::Sender<Job>,
@@ -36,13 +37,18 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer task on `conn`. It stops when every handle is dropped.
-    pub(crate) fn spawn(conn: SqliteConnection, group_commit: bool) -> Writer {
+    /// Starts the writer thread on `conn`. It stops, closing `conn`, when every handle is
+    /// dropped.
+    pub(crate) fn spawn(conn: Connection, group_commit: bool) -> Result<Writer, StoreError> {
         let (jobs, queue) = mpsc::channel(QUEUE);
         let commits = Arc::new(AtomicU64::new(0));
         let batch = if group_commit { MAX_BATCH } else { 1 };
-        tokio::spawn(run(conn, queue, batch, Arc::clone(&commits)));
-        Writer { jobs, commits }
+        let counter = Arc::clone(&commits);
+        std::thread::Builder::new()
+            .name("sqlite-writer".to_owned())
+            .spawn(move || run(conn, queue, batch, &counter))
+            .map_err(|e| StoreError::Database(format!("starting the SQLite writer: {e}")))?;
+        Ok(Writer { jobs, commits })
     }
 
     /// Runs a command and waits until it is committed (or failed).
@@ -62,97 +68,67 @@ impl Writer {
     }
 }
 
-async fn run(
-    mut conn: SqliteConnection,
-    mut queue: mpsc::Receiver<Job>,
-    batch: usize,
-    commits: Arc<AtomicU64>,
-) {
+fn run(conn: Connection, mut queue: mpsc::Receiver<Job>, batch: usize, commits: &AtomicU64) {
     let mut jobs = Vec::with_capacity(batch);
-    while queue.recv_many(&mut jobs, batch).await > 0 {
+    while queue.blocking_recv_many(&mut jobs, batch) > 0 {
         let size = jobs.len();
-        let taken = std::mem::replace(&mut jobs, Vec::with_capacity(batch));
-        commit_batch(&mut conn, taken, &commits).await;
+        commit_batch(&conn, &mut jobs, commits);
         tracing::trace!(size, "sqlite group commit");
     }
-    if let Err(e) = conn.close().await {
+    if let Err((_, e)) = conn.close() {
         tracing::warn!(error = %e, "closing the SQLite writer connection");
     }
 }
 
-/// Runs `jobs` in one transaction without savepoints (the common case: nothing fails). If a job
-/// fails, the transaction is rolled back and the batch runs again with a savepoint per job, so
-/// that only the failing job fails.
-async fn commit_batch(conn: &mut SqliteConnection, jobs: Vec<Job>, commits: &AtomicU64) {
-    if jobs.len() == 1 {
-        return commit_batch_with_savepoints(conn, jobs, commits).await;
+/// Runs `jobs` in one transaction without savepoints and answers them, leaving `jobs` empty. If
+/// a job fails, the transaction is rolled back and the batch runs again with a savepoint per
+/// job, so that only the failing job fails.
+fn commit_batch(conn: &Connection, jobs: &mut Vec<Job>, commits: &AtomicU64) {
+    if let Err(e) = execute(conn, "BEGIN IMMEDIATE", &[]) {
+        return fail_all(jobs, &e);
     }
-    let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
-        Ok(tx) => tx,
-        Err(e) => {
-            let e = db(e);
-            for job in jobs {
-                answer(job.answer, Err(e.clone()));
-            }
-            return;
-        }
-    };
     let mut outputs = Vec::with_capacity(jobs.len());
-    let mut failed = false;
-    for job in &jobs {
-        match job.command.run(&mut tx).await {
+    let mut failure = None;
+    for job in jobs.iter() {
+        match job.command.run(conn) {
             Ok(output) => outputs.push(output),
-            Err(_) => {
-                failed = true;
+            Err(e) => {
+                failure = Some(e);
                 break;
             }
         }
     }
-    let committed = if failed {
-        Err(tx.rollback().await.map_err(db))
-    } else {
-        Ok(tx.commit().await.map_err(db))
-    };
-    match committed {
-        Ok(Ok(())) => {
-            commits.fetch_add(1, Ordering::Relaxed);
-            for (job, output) in jobs.into_iter().zip(outputs) {
+    if let Some(e) = failure {
+        rollback(conn);
+        return match jobs.len() {
+            // Alone in its batch: nothing else to save.
+            1 => fail_all(jobs, &e),
+            _ => commit_with_savepoints(conn, jobs, commits),
+        };
+    }
+    match commit(conn, commits) {
+        Ok(()) => {
+            for (job, output) in jobs.drain(..).zip(outputs) {
                 answer(job.answer, Ok(output));
             }
         }
-        Ok(Err(e)) => {
-            for job in jobs {
-                answer(job.answer, Err(e.clone()));
-            }
-        }
-        Err(_) => commit_batch_with_savepoints(conn, jobs, commits).await,
+        Err(e) => fail_all(jobs, &e),
     }
 }
 
-/// Runs `jobs` in one transaction, each in a savepoint, counts the commit, then answers them.
-async fn commit_batch_with_savepoints(
-    conn: &mut SqliteConnection,
-    jobs: Vec<Job>,
-    commits: &AtomicU64,
-) {
-    let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
-        Ok(tx) => tx,
-        Err(e) => {
-            let e = db(e);
-            for job in jobs {
-                answer(job.answer, Err(e.clone()));
-            }
-            return;
-        }
-    };
-    let mut ran: Vec<(Answer, Result<Output, StoreError>)> = Vec::new();
+/// Runs `jobs` in one transaction, each in a savepoint, commits, then answers them.
+fn commit_with_savepoints(conn: &Connection, jobs: &mut Vec<Job>, commits: &AtomicU64) {
+    if let Err(e) = execute(conn, "BEGIN IMMEDIATE", &[]) {
+        return fail_all(jobs, &e);
+    }
+    let mut ran: Vec<(Answer, Result<Output, StoreError>)> = Vec::with_capacity(jobs.len());
     let mut broken = None;
-    for job in jobs {
+    for job in jobs.drain(..) {
         if let Some(e) = &broken {
             answer(job.answer, Err(StoreError::clone(e)));
             continue;
         }
-        match in_savepoint(&mut tx, job.command).await {
+        match in_savepoint(conn, &job.command) {
             Ok(result) => ran.push((job.answer, result)),
             Err(e) => {
                 answer(job.answer, Err(e.clone()));
@@ -161,17 +137,12 @@ async fn commit_batch_with_savepoints(
         }
     }
     let outcome = match broken {
-        None => tx.commit().await.map_err(db),
+        None => commit(conn, commits),
         Some(e) => {
-            if let Err(rollback) = tx.rollback().await {
-                tracing::error!(error = %rollback, "rolling back a broken SQLite batch");
-            }
+            rollback(conn);
             Err(e)
         }
     };
-    if outcome.is_ok() {
-        commits.fetch_add(1, Ordering::Relaxed);
-    }
     for (to, result) in ran {
         answer(to, outcome.clone().and(result));
     }
@@ -179,17 +150,48 @@ async fn commit_batch_with_savepoints(
 
 /// Runs one command in a savepoint: released on success, rolled back on failure. The outer
 /// error means the savepoint itself failed and the batch must not commit.
-async fn in_savepoint(
-    conn: &mut SqliteConnection,
-    command: Command,
+fn in_savepoint(
+    conn: &Connection,
+    command: &Command,
 ) -> Result<Result<Output, StoreError>, StoreError> {
-    let mut savepoint = conn.begin().await.map_err(db)?;
-    let result = command.run(&mut savepoint).await;
-    match &result {
-        Ok(_) => savepoint.commit().await.map_err(db)?,
-        Err(_) => savepoint.rollback().await.map_err(db)?,
+    execute(conn, "SAVEPOINT job", &[])?;
+    let result = command.run(conn);
+    if result.is_err() {
+        execute(conn, "ROLLBACK TO job", &[])?;
     }
+    execute(conn, "RELEASE job", &[])?;
     Ok(result)
+}
+
+/// Commits and counts the commit; on failure, rolls back.
+fn commit(conn: &Connection, commits: &AtomicU64) -> Result<(), StoreError> {
+    match execute(conn, "COMMIT", &[]) {
+        Ok(_) => {
+            commits.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        }
+        Err(e) => {
+            rollback(conn);
+            Err(e)
+        }
+    }
+}
+
+/// Rolls back the open transaction, if SQLite has not already done so.
+fn rollback(conn: &Connection) {
+    if conn.is_autocommit() {
+        return;
+    }
+    if let Err(e) = execute(conn, "ROLLBACK", &[]) {
+        tracing::error!(error = %e, "rolling back a SQLite batch");
+    }
+}
+
+/// Answers every job with `e`, leaving `jobs` empty.
+fn fail_all(jobs: &mut Vec<Job>, e: &StoreError) {
+    for job in jobs.drain(..) {
+        answer(job.answer, Err(e.clone()));
+    }
 }
 
 fn answer(to: Answer, result: Result<Output, StoreError>) {

@@ -15,8 +15,7 @@ use motcua_domain::dossier::{
 use motcua_domain::ids::{ProcedureCode, UnitCode};
 use motcua_domain::org::{Role, Unit, UnitKind};
 use motcua_store::{SqliteOptions, SqliteStore};
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{AssertSqlSafe, ConnectOptions, Connection, PgConnection, SqliteConnection};
+use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use std::future::Future;
 use std::hash::{BuildHasher, Hasher, RandomState};
 use std::path::PathBuf;
@@ -82,14 +81,11 @@ impl Raw {
 
     /// Runs statements.
     pub async fn execute(&self, sql: &str) {
-        let sql = AssertSqlSafe(sql.to_owned());
         match self {
-            Raw::Sqlite(path) => {
-                let mut c = sqlite_connection(path).await;
-                sqlx::raw_sql(sql).execute(&mut c).await.unwrap();
-            }
+            Raw::Sqlite(path) => sqlite_connection(path).execute_batch(sql).unwrap(),
             Raw::Postgres(url) => {
                 let mut c = PgConnection::connect(url).await.unwrap();
+                let sql = AssertSqlSafe(sql.to_owned());
                 sqlx::raw_sql(sql).execute(&mut c).await.unwrap();
             }
         }
@@ -97,27 +93,27 @@ impl Raw {
 
     /// The first column of every row, as text.
     pub async fn strings(&self, sql: &str) -> Vec<String> {
-        let sql = AssertSqlSafe(sql.to_owned());
         match self {
             Raw::Sqlite(path) => {
-                let mut c = sqlite_connection(path).await;
-                sqlx::query_scalar(sql).fetch_all(&mut c).await.unwrap()
+                let c = sqlite_connection(path);
+                let mut statement = c.prepare(sql).unwrap();
+                let rows = statement.query_map([], |r| r.get(0)).unwrap();
+                rows.collect::<Result<_, _>>().unwrap()
             }
             Raw::Postgres(url) => {
                 let mut c = PgConnection::connect(url).await.unwrap();
+                let sql = AssertSqlSafe(sql.to_owned());
                 sqlx::query_scalar(sql).fetch_all(&mut c).await.unwrap()
             }
         }
     }
 }
 
-async fn sqlite_connection(path: &std::path::Path) -> SqliteConnection {
-    SqliteConnectOptions::new()
-        .filename(path)
-        .busy_timeout(Duration::from_secs(5))
-        .connect()
-        .await
-        .unwrap()
+/// A plain connection to the SQLite file (short statements: run in place).
+fn sqlite_connection(path: &std::path::Path) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.busy_timeout(Duration::from_secs(5)).unwrap();
+    c
 }
 
 /// Runs `body` on a migrated SQLite store in a fresh file, removed afterwards.

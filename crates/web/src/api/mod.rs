@@ -7,6 +7,7 @@ mod extract;
 mod openapi;
 mod procedures;
 mod public;
+mod reports;
 mod time;
 mod tokens;
 mod units;
@@ -32,6 +33,10 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/dossiers/{code}/actions"),
     ("GET", "/api/v1/public/dossiers/{code}"),
     ("POST", "/api/v1/calendar/days"),
+    ("GET", "/api/v1/reports/tthc"),
+    ("GET", "/api/v1/reports/index766"),
+    ("GET", "/api/v1/reports/index766/losers"),
+    ("GET", "/api/v1/reports/register"),
     ("GET", "/api/v1/openapi.json"),
     ("GET", "/api/v1/docs"),
 ];
@@ -65,6 +70,10 @@ fn endpoint(method: &str, path: &str) -> MethodRouter<AppState> {
         ("POST", "/api/v1/dossiers/{code}/actions") => post(dossiers::act),
         ("GET", "/api/v1/public/dossiers/{code}") => get(public::lookup),
         ("POST", "/api/v1/calendar/days") => post(calendar::change_day),
+        ("GET", "/api/v1/reports/tthc") => get(reports::tthc),
+        ("GET", "/api/v1/reports/index766") => get(reports::index766),
+        ("GET", "/api/v1/reports/index766/losers") => get(reports::losers),
+        ("GET", "/api/v1/reports/register") => get(reports::register),
         ("GET", "/api/v1/openapi.json") => get(openapi::document),
         ("GET", "/api/v1/docs") => get(openapi::docs),
         _ => MethodRouter::new(),

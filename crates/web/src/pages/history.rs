@@ -143,6 +143,10 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
             out.push(format!("Hình thức: {}", labels::return_method(*method)));
             push_note(&mut out, "Ghi chú", note);
         }
+        EventKind::Rated { rating, comment } => {
+            out.push(format!("Mức độ hài lòng: {}", rating.label_vi()));
+            push_note(&mut out, "Ý kiến", comment);
+        }
         EventKind::DueRecomputed { from, to, reason } => {
             let show =
                 |t: &Option<NaiveDateTime>| t.map_or_else(|| "chưa xác định".to_owned(), when);

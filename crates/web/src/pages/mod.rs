@@ -13,11 +13,15 @@ mod filters;
 mod history;
 mod home;
 mod inbox;
+mod index766;
 mod intake;
 mod labels;
 mod login;
 mod lookup;
 mod receipt;
+mod register;
+mod report;
+mod report_period;
 mod view;
 
 pub use error::PageError;
@@ -37,6 +41,10 @@ pub fn routes() -> Router<AppState> {
         .route("/can-bo/ho-so/{code}", get(dossier::page))
         .route("/can-bo/ho-so/{code}/thao-tac", post(actions::submit))
         .route("/can-bo/ho-so/{code}/bien-nhan", get(receipt::page))
+        .route("/can-bo/bao-cao", get(report::page))
+        .route("/can-bo/chi-so-766", get(index766::page))
+        .route("/can-bo/chi-so-766/ho-so", get(index766::losers))
+        .route("/can-bo/so-theo-doi", get(register::page))
         .route("/thu-tuc", get(catalogue::list))
         .route("/thu-tuc/{code}", get(catalogue::procedure))
         .route("/tra-cuu", get(lookup::page).post(lookup::submit))

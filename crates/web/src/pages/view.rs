@@ -36,6 +36,23 @@ const TEMPLATES: &[(&str, &str)] = &[
         "lookup_form.html",
         include_str!("../../templates/lookup_form.html"),
     ),
+    (
+        "period_form.html",
+        include_str!("../../templates/period_form.html"),
+    ),
+    ("report.html", include_str!("../../templates/report.html")),
+    (
+        "index766.html",
+        include_str!("../../templates/index766.html"),
+    ),
+    (
+        "index766_losers.html",
+        include_str!("../../templates/index766_losers.html"),
+    ),
+    (
+        "register.html",
+        include_str!("../../templates/register.html"),
+    ),
 ];
 
 /// Changes whenever the stylesheet changes, so its long cache can be busted.
@@ -90,6 +107,8 @@ struct Staff<'a> {
     full_name: &'a str,
     username: &'a str,
     csrf_token: &'a str,
+    /// Holds a role that reads reports: the menu shows them.
+    reports: bool,
 }
 
 /// Renders template `name` with `body` as its context, plus `staff` for the layout.
@@ -105,6 +124,11 @@ pub fn render_html<T: Serialize>(
         full_name: &p.actor.full_name,
         username: &p.actor.username,
         csrf_token: &p.csrf_token,
+        reports: p
+            .actor
+            .grants
+            .iter()
+            .any(|g| motcua_app::REPORT_ROLES.contains(&g.role)),
     });
     let ctx = context! {
         staff => Value::from(Serde(staff)),

@@ -11,5 +11,6 @@ mod dossiers;
 mod lifecycle;
 mod logs;
 mod lookup;
+mod reports;
 mod sessions;
 mod tokens;

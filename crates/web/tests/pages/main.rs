@@ -4,5 +4,6 @@
 mod citizen;
 mod dossier;
 mod intake;
+mod reports;
 mod site;
 mod staff;

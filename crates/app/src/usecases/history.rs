@@ -1,0 +1,254 @@
+//! Importing the history of a legacy system (`motcua import dossiers FILE.jsonl`).
+
+use crate::App;
+use crate::error::AppError;
+use motcua_domain::catalogue::{
+    OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureVersion, Publication, Step,
+};
+use motcua_domain::deadline::TimeLimit;
+use motcua_domain::history::{LegacyRecord, LineError, build, parse_line};
+use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
+use motcua_domain::org::{Role, Unit, UnitKind};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// How to treat problems.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HistoryOptions {
+    /// Create unknown units and procedures, marked as imported.
+    pub create_missing: bool,
+    /// Import the valid lines and report the others, instead of importing nothing.
+    pub skip_invalid: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryReport {
+    /// Dossiers imported.
+    pub imported: usize,
+    /// Lines skipped, with their problem (only with `skip_invalid`).
+    pub skipped: Vec<(usize, LineError)>,
+    /// Units created (with `create_missing`).
+    pub created_units: Vec<UnitCode>,
+    /// Procedures created (with `create_missing`).
+    pub created_procedures: Vec<ProcedureCode>,
+}
+
+/// Dossiers written per transaction.
+const BATCH: usize = 5_000;
+
+impl App {
+    /// Imports a history file from the server's own machine. Every line is checked first;
+    /// without `skip_invalid`, one bad line means nothing is imported. `progress` is called with
+    /// the number of dossiers written so far.
+    pub async fn import_history(
+        &self,
+        text: &str,
+        options: HistoryOptions,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<HistoryReport, AppError> {
+        let mut errors = Vec::new();
+        let mut records: Vec<(usize, LegacyRecord)> = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_line(line) {
+                Ok(r) if !seen.insert(r.code.clone()) => errors.push((
+                    i + 1,
+                    LineError {
+                        field: "code".into(),
+                        message: format!("mã hồ sơ {} bị trùng trong tệp", r.code),
+                    },
+                )),
+                Ok(r) => records.push((i + 1, r)),
+                Err(e) => errors.push((i + 1, e)),
+            }
+        }
+        let mut report = HistoryReport::default();
+        let procedures = self
+            .resolve_history_refs(&mut records, &mut errors, options, &mut report)
+            .await?;
+        let codes: Vec<DossierCode> = records.iter().map(|(_, r)| r.code.clone()).collect();
+        let existing: BTreeSet<DossierCode> = self
+            .store
+            .existing_codes(&codes)
+            .await?
+            .into_iter()
+            .collect();
+        records.retain(|(line, r)| {
+            let clash = existing.contains(&r.code);
+            if clash {
+                errors.push((
+                    *line,
+                    LineError {
+                        field: "code".into(),
+                        message: format!("hồ sơ {} đã có trong hệ thống", r.code),
+                    },
+                ));
+            }
+            !clash
+        });
+        errors.sort_by_key(|(line, _)| *line);
+        if !errors.is_empty() && !options.skip_invalid {
+            return Err(AppError::History(errors));
+        }
+        report.skipped = errors;
+        let total = records.len();
+        let mut batch = Vec::with_capacity(BATCH.min(total));
+        for (_, r) in &records {
+            let Some(p) = procedures.get(&r.procedure_code) else {
+                continue;
+            };
+            if let Some(built) = build(r, p) {
+                batch.push(built);
+            }
+            if batch.len() == BATCH {
+                self.store.import_dossiers(&batch).await?;
+                report.imported += batch.len();
+                batch.clear();
+                progress(report.imported, total);
+            }
+        }
+        if !batch.is_empty() {
+            self.store.import_dossiers(&batch).await?;
+            report.imported += batch.len();
+            progress(report.imported, total);
+        }
+        Ok(report)
+    }
+
+    /// Checks that every unit and procedure exists, creating them with `create_missing`;
+    /// lines that refer to missing ones become errors.
+    async fn resolve_history_refs(
+        &self,
+        records: &mut Vec<(usize, LegacyRecord)>,
+        errors: &mut Vec<(usize, LineError)>,
+        options: HistoryOptions,
+        report: &mut HistoryReport,
+    ) -> Result<BTreeMap<ProcedureCode, ProcedureVersion>, AppError> {
+        let org = self.org().await?;
+        let mut procedures: BTreeMap<ProcedureCode, ProcedureVersion> = self
+            .store
+            .procedures()
+            .await?
+            .into_iter()
+            .map(|p| (p.spec.code.clone(), p))
+            .collect();
+        let mut missing_units = BTreeSet::new();
+        let mut missing_procedures = BTreeSet::new();
+        for (_, r) in records.iter() {
+            for u in [&r.receiving_unit, &r.competent_unit] {
+                if org.unit(u).is_none() {
+                    missing_units.insert(u.clone());
+                }
+            }
+            if !procedures.contains_key(&r.procedure_code) {
+                missing_procedures.insert(r.procedure_code.clone());
+            }
+        }
+        if options.create_missing {
+            let first = records.iter().map(|(_, r)| r.received_at.date()).min();
+            let units: Vec<Unit> = missing_units
+                .iter()
+                .map(|c| imported_unit(c, first))
+                .collect();
+            if !units.is_empty() {
+                self.store.put_units(&units).await?;
+            }
+            let specs: Vec<ProcedureSpec> = missing_procedures
+                .iter()
+                .map(|c| imported_procedure(c, first))
+                .collect();
+            if !specs.is_empty() {
+                self.store.import_procedures(&specs).await?;
+                for p in self.store.procedures().await? {
+                    procedures.insert(p.spec.code.clone(), p);
+                }
+            }
+            report.created_units = missing_units.into_iter().collect();
+            report.created_procedures = missing_procedures.into_iter().collect();
+        } else {
+            records.retain(|(line, r)| {
+                let unit = [&r.receiving_unit, &r.competent_unit]
+                    .into_iter()
+                    .zip(["receiving_unit", "competent_unit"])
+                    .find(|(u, _)| missing_units.contains(*u));
+                if let Some((u, field)) = unit {
+                    errors.push((
+                        *line,
+                        LineError {
+                            field: field.into(),
+                            message: format!(
+                                "không có đơn vị mã «{u}» (dùng --create-missing để tạo)"
+                            ),
+                        },
+                    ));
+                    return false;
+                }
+                if missing_procedures.contains(&r.procedure_code) {
+                    errors.push((
+                        *line,
+                        LineError {
+                            field: "procedure_code".into(),
+                            message: format!(
+                                "không có thủ tục mã «{}» (dùng --create-missing để tạo)",
+                                r.procedure_code
+                            ),
+                        },
+                    ));
+                    return false;
+                }
+                true
+            });
+        }
+        Ok(procedures)
+    }
+}
+
+fn imported_unit(code: &UnitCode, from: Option<chrono::NaiveDate>) -> Unit {
+    Unit {
+        code: code.clone(),
+        name: format!("Đơn vị {code} (nhập từ hệ thống cũ)"),
+        kind: UnitKind::Commune,
+        parent: None,
+        path: vec![code.clone()],
+        calendar: "ccvc".into(),
+        office_hours: motcua_domain::calendar::OfficeHours::default().to_string(),
+        valid_from: from.unwrap_or_default(),
+        valid_to: None,
+        successor: None,
+        address: String::new(),
+        phone: String::new(),
+    }
+}
+
+fn imported_procedure(code: &ProcedureCode, from: Option<chrono::NaiveDate>) -> ProcedureSpec {
+    let date = from.unwrap_or_default();
+    ProcedureSpec {
+        code: code.clone(),
+        name: format!("Thủ tục {code} (nhập từ hệ thống cũ)"),
+        field: "Chưa phân loại".into(),
+        level: ProcedureLevel::Commune,
+        legal_bases: Vec::new(),
+        decision: Publication {
+            number: "Nhập từ hệ thống cũ".into(),
+            date,
+        },
+        effective_from: date,
+        time_limit: TimeLimit::WorkingDays { amount: 1 },
+        published_time_limit: None,
+        components: Vec::new(),
+        applicant_types: Vec::new(),
+        fees: Vec::new(),
+        result: String::new(),
+        online_level: OnlineLevel::None,
+        regardless_of_residence: false,
+        payment_pause_allowed: false,
+        steps: vec![Step {
+            name: "Giải quyết".into(),
+            role: Role::ChuyenVien,
+            budget_minutes: 450,
+        }],
+    }
+}

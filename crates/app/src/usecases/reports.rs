@@ -1,0 +1,154 @@
+//! Reports: the periodic report of TTHC resolution (RULES §8), the Decision 766 index (RULES §9)
+//! and the tracking register (Sổ theo dõi hồ sơ), over a unit and its subtree.
+//!
+//! Each use case takes `by: Option<&Actor>`: an actor must hold a role of [`REPORT_ROLES`] over
+//! the unit; `None` is the command line on the server's own machine, which may read every unit.
+//! The figures are computed by `motcua_domain::stats` from the records of [`App::stats_records`].
+
+mod records;
+mod scope;
+
+pub use records::{StatsRecords, catalogue_facts};
+pub use scope::{REPORT_ROLES, Scope, reportable, subtree};
+
+use crate::App;
+use crate::error::AppError;
+use motcua_domain::classify::classify;
+use motcua_domain::ids::UnitCode;
+use motcua_domain::org::{Actor, Unit};
+use motcua_domain::stats::{
+    Index766, IndexWeights, IndicatorId, Period, Record, Report, Source, losers,
+};
+use motcua_report::{IndexReport, Register, RegisterRow, TthcReport};
+use std::collections::HashMap;
+
+impl App {
+    /// The scope of a report: the unit asked for (default: the actor's highest unit with a
+    /// report role, or the root from the command line) and its subtree, after the permission
+    /// check.
+    pub async fn report_scope(
+        &self,
+        by: Option<&Actor>,
+        unit: Option<UnitCode>,
+    ) -> Result<Scope, AppError> {
+        scope::scope(&self.org().await?, by, unit)
+    }
+
+    /// The units the actor may report on, in tree order (for a unit picker).
+    pub async fn report_units(&self, actor: &Actor) -> Result<Vec<Unit>, AppError> {
+        Ok(reportable(&self.org().await?, actor))
+    }
+
+    /// The periodic report (Biểu II.06a) of `unit` and its subtree for `period`: totals, a row
+    /// per unit (its own dossiers, as competent unit) and a row per field.
+    pub async fn report_tthc(
+        &self,
+        by: Option<&Actor>,
+        period: Period,
+        unit: Option<UnitCode>,
+    ) -> Result<TthcReport, AppError> {
+        let scope = self.report_scope(by, unit).await?;
+        let data = self.stats_records(&scope.units).await?;
+        Ok(TthcReport {
+            report: Report::compute(period, &data.records),
+            unit: scope.top,
+            units: scope.units,
+            fields: data.fields,
+        })
+    }
+
+    /// The Decision 766 index of `unit` and its subtree for `period`, with the dossiers that lost
+    /// each indicator counted from records. Indicators that need outside inputs (publication,
+    /// national portal, feedback) are not computable here; the split of group points among
+    /// indicators is the default (equal), an estimate.
+    pub async fn index766(
+        &self,
+        by: Option<&Actor>,
+        period: Period,
+        unit: Option<UnitCode>,
+    ) -> Result<IndexReport, AppError> {
+        let scope = self.report_scope(by, unit).await?;
+        let data = self.stats_records(&scope.units).await?;
+        let procedures = self.store.procedures().await?;
+        let facts = catalogue_facts(&procedures, &scope.units, &period, &data);
+        let index = Index766::compute(period, &data.records, &facts, &IndexWeights::default());
+        let losers = IndicatorId::ALL
+            .into_iter()
+            .filter(|id| id.source() == Source::Records)
+            .map(|id| (id, losers(&period, &data.records, id)))
+            .collect();
+        Ok(IndexReport {
+            unit: scope.top,
+            index,
+            codes: data.codes,
+            losers,
+        })
+    }
+
+    /// The tracking register of `unit` and its subtree: the dossiers its desks (receiving units)
+    /// received in `period`, by reception instant. The register is the desk's book, so here a
+    /// dossier belongs to its receiving unit. Time classes are as of the end of the period, or
+    /// now if that is sooner.
+    pub async fn register(
+        &self,
+        by: Option<&Actor>,
+        period: Period,
+        unit: Option<UnitCode>,
+    ) -> Result<Register, AppError> {
+        let scope = self.report_scope(by, unit).await?;
+        let names: HashMap<&UnitCode, &str> = scope
+            .units
+            .iter()
+            .map(|u| (&u.code, u.name.as_str()))
+            .collect();
+        let org = self.org().await?;
+        let as_of = period.end().min(self.now());
+        let mut rows = Vec::new();
+        self.each_dossier(&scope.units, |d| {
+            let Some(received_at) = d.received_at else {
+                return;
+            };
+            if !names.contains_key(&d.facts.receiving_unit) || !period.contains(received_at.date())
+            {
+                return;
+            }
+            let Some(record) = Record::from_dossier(&d, 0, 0) else {
+                return;
+            };
+            let f = &d.facts;
+            let a = &f.applicant;
+            let contact: Vec<&str> = [&a.address, &a.phone]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            let competent = org
+                .unit(&f.competent_unit)
+                .map_or_else(|| f.competent_unit.to_string(), |u| u.name.clone());
+            rows.push(RegisterRow {
+                procedure_code: f.procedure_code.clone(),
+                procedure_name: f.procedure_name.clone(),
+                applicant: a.name.clone(),
+                contact: contact.join(", "),
+                competent_unit: competent,
+                channel: f.channel,
+                received_at,
+                due_at: d.due_at,
+                ended_at: record.ended,
+                returned_at: d.returned.as_ref().map(|r| r.at),
+                status: d.status,
+                time_class: classify(record.due, record.ended, as_of),
+                code: d.code,
+            });
+        })
+        .await?;
+        rows.sort_by(|a, b| (a.received_at, &a.code).cmp(&(b.received_at, &b.code)));
+        Ok(Register {
+            unit: scope.top,
+            period,
+            as_of,
+            rows,
+        })
+    }
+}

@@ -1,0 +1,159 @@
+//! Loading the dossiers of a unit subtree for statistics. Everything the reports read from
+//! storage goes through here, so a faster store path (counters, a columnar projection) replaces
+//! this one module.
+
+use crate::App;
+use crate::error::AppError;
+use crate::store::{Cursor, DossierQuery};
+use motcua_domain::catalogue::{OnlineLevel, ProcedureLevel, ProcedureStatus, ProcedureVersion};
+use motcua_domain::dossier::Dossier;
+use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
+use motcua_domain::org::{Unit, UnitKind};
+use motcua_domain::stats::{CatalogueFacts, Intake, Period, Record, place};
+use std::collections::{HashMap, HashSet};
+
+/// Rows per page of the scan (the store's largest page).
+const PAGE: u32 = 500;
+
+/// The received dossiers of a subtree as statistics records, with what identifies each, in
+/// parallel vectors so that the domain's functions take `&records` as is.
+#[derive(Debug, Clone, Default)]
+pub struct StatsRecords {
+    /// One record per received dossier. `unit` indexes the subtree's units as given, `field`
+    /// indexes `fields`.
+    pub records: Vec<Record>,
+    /// The dossier code of each record.
+    pub codes: Vec<DossierCode>,
+    /// The procedure of each record.
+    pub procedures: Vec<ProcedureCode>,
+    /// Field names (lĩnh vực, as copied from the procedure onto each dossier), sorted.
+    pub fields: Vec<String>,
+}
+
+impl App {
+    /// Calls `f` with every dossier whose receiving, competent or current unit is one of
+    /// `units`, whatever its status, a page at a time (keyset on creation instant and code).
+    pub(crate) async fn each_dossier(
+        &self,
+        units: &[Unit],
+        mut f: impl FnMut(Dossier),
+    ) -> Result<(), AppError> {
+        let codes: Vec<UnitCode> = units.iter().map(|u| u.code.clone()).collect();
+        let mut after: Option<Cursor> = None;
+        loop {
+            let query = DossierQuery {
+                units: Some(codes.clone()),
+                after: after.take(),
+                limit: PAGE,
+                ..DossierQuery::default()
+            };
+            let page = self.store.list_dossiers(&query).await?;
+            let full = page.len() >= PAGE as usize;
+            after = page.last().map(|d| Cursor {
+                created_at: d.created_at,
+                code: d.code.clone(),
+            });
+            page.into_iter().for_each(&mut f);
+            if !full {
+                return Ok(());
+            }
+        }
+    }
+
+    /// The statistics records of the dossiers of `units` (a subtree in the order of its index).
+    ///
+    /// A dossier counts for its **competent unit** (the unit that decides, cơ quan có thẩm
+    /// quyền giải quyết), as Biểu II.06a reports the units that resolve procedures: a dossier
+    /// received at a ward desk for a department counts for the department. Dossiers never
+    /// received (submitted, refused at intake) are left out by `Record::from_dossier`.
+    pub async fn stats_records(&self, units: &[Unit]) -> Result<StatsRecords, AppError> {
+        let index: HashMap<&UnitCode, u32> = units.iter().map(|u| &u.code).zip(0u32..).collect();
+        let mut out = StatsRecords::default();
+        let mut fields: HashMap<String, u32> = HashMap::new();
+        self.each_dossier(units, |d| {
+            let Some(&unit) = index.get(&d.facts.competent_unit) else {
+                return;
+            };
+            let next = u32::try_from(fields.len()).unwrap_or(u32::MAX);
+            let field = *fields.entry(d.facts.field.clone()).or_insert(next);
+            if let Some(record) = Record::from_dossier(&d, unit, field) {
+                out.records.push(record);
+                out.codes.push(d.code);
+                out.procedures.push(d.facts.procedure_code);
+            }
+        })
+        .await?;
+        // Number the fields in name order, so that rows and ids are stable.
+        let mut names: Vec<(String, u32)> = fields.into_iter().collect();
+        names.sort();
+        let mut renumber = vec![0u32; names.len()];
+        for (sorted, (_, seen)) in (0u32..).zip(&names) {
+            renumber[*seen as usize] = sorted;
+        }
+        for r in &mut out.records {
+            r.field = renumber[r.field as usize];
+        }
+        out.fields = names.into_iter().map(|(name, _)| name).collect();
+        Ok(out)
+    }
+}
+
+/// The levels of procedure the units of a subtree resolve: the province level for the province,
+/// its centre and departments, the commune level for communes and wards.
+fn levels(units: &[Unit]) -> Vec<ProcedureLevel> {
+    let mut out = Vec::new();
+    for u in units {
+        let level = match u.kind {
+            UnitKind::Province | UnitKind::Centre | UnitKind::Department => {
+                ProcedureLevel::Province
+            }
+            UnitKind::Commune | UnitKind::Ward => ProcedureLevel::Commune,
+        };
+        if !out.contains(&level) {
+            out.push(level);
+        }
+    }
+    out
+}
+
+/// The catalogue figures of Decision 766 for a subtree and period: the procedures in force at
+/// the levels its units resolve (3.1), those with an online service that had an online dossier
+/// received in the period (3.2), and the fee-bearing ones (3.5).
+///
+/// The catalogue does not record which procedures are integrated with online payment; one that
+/// had a fee paid online in the period evidently is, so 3.5 counts those (an estimate that can
+/// only under-count).
+pub fn catalogue_facts(
+    procedures: &[ProcedureVersion],
+    units: &[Unit],
+    period: &Period,
+    data: &StatsRecords,
+) -> CatalogueFacts {
+    let levels = levels(units);
+    let mut used_online: HashSet<&ProcedureCode> = HashSet::new();
+    let mut paid_online: HashSet<&ProcedureCode> = HashSet::new();
+    for (r, code) in data.records.iter().zip(&data.procedures) {
+        let Some(p) = place(period, r) else { continue };
+        if r.online && p.intake != Intake::CarriedOver {
+            used_online.insert(code);
+        }
+        if r.fee_bearing && r.paid_online {
+            paid_online.insert(code);
+        }
+    }
+    let mut facts = CatalogueFacts::default();
+    for p in procedures
+        .iter()
+        .filter(|p| p.status == ProcedureStatus::Active && levels.contains(&p.spec.level))
+    {
+        let code = &p.spec.code;
+        let online = p.spec.online_level != OnlineLevel::None;
+        let fee = p.spec.total_fee() > 0;
+        facts.procedures_total += 1;
+        facts.procedures_online += u64::from(online);
+        facts.procedures_online_used += u64::from(online && used_online.contains(code));
+        facts.procedures_fee_bearing += u64::from(fee);
+        facts.procedures_fee_online += u64::from(fee && paid_online.contains(code));
+    }
+    facts
+}

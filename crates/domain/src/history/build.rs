@@ -1,0 +1,197 @@
+//! From a legacy line to a dossier and the events that explain its state.
+//!
+//! The legacy system gives end states, not histories. The events are the fewest that reproduce
+//! them: creation and reception, each supplement pause, the payment, the apology, the end, the
+//! return of the result and the rating. The recorded due instant is kept as it is (it already
+//! includes the pauses): reception and every resume set it.
+
+use super::record::{LegacyChannel, LegacyOutcome, LegacyRecord};
+use crate::catalogue::{ApplicantType, Fee, ProcedureVersion};
+use crate::deadline::PauseReason;
+use crate::dossier::{
+    Applicant, Channel, Dossier, Event, EventKind, Facts, PaymentMethod, ReturnMethod,
+};
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// The actor recorded on imported events.
+pub const IMPORT_ACTOR: &str = "nhap_du_lieu";
+
+/// Nghị định 118/2025/NĐ-CP applies to dossiers received from this day.
+const DECREE_118_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// The dossier and its events for a checked line, under `procedure`.
+pub fn build(r: &LegacyRecord, procedure: &ProcedureVersion) -> Option<(Dossier, Vec<Event>)> {
+    let p = &procedure.spec;
+    let online = r.channel == LegacyChannel::Online;
+    let fees = if r.fee_vnd > 0 {
+        vec![Fee {
+            name: "Phí, lệ phí".into(),
+            amount: r.fee_vnd,
+            basis: "Số liệu hệ thống cũ".into(),
+            exemptions: String::new(),
+        }]
+    } else {
+        Vec::new()
+    };
+    let facts = Facts {
+        procedure_code: p.code.clone(),
+        procedure_version: procedure.version,
+        procedure_name: p.name.clone(),
+        field: p.field.clone(),
+        time_limit: p.effective_time_limit(),
+        steps: p.steps.clone(),
+        fees,
+        payment_pause_allowed: p.payment_pause_allowed,
+        receiving_unit: r.receiving_unit.clone(),
+        competent_unit: r.competent_unit.clone(),
+        applicant: Applicant {
+            kind: ApplicantType::Citizen,
+            name: r.applicant_name.clone(),
+            id_number: None,
+            phone: r.applicant_phone.clone(),
+            email: None,
+            address: None,
+        },
+        channel: match r.channel {
+            LegacyChannel::Online => Channel::Online,
+            LegacyChannel::Direct => Channel::Desk,
+            LegacyChannel::Postal => Channel::Post,
+        },
+        return_method: if online || r.e_result {
+            ReturnMethod::Online
+        } else {
+            ReturnMethod::Desk
+        },
+        digitised: r.digitized,
+        reused_data: false,
+        rule_version: if r.received_at.date() >= DECREE_118_FROM {
+            "118/2025/NĐ-CP"
+        } else {
+            "61/2018/NĐ-CP"
+        }
+        .to_owned(),
+        imported: true,
+    };
+    let mut timeline: Vec<(NaiveDateTime, EventKind)> = vec![
+        (
+            r.received_at,
+            EventKind::Created {
+                facts: Box::new(facts),
+            },
+        ),
+        (
+            r.received_at,
+            EventKind::Received {
+                due_at: r.due_at,
+                step_dues: Vec::new(),
+            },
+        ),
+    ];
+    if r.fee_vnd > 0 {
+        let method = if r.paid_online {
+            PaymentMethod::Online
+        } else {
+            PaymentMethod::Desk
+        };
+        timeline.push((
+            r.received_at,
+            EventKind::FeePaid {
+                amount: r.fee_vnd,
+                method,
+            },
+        ));
+    }
+    for (i, s) in r.supplement_requests.iter().enumerate() {
+        timeline.push((
+            s.requested_at,
+            EventKind::Paused {
+                reason: PauseReason::Supplement,
+                items: Vec::new(),
+                note: "Số liệu hệ thống cũ".into(),
+                repeated: i > 0,
+            },
+        ));
+        if let Some(done) = s.completed_at {
+            timeline.push((
+                done,
+                EventKind::Resumed {
+                    due_at: r.due_at,
+                    step_dues: Vec::new(),
+                    note: String::new(),
+                },
+            ));
+        }
+    }
+    if let Some(at) = r.apology_at {
+        let new_date = r
+            .returned_at
+            .or(r.ended_at)
+            .unwrap_or(r.due_at)
+            .max(r.due_at);
+        timeline.push((
+            at,
+            EventKind::ApologyIssued {
+                reason: "Số liệu hệ thống cũ".into(),
+                new_date,
+            },
+        ));
+    }
+    if let (Some(at), Some(outcome)) = (r.ended_at, r.outcome) {
+        let reason = || "Số liệu hệ thống cũ".to_owned();
+        let end = match outcome {
+            LegacyOutcome::Approved | LegacyOutcome::Refused => EventKind::Resolved {
+                approved: outcome == LegacyOutcome::Approved,
+                reasons: if outcome == LegacyOutcome::Refused {
+                    reason()
+                } else {
+                    String::new()
+                },
+                result_file: r.e_result.then(|| "ket-qua-dien-tu".to_owned()),
+            },
+            LegacyOutcome::Stopped => EventKind::Stopped { reason: reason() },
+            LegacyOutcome::Withdrawn => EventKind::Withdrawn { reason: reason() },
+        };
+        timeline.push((at, end));
+    }
+    if let Some(at) = r.returned_at {
+        let method = if online || r.e_result {
+            ReturnMethod::Online
+        } else {
+            ReturnMethod::Desk
+        };
+        timeline.push((
+            at,
+            EventKind::ResultReturned {
+                method,
+                note: String::new(),
+            },
+        ));
+    }
+    if let Some(rating) = r.rating {
+        let at = r.returned_at.or(r.ended_at).unwrap_or(r.received_at);
+        timeline.push((
+            at,
+            EventKind::Rated {
+                rating,
+                comment: String::new(),
+            },
+        ));
+    }
+    // Stable: events at the same instant keep the order above.
+    timeline.sort_by_key(|(at, _)| *at);
+    let events: Vec<Event> = timeline
+        .into_iter()
+        .enumerate()
+        .map(|(i, (at, kind))| Event {
+            seq: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            at,
+            actor: IMPORT_ACTOR.to_owned(),
+            kind,
+        })
+        .collect();
+    let dossier = Dossier::replay(r.code.clone(), &events)?;
+    Some((dossier, events))
+}

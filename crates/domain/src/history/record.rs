@@ -1,0 +1,287 @@
+//! One line of a history file, parsed and checked field by field.
+
+use crate::ids::{DossierCode, ProcedureCode, UnitCode};
+use crate::stats::Rating;
+use crate::time::to_local;
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde::Deserialize;
+
+/// A problem on one line: the field and what is wrong (the caller adds the line number).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("trường «{field}»: {message}")]
+pub struct LineError {
+    /// The field at fault (`-` when the line is not a JSON object).
+    pub field: String,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+}
+
+impl LineError {
+    pub(crate) fn new(field: &str, message: impl Into<String>) -> LineError {
+        LineError {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// How the legacy system says the dossier came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegacyChannel {
+    /// Online.
+    Online,
+    /// At the desk.
+    Direct,
+    /// By post.
+    Postal,
+}
+
+/// How the dossier ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegacyOutcome {
+    /// Resolved, approved.
+    Approved,
+    /// Resolved, refused.
+    Refused,
+    /// Processing stopped.
+    Stopped,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+}
+
+/// A supplement request after reception.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegacySupplement {
+    /// When the clock stopped.
+    pub requested_at: NaiveDateTime,
+    /// When the supplements came in; `None` while waiting.
+    pub completed_at: Option<NaiveDateTime>,
+}
+
+/// A checked line: instants are local Vietnamese time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegacyRecord {
+    /// Dossier code, kept as it was.
+    pub code: DossierCode,
+    /// Procedure code.
+    pub procedure_code: ProcedureCode,
+    /// Receiving unit.
+    pub receiving_unit: UnitCode,
+    /// Competent unit (default: the receiving unit).
+    pub competent_unit: UnitCode,
+    /// Channel.
+    pub channel: LegacyChannel,
+    /// Applicant's name.
+    pub applicant_name: String,
+    /// Applicant's phone.
+    pub applicant_phone: Option<String>,
+    /// Reception instant.
+    pub received_at: NaiveDateTime,
+    /// Final due instant, pauses included.
+    pub due_at: NaiveDateTime,
+    /// End instant.
+    pub ended_at: Option<NaiveDateTime>,
+    /// How it ended.
+    pub outcome: Option<LegacyOutcome>,
+    /// Result handed back.
+    pub returned_at: Option<NaiveDateTime>,
+    /// Supplement requests after reception, in order.
+    pub supplement_requests: Vec<LegacySupplement>,
+    /// Fees in đồng.
+    pub fee_vnd: u64,
+    /// Paid online.
+    pub paid_online: bool,
+    /// Components digitised at reception.
+    pub digitized: bool,
+    /// Electronic result issued.
+    pub e_result: bool,
+    /// Apology letter issued.
+    pub apology_at: Option<NaiveDateTime>,
+    /// The applicant's rating.
+    pub rating: Option<Rating>,
+}
+
+/// The line as written; unknown fields are ignored ("at least these fields").
+#[derive(Deserialize)]
+struct Raw {
+    code: String,
+    procedure_code: String,
+    receiving_unit: String,
+    #[serde(default)]
+    competent_unit: Option<String>,
+    channel: LegacyChannel,
+    applicant_name: String,
+    #[serde(default)]
+    applicant_phone: Option<String>,
+    received_at: DateTime<FixedOffset>,
+    due_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    ended_at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    outcome: Option<LegacyOutcome>,
+    #[serde(default)]
+    returned_at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    supplement_requests: Vec<RawSupplement>,
+    #[serde(default)]
+    fee_vnd: u64,
+    #[serde(default)]
+    paid_online: bool,
+    #[serde(default)]
+    digitized: bool,
+    #[serde(default)]
+    e_result: bool,
+    #[serde(default)]
+    apology_at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    rating: Option<Rating>,
+}
+
+#[derive(Deserialize)]
+struct RawSupplement {
+    requested_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    completed_at: Option<DateTime<FixedOffset>>,
+}
+
+/// Parses and checks one line.
+pub fn parse_line(line: &str) -> Result<LegacyRecord, LineError> {
+    let mut json = serde_json::Deserializer::from_str(line);
+    let raw: Raw = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        // A missing field is reported at the object; its name is in the message.
+        let text = inner.to_string();
+        let field = match (path.as_str(), text.split('`').nth(1)) {
+            (".", Some(name)) if text.starts_with("missing field") => name.to_owned(),
+            (".", _) => "-".to_owned(),
+            (p, _) => p.to_owned(),
+        };
+        LineError {
+            field,
+            message: format!("không đọc được: {text}"),
+        }
+    })?;
+    let local = |t: DateTime<FixedOffset>| to_local(&t);
+    let code =
+        DossierCode::parse(raw.code.trim()).map_err(|e| LineError::new("code", e.to_string()))?;
+    let procedure_code = ProcedureCode::parse(raw.procedure_code.trim())
+        .map_err(|e| LineError::new("procedure_code", e.to_string()))?;
+    let receiving_unit = UnitCode::parse(raw.receiving_unit.trim())
+        .map_err(|e| LineError::new("receiving_unit", e.to_string()))?;
+    let competent_unit = match raw.competent_unit.as_deref().map(str::trim) {
+        None | Some("") => receiving_unit.clone(),
+        Some(c) => {
+            UnitCode::parse(c).map_err(|e| LineError::new("competent_unit", e.to_string()))?
+        }
+    };
+    if raw.applicant_name.trim().is_empty() {
+        return Err(LineError::new("applicant_name", "thiếu họ tên người nộp"));
+    }
+    let received_at = local(raw.received_at);
+    let due_at = local(raw.due_at);
+    if due_at < received_at {
+        return Err(LineError::new(
+            "due_at",
+            "hạn giải quyết trước ngày tiếp nhận",
+        ));
+    }
+    let ended_at = raw.ended_at.map(local);
+    match (ended_at, raw.outcome) {
+        (Some(e), Some(_)) if e < received_at => {
+            return Err(LineError::new(
+                "ended_at",
+                "ngày kết thúc trước ngày tiếp nhận",
+            ));
+        }
+        (Some(_), None) => {
+            return Err(LineError::new(
+                "outcome",
+                "hồ sơ đã kết thúc phải có kết quả (approved, refused, stopped, withdrawn)",
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(LineError::new(
+                "ended_at",
+                "có kết quả nhưng thiếu ngày kết thúc",
+            ));
+        }
+        _ => {}
+    }
+    let returned_at = raw.returned_at.map(local);
+    if let Some(r) = returned_at {
+        let resolved = matches!(
+            raw.outcome,
+            Some(LegacyOutcome::Approved | LegacyOutcome::Refused)
+        );
+        if !resolved || ended_at.is_some_and(|e| r < e) {
+            return Err(LineError::new(
+                "returned_at",
+                "chỉ trả kết quả sau khi đã giải quyết (approved, refused)",
+            ));
+        }
+    }
+    let mut supplement_requests = Vec::with_capacity(raw.supplement_requests.len());
+    let mut previous_end = received_at;
+    for s in raw.supplement_requests {
+        let requested_at = local(s.requested_at);
+        let completed_at = s.completed_at.map(local);
+        let after_end = ended_at.is_some_and(|e| requested_at > e);
+        if requested_at < previous_end
+            || after_end
+            || completed_at.is_some_and(|c| c < requested_at)
+        {
+            return Err(LineError::new(
+                "supplement_requests",
+                "các lần yêu cầu bổ sung phải theo thứ tự, trong thời gian giải quyết hồ sơ",
+            ));
+        }
+        previous_end = completed_at.unwrap_or(requested_at);
+        supplement_requests.push(LegacySupplement {
+            requested_at,
+            completed_at,
+        });
+    }
+    if raw.rating.is_some()
+        && !matches!(
+            raw.outcome,
+            Some(LegacyOutcome::Approved | LegacyOutcome::Refused)
+        )
+    {
+        return Err(LineError::new("rating", "chỉ đánh giá hồ sơ đã giải quyết"));
+    }
+    let apology_at = raw.apology_at.map(local);
+    if apology_at.is_some_and(|a| a < received_at) {
+        return Err(LineError::new(
+            "apology_at",
+            "thư xin lỗi trước ngày tiếp nhận",
+        ));
+    }
+    let phone = raw
+        .applicant_phone
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty());
+    Ok(LegacyRecord {
+        code,
+        procedure_code,
+        receiving_unit,
+        competent_unit,
+        channel: raw.channel,
+        applicant_name: raw.applicant_name.trim().to_owned(),
+        applicant_phone: phone,
+        received_at,
+        due_at,
+        ended_at,
+        outcome: raw.outcome,
+        returned_at,
+        supplement_requests,
+        fee_vnd: raw.fee_vnd,
+        paid_online: raw.paid_online,
+        digitized: raw.digitized,
+        e_result: raw.e_result,
+        apology_at,
+        rating: raw.rating,
+    })
+}

@@ -1,0 +1,52 @@
+//! Report exports, pure and synchronous: the periodic report of TTHC resolution (Biểu II.06a,
+//! RULES §8), the Decision 766 index (RULES §9) and the tracking register (Sổ theo dõi hồ sơ,
+//! Mẫu 06 of Thông tư 01/2018/TT-VPCP, Mẫu 07 since Thông tư 03/2025/TT-VPCP).
+//!
+//! The figures come from `motcua_domain::stats`; this crate only lays them out. Every export of
+//! a report reads the same rows ([`tthc_rows`], [`register_lines`]), and every spreadsheet is
+//! first built as a small [`Sheet`] model that the XLSX writer copies and the tests read, so
+//! what is asserted is what is written.
+//!
+//! PDF is not produced here: the report pages print to A4 from the browser (their print style
+//! sheet), which keeps a typesetting engine out of the build.
+
+mod csv;
+mod index_json;
+mod model;
+mod period_spec;
+mod register;
+mod sheet;
+mod tthc;
+mod tthc_sheet;
+mod xlsx;
+
+pub use csv::{register_csv, tthc_csv};
+pub use index_json::{LOSER_SAMPLE, index766_json, indicator_by_code};
+pub use model::{IndexReport, Register, RegisterRow, TthcReport};
+pub use period_spec::{PeriodSpecError, parse_period, period_from};
+pub use register::{REGISTER_COLUMNS, RegisterLine, register_json, register_lines};
+pub use sheet::{Cell, Range, Sheet, Style, Value};
+pub use tthc::{COLUMNS, RowKind, TthcRow, field_code, tthc_json, tthc_rows};
+pub use tthc_sheet::tthc_sheet;
+pub use xlsx::{ExportError, register_xlsx, tthc_xlsx, write_xlsx};
+
+/// Media type of the XLSX exports.
+pub const XLSX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Media type of the CSV exports.
+pub const CSV_MEDIA_TYPE: &str = "text/csv; charset=utf-8";
+
+/// A file name for an export: `bao-cao-tthc_000.00.00.H99_2023-01-01_2023-11-30.xlsx`.
+pub fn file_name(
+    kind: &str,
+    unit: &motcua_domain::ids::UnitCode,
+    period: &motcua_domain::stats::Period,
+    extension: &str,
+) -> String {
+    format!(
+        "{kind}_{unit}_{}_{}.{extension}",
+        period.from(),
+        period.to()
+    )
+}

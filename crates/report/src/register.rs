@@ -1,0 +1,218 @@
+//! The tracking register (Sổ theo dõi hồ sơ, Mẫu 06 of Thông tư 01/2018/TT-VPCP, Mẫu 07 of
+//! Thông tư 03/2025/TT-VPCP): its lines as text, its JSON, and its sheet.
+//!
+//! The form's column "Chuyển hồ sơ đến cơ quan giải quyết" records the hand-over of paper files,
+//! which motcua does not track, so the sheet has four date columns rather than five.
+
+use crate::model::{Register, RegisterRow};
+use crate::sheet::{Range, Sheet, Style};
+use crate::tthc::period_json;
+use chrono::NaiveDateTime;
+use motcua_domain::format;
+use motcua_domain::time::rfc3339;
+use serde_json::{Value, json};
+
+/// Columns of the CSV and JSON lines.
+pub const REGISTER_COLUMNS: [&str; 14] = [
+    "STT",
+    "Mã hồ sơ",
+    "Mã TTHC",
+    "Tên thủ tục hành chính",
+    "Tên cá nhân, tổ chức",
+    "Địa chỉ, số điện thoại",
+    "Cơ quan chủ trì giải quyết",
+    "Hình thức nộp",
+    "Nhận hồ sơ",
+    "Hẹn trả kết quả",
+    "Có kết quả giải quyết",
+    "Trả kết quả cho cá nhân, tổ chức",
+    "Trạng thái",
+    "Tình hình giải quyết",
+];
+
+/// One line of the register as text, in [`REGISTER_COLUMNS`] order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterLine(pub [String; 14]);
+
+fn instant(t: Option<NaiveDateTime>) -> String {
+    t.map(|t| format!("{} {}", format::date(t.date()), format::time(t)))
+        .unwrap_or_default()
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn line(stt: usize, r: &RegisterRow) -> RegisterLine {
+    RegisterLine([
+        stt.to_string(),
+        r.code.to_string(),
+        r.procedure_code.to_string(),
+        r.procedure_name.clone(),
+        r.applicant.clone(),
+        r.contact.clone(),
+        r.competent_unit.clone(),
+        r.channel.label_vi().to_owned(),
+        instant(Some(r.received_at)),
+        instant(r.due_at),
+        instant(r.ended_at),
+        instant(r.returned_at),
+        r.status.label_vi().to_owned(),
+        capitalised(r.time_class.label_vi()),
+    ])
+}
+
+/// The lines of the register, numbered from 1.
+pub fn register_lines(r: &Register) -> Vec<RegisterLine> {
+    r.rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| line(i + 1, row))
+        .collect()
+}
+
+/// The register as JSON: the unit, the period, the instant time classes are taken at, and one
+/// object per dossier with codes, instants (RFC 3339, +07:00, as everywhere in the API) and
+/// Vietnamese labels.
+pub fn register_json(r: &Register) -> Value {
+    let items: Vec<Value> = r
+        .rows
+        .iter()
+        .map(|row| {
+            json!({
+                "code": row.code,
+                "procedure_code": row.procedure_code,
+                "procedure_name": row.procedure_name,
+                "applicant": row.applicant,
+                "contact": row.contact,
+                "competent_unit": row.competent_unit,
+                "channel": row.channel,
+                "received_at": rfc3339(row.received_at),
+                "due_at": row.due_at.map(rfc3339),
+                "ended_at": row.ended_at.map(rfc3339),
+                "returned_at": row.returned_at.map(rfc3339),
+                "status": row.status,
+                "status_label": row.status.label_vi(),
+                "time_class": row.time_class,
+                "time_class_label": capitalised(row.time_class.label_vi()),
+            })
+        })
+        .collect();
+    json!({
+        "title": "Sổ theo dõi hồ sơ",
+        "unit": { "code": r.unit.code, "name": r.unit.name },
+        "period": period_json(&r.period),
+        "as_of": rfc3339(r.as_of),
+        "items": items,
+    })
+}
+
+/// Last column of the sheet.
+const LAST: u16 = 12;
+
+/// The register laid out like the form: 13 numbered columns, the dates grouped under
+/// "Ngày, tháng, năm", an empty "Ký nhận" column for signatures on paper.
+pub fn register_sheet(r: &Register) -> Sheet {
+    let mut s = Sheet::new("Sổ theo dõi hồ sơ");
+    s.landscape = true;
+    s.merge(Range::new(0, 0, 0, LAST), "SỔ THEO DÕI HỒ SƠ", Style::Title);
+    s.merge(
+        Range::new(1, 0, 1, LAST),
+        format!(
+            "Hồ sơ tiếp nhận từ ngày {} đến ngày {}",
+            format::date(r.period.from()),
+            format::date(r.period.to())
+        ),
+        Style::Subtitle,
+    );
+    s.merge(
+        Range::new(2, 0, 2, 6),
+        format!("Đơn vị: {}", r.unit.name),
+        Style::Info,
+    );
+    s.merge(
+        Range::new(2, 7, 2, LAST),
+        "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP (Mẫu số 06 — Thông tư số 01/2018/TT-VPCP)",
+        Style::InfoRight,
+    );
+    let (top, second, numbers) = (4u32, 5u32, 6u32);
+    let single = [
+        (0u16, "STT"),
+        (1, "Mã hồ sơ"),
+        (2, "Tên thủ tục hành chính"),
+        (3, "Số lượng hồ sơ (bộ)"),
+        (4, "Tên cá nhân, tổ chức"),
+        (5, "Địa chỉ, số điện thoại"),
+        (6, "Cơ quan chủ trì giải quyết"),
+        (11, "Ký nhận"),
+        (12, "Ghi chú"),
+    ];
+    for (col, label) in single {
+        s.merge(Range::new(top, col, second, col), label, Style::Header);
+    }
+    s.merge(
+        Range::new(top, 7, top, 10),
+        "Ngày, tháng, năm",
+        Style::Header,
+    );
+    for (col, label) in [
+        (7u16, "Nhận hồ sơ"),
+        (8, "Hẹn trả kết quả"),
+        (9, "Nhận kết quả từ cơ quan giải quyết"),
+        (10, "Trả kết quả cho cá nhân, tổ chức"),
+    ] {
+        s.text(second, col, label, Style::Header);
+    }
+    for col in 0..=LAST {
+        s.text(numbers, col, format!("({})", col + 1), Style::ColumnNumber);
+    }
+    for (row, l) in (numbers + 1..).zip(register_lines(r)) {
+        let [
+            stt,
+            code,
+            _,
+            procedure,
+            applicant,
+            contact,
+            competent,
+            _,
+            received,
+            due,
+            ended,
+            returned,
+            status,
+            class,
+        ] = l.0;
+        let cells = [
+            (0u16, stt, Style::Centre),
+            (1, code, Style::Text),
+            (2, procedure, Style::Text),
+            (3, "1".to_owned(), Style::Centre),
+            (4, applicant, Style::Text),
+            (5, contact, Style::Text),
+            (6, competent, Style::Text),
+            (7, received, Style::Centre),
+            (8, due, Style::Centre),
+            (9, ended, Style::Centre),
+            (10, returned, Style::Centre),
+            (11, String::new(), Style::Text),
+            (
+                12,
+                format!("{status}; {}", class.to_lowercase()),
+                Style::Text,
+            ),
+        ];
+        for (col, text, style) in cells {
+            s.text(row, col, text, style);
+        }
+    }
+    s.widths = vec![
+        5.0, 22.0, 30.0, 8.0, 22.0, 24.0, 22.0, 12.0, 12.0, 12.0, 12.0, 10.0, 20.0,
+    ];
+    s.heights = vec![(0, 24.0), (second, 48.0)];
+    s.repeat_rows = Some((top, numbers));
+    s
+}

@@ -1,0 +1,98 @@
+//! The tracking register: lines, CSV, JSON and the sheet of Mẫu 06/07.
+
+use crate::support::{Xlsx, at, period, units};
+use motcua_domain::classify::TimeClass;
+use motcua_domain::dossier::{Channel, Status};
+use motcua_domain::ids::{DossierCode, ProcedureCode};
+use motcua_report::{Register, RegisterRow, register_csv, register_json, register_xlsx};
+
+fn register() -> Register {
+    let row = |n: &str, applicant: &str, status, class| RegisterRow {
+        code: DossierCode::parse(&format!("T01.W1-261020-{n}")).unwrap(),
+        procedure_code: ProcedureCode::parse("1.000894").unwrap(),
+        procedure_name: "Đăng ký kết hôn".into(),
+        applicant: applicant.into(),
+        contact: "12 Trần Hưng Đạo, 0912 345 678".into(),
+        competent_unit: "Phường Một".into(),
+        channel: Channel::Desk,
+        received_at: at(10, 20, 9),
+        due_at: Some(at(10, 23, 9)),
+        ended_at: (status != Status::InProgress).then(|| at(10, 22, 10)),
+        returned_at: (status == Status::Returned).then(|| at(10, 22, 15)),
+        status,
+        time_class: class,
+    };
+    Register {
+        unit: units()[1].clone(),
+        period: period(),
+        as_of: at(11, 15, 0),
+        rows: vec![
+            row("0001", "Nguyễn Văn An", Status::Returned, TimeClass::Early),
+            row(
+                "0002",
+                "=Trần \"Bình\"",
+                Status::InProgress,
+                TimeClass::Overdue,
+            ),
+        ],
+    }
+}
+
+#[test]
+fn the_csv_has_one_line_per_dossier_with_vietnamese_dates() {
+    let csv = register_csv(&register());
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[0].starts_with("STT,Mã hồ sơ,Mã TTHC,Tên thủ tục hành chính,"));
+    assert_eq!(
+        lines[1],
+        "1,T01.W1-261020-0001,1.000894,Đăng ký kết hôn,Nguyễn Văn An,\
+         \"12 Trần Hưng Đạo, 0912 345 678\",Phường Một,Trực tiếp,20/10/2026 09:00,\
+         23/10/2026 09:00,22/10/2026 10:00,22/10/2026 15:00,Đã trả kết quả,Trước hạn"
+    );
+    assert!(
+        lines[2].contains(",\"'=Trần \"\"Bình\"\"\","),
+        "a formula-like name is defused: {}",
+        lines[2]
+    );
+    assert!(
+        lines[2].ends_with(",,,Đang giải quyết,Quá hạn"),
+        "{}",
+        lines[2]
+    );
+}
+
+#[test]
+fn the_json_keeps_instants_and_codes() {
+    let v = register_json(&register());
+    assert_eq!(v["unit"]["code"], "T01.W1");
+    assert_eq!(v["items"][0]["code"], "T01.W1-261020-0001");
+    assert_eq!(v["items"][0]["received_at"], "2026-10-20T09:00:00+07:00");
+    assert_eq!(v["items"][0]["time_class"], "early");
+    assert_eq!(v["items"][1]["time_class_label"], "Quá hạn");
+    assert_eq!(v["items"][1]["returned_at"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_sheet_follows_the_form_and_is_written_as_laid_out() {
+    let file = Xlsx::open(&register_xlsx(&register()).unwrap());
+    assert_eq!(file.cell(0, 0), Some("SỔ THEO DÕI HỒ SƠ"));
+    assert_eq!(
+        file.cell(1, 0),
+        Some("Hồ sơ tiếp nhận từ ngày 15/10/2026 đến ngày 14/11/2026")
+    );
+    assert_eq!(file.cell(4, 7), Some("Ngày, tháng, năm"));
+    assert!(file.merged("H5:K5"));
+    assert!(file.merged("A5:A6"));
+    assert_eq!(file.cell(5, 10), Some("Trả kết quả cho cá nhân, tổ chức"));
+    assert_eq!(file.cell(6, 12), Some("(13)"));
+    assert_eq!(file.cell(7, 1), Some("T01.W1-261020-0001"));
+    assert_eq!(file.cell(7, 3), Some("1"));
+    assert_eq!(file.cell(7, 7), Some("20/10/2026 09:00"));
+    assert_eq!(file.cell(7, 12), Some("Đã trả kết quả; trước hạn"));
+    assert_eq!(
+        file.cell(8, 4),
+        Some("=Trần \"Bình\""),
+        "text, never a formula"
+    );
+    assert!(!file.sheet.contains("<f>"));
+}

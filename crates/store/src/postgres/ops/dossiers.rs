@@ -1,0 +1,251 @@
+//! Statements on dossiers: insertion with code allocation, events, reads and lists.
+
+use crate::codec::{self, DossierColumns};
+use crate::error::db;
+use crate::list::{self, Param};
+use crate::sql;
+use chrono::NaiveDate;
+use motcua_app::store::{DossierQuery, Inserted, StoreError};
+use motcua_domain::dossier::{Dossier, Event, NewDossier};
+use motcua_domain::ids::{DossierCode, UnitCode};
+use sqlx::types::Json;
+use sqlx::{AssertSqlSafe, PgConnection, Postgres, QueryBuilder};
+
+/// The dossier an idempotency key created, if the key was used.
+pub(crate) async fn replay(
+    conn: &mut PgConnection,
+    key: &str,
+) -> Result<Option<Inserted>, StoreError> {
+    let code: Option<String> = sqlx::query_scalar(sql::IDEMPOTENCY_KEY)
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+    let Some(code) = code else {
+        return Ok(None);
+    };
+    let code =
+        DossierCode::parse(&code).map_err(|e| StoreError::Database(format!("stored code: {e}")))?;
+    let (dossier, events) = dossier(conn, &code)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+    Ok(Some(Inserted {
+        dossier,
+        events,
+        replayed: true,
+    }))
+}
+
+/// Replays the idempotency key if it was used, else inserts the dossier with the next
+/// code of its unit's day (the caller provides the transaction).
+pub(crate) async fn insert_dossier(
+    conn: &mut PgConnection,
+    new: NewDossier,
+    actor: &str,
+    key: Option<&str>,
+) -> Result<Inserted, StoreError> {
+    if let Some(key) = key
+        && let Some(found) = replay(conn, key).await?
+    {
+        return Ok(found);
+    }
+    let last: i64 = sqlx::query_scalar(sql::NEXT_SEQUENCE)
+        .bind(new.receiving_unit.as_str())
+        .bind(new.code_date())
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db)?;
+    let code = DossierCode::new(&new.receiving_unit, new.code_date(), codec::to_u32(last)?);
+    let (dossier, events) = new.into_dossier(code, actor).ok_or_else(|| {
+        StoreError::Database("a new dossier must begin with its creation".to_owned())
+    })?;
+    insert_row(conn, &dossier, &events).await?;
+    if let Some(key) = key {
+        sqlx::query(sql::INSERT_IDEMPOTENCY_KEY)
+            .bind(key)
+            .bind(dossier.code.as_str())
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+    }
+    Ok(Inserted {
+        dossier,
+        events,
+        replayed: false,
+    })
+}
+
+/// Inserts imported dossiers with their own codes, raising each unit's daily sequence (the
+/// caller provides the transaction).
+pub(crate) async fn import_dossiers(
+    conn: &mut PgConnection,
+    batch: &[(Dossier, Vec<Event>)],
+) -> Result<(), StoreError> {
+    for (dossier, events) in batch {
+        insert_row(conn, dossier, events).await?;
+        if let Some((unit, day, seq)) = dossier.code.parts() {
+            sqlx::query(sql::RAISE_SEQUENCE)
+                .bind(unit.as_str())
+                .bind(day)
+                .bind(i64::from(seq))
+                .execute(&mut *conn)
+                .await
+                .map_err(db)?;
+        }
+    }
+    Ok(())
+}
+
+/// The dossier row and its events.
+async fn insert_row(
+    conn: &mut PgConnection,
+    dossier: &Dossier,
+    events: &[Event],
+) -> Result<(), StoreError> {
+    let c = DossierColumns::of(dossier);
+    sqlx::query(sql::INSERT_DOSSIER)
+        .bind(c.code)
+        .bind(c.receiving_unit)
+        .bind(c.competent_unit)
+        .bind(c.current_unit)
+        .bind(c.procedure_code)
+        .bind(c.status)
+        .bind(c.channel)
+        .bind(c.created_at)
+        .bind(c.received_at)
+        .bind(c.due_at)
+        .bind(c.ended_at)
+        .bind(c.version)
+        .bind(c.applicant_phone)
+        .bind(c.applicant_id_number)
+        .bind(Json(dossier))
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    insert_events(conn, &dossier.code, events).await
+}
+
+async fn insert_events(
+    conn: &mut PgConnection,
+    code: &DossierCode,
+    events: &[Event],
+) -> Result<(), StoreError> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    // One statement for all the events of a change: fewer round trips to the database.
+    let mut insert = QueryBuilder::<Postgres>::new(sql::INSERT_EVENTS);
+    insert.push_values(events, |mut row, e| {
+        row.push_bind(code.as_str())
+            .push_bind(i64::from(e.seq))
+            .push_bind(e.at)
+            .push_bind(e.actor.as_str())
+            .push_bind(e.kind.code())
+            .push_bind(Json(e));
+    });
+    insert.build().execute(&mut *conn).await.map_err(db)?;
+    Ok(())
+}
+
+/// Stores the new state and its events if the stored version is `expected`
+/// (the caller provides the transaction).
+pub(crate) async fn append_events(
+    conn: &mut PgConnection,
+    dossier: &Dossier,
+    expected: u32,
+    events: &[Event],
+) -> Result<(), StoreError> {
+    let c = DossierColumns::of(dossier);
+    let updated = sqlx::query(sql::UPDATE_DOSSIER)
+        .bind(c.code)
+        .bind(i64::from(expected))
+        .bind(c.current_unit)
+        .bind(c.status)
+        .bind(c.received_at)
+        .bind(c.due_at)
+        .bind(c.ended_at)
+        .bind(c.version)
+        .bind(Json(dossier))
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?
+        .rows_affected();
+    if updated == 0 {
+        let exists: Option<Json<serde_json::Value>> = sqlx::query_scalar(sql::DOSSIER)
+            .bind(c.code)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?;
+        return Err(match exists {
+            Some(_) => {
+                StoreError::Conflict(format!("{} is no longer at version {expected}", c.code))
+            }
+            None => StoreError::NotFound(c.code.to_owned()),
+        });
+    }
+    insert_events(conn, &dossier.code, events).await
+}
+
+/// A dossier and its events, consistent without a snapshot: the events are read up
+/// to the version of the state read first (they are only ever appended).
+pub(crate) async fn dossier(
+    conn: &mut PgConnection,
+    code: &DossierCode,
+) -> Result<Option<(Dossier, Vec<Event>)>, StoreError> {
+    let state: Option<Json<Dossier>> = sqlx::query_scalar(sql::DOSSIER)
+        .bind(code.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+    let Some(Json(state)) = state else {
+        return Ok(None);
+    };
+    let events: Vec<Json<Event>> = sqlx::query_scalar(sql::EVENTS)
+        .bind(code.as_str())
+        .bind(i64::from(state.version))
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(Some((state, events.into_iter().map(|Json(e)| e).collect())))
+}
+
+/// Number of dossiers.
+pub(crate) async fn count_dossiers(conn: &mut PgConnection) -> Result<u64, StoreError> {
+    super::reference::count(conn, sql::COUNT_DOSSIERS).await
+}
+
+/// The daily sequences of a unit.
+pub(crate) async fn sequences(
+    conn: &mut PgConnection,
+    unit: &UnitCode,
+) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
+    let rows: Vec<(NaiveDate, i64)> = sqlx::query_as(sql::SEQUENCES)
+        .bind(unit.as_str())
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+    rows.into_iter()
+        .map(|(day, last)| Ok((day, codec::to_u32(last)?)))
+        .collect()
+}
+
+/// A page of dossiers, the unit filter bound as `text[]`.
+pub(crate) async fn list_dossiers(
+    conn: &mut PgConnection,
+    query: &DossierQuery,
+) -> Result<Vec<Dossier>, StoreError> {
+    let list = list::build(query, |column, placeholder| {
+        format!("{column} = ANY({placeholder})")
+    });
+    let mut select = sqlx::query_scalar::<Postgres, Json<Dossier>>(AssertSqlSafe(list.sql));
+    for param in list.params {
+        select = match param {
+            Param::Text(text) => select.bind(text),
+            Param::Time(time) => select.bind(time),
+            Param::Int(n) => select.bind(n),
+            Param::Units(codes) => select.bind(codes),
+        };
+    }
+    let rows = select.fetch_all(&mut *conn).await.map_err(db)?;
+    Ok(rows.into_iter().map(|Json(d)| d).collect())
+}

@@ -1,0 +1,221 @@
+//! Statements on dossiers: insertion with code allocation, events, reads and lists.
+
+use super::super::conn::{Json, execute, query_all, query_one, query_opt};
+use crate::codec::{self, DossierColumns};
+use crate::list;
+use crate::sql;
+use chrono::NaiveDate;
+use motcua_app::store::{DossierQuery, Inserted, StoreError};
+use motcua_domain::dossier::{Dossier, Event, NewDossier};
+use motcua_domain::ids::{DossierCode, UnitCode};
+use rusqlite::Connection;
+use rusqlite::types::ToSql;
+
+/// The dossier an idempotency key created, if the key was used.
+fn replay(conn: &Connection, key: &str) -> Result<Option<Inserted>, StoreError> {
+    let code: Option<String> = query_opt(conn, sql::IDEMPOTENCY_KEY, &[&key], |r| r.get(0))?;
+    let Some(code) = code else {
+        return Ok(None);
+    };
+    let code =
+        DossierCode::parse(&code).map_err(|e| StoreError::Database(format!("stored code: {e}")))?;
+    let (dossier, events) =
+        dossier(conn, &code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+    Ok(Some(Inserted {
+        dossier,
+        events,
+        replayed: true,
+    }))
+}
+
+/// Replays the idempotency key if it was used, else inserts the dossier with the next code of
+/// its unit's day (the caller provides the transaction).
+pub(crate) fn insert_dossier(
+    conn: &Connection,
+    new: NewDossier,
+    actor: &str,
+    key: Option<&str>,
+) -> Result<Inserted, StoreError> {
+    if let Some(key) = key
+        && let Some(found) = replay(conn, key)?
+    {
+        return Ok(found);
+    }
+    let day = new.code_date();
+    let last: i64 = query_one(
+        conn,
+        sql::NEXT_SEQUENCE,
+        &[&new.receiving_unit.as_str(), &day],
+        |r| r.get(0),
+    )?;
+    let code = DossierCode::new(&new.receiving_unit, day, codec::to_u32(last)?);
+    let (dossier, events) = new.into_dossier(code, actor).ok_or_else(|| {
+        StoreError::Database("a new dossier must begin with its creation".to_owned())
+    })?;
+    insert_row(conn, &dossier, &events)?;
+    if let Some(key) = key {
+        execute(
+            conn,
+            sql::INSERT_IDEMPOTENCY_KEY,
+            &[&key, &dossier.code.as_str()],
+        )?;
+    }
+    Ok(Inserted {
+        dossier,
+        events,
+        replayed: false,
+    })
+}
+
+/// Inserts imported dossiers with their own codes, raising each unit's daily sequence.
+pub(crate) fn import_dossiers(
+    conn: &Connection,
+    batch: &[(Dossier, Vec<Event>)],
+) -> Result<(), StoreError> {
+    for (dossier, events) in batch {
+        insert_row(conn, dossier, events)?;
+        if let Some((unit, day, seq)) = dossier.code.parts() {
+            execute(
+                conn,
+                sql::RAISE_SEQUENCE,
+                &[&unit.as_str(), &day, &i64::from(seq)],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The dossier row and its events.
+fn insert_row(conn: &Connection, dossier: &Dossier, events: &[Event]) -> Result<(), StoreError> {
+    let c = DossierColumns::of(dossier);
+    execute(
+        conn,
+        sql::INSERT_DOSSIER,
+        &[
+            &c.code,
+            &c.receiving_unit,
+            &c.competent_unit,
+            &c.current_unit,
+            &c.procedure_code,
+            &c.status,
+            &c.channel,
+            &c.created_at,
+            &c.received_at,
+            &c.due_at,
+            &c.ended_at,
+            &c.version,
+            &c.applicant_phone,
+            &c.applicant_id_number,
+            &Json(dossier),
+        ],
+    )?;
+    insert_events(conn, &dossier.code, events)
+}
+
+fn insert_events(
+    conn: &Connection,
+    code: &DossierCode,
+    events: &[Event],
+) -> Result<(), StoreError> {
+    for e in events {
+        let row: [&dyn ToSql; 6] = [
+            &code.as_str(),
+            &i64::from(e.seq),
+            &e.at,
+            &e.actor,
+            &e.kind.code(),
+            &Json(e),
+        ];
+        execute(conn, sql::INSERT_EVENT, &row)?;
+    }
+    Ok(())
+}
+
+/// Stores the new state and its events if the stored version is `expected` (the caller provides
+/// the transaction).
+pub(crate) fn append_events(
+    conn: &Connection,
+    dossier: &Dossier,
+    expected: u32,
+    events: &[Event],
+) -> Result<(), StoreError> {
+    let c = DossierColumns::of(dossier);
+    let updated = execute(
+        conn,
+        sql::UPDATE_DOSSIER,
+        &[
+            &c.code,
+            &i64::from(expected),
+            &c.current_unit,
+            &c.status,
+            &c.received_at,
+            &c.due_at,
+            &c.ended_at,
+            &c.version,
+            &Json(dossier),
+        ],
+    )?;
+    if updated == 0 {
+        let exists = query_opt(conn, sql::DOSSIER, &[&c.code], |_| Ok(()))?;
+        return Err(match exists {
+            Some(()) => {
+                StoreError::Conflict(format!("{} is no longer at version {expected}", c.code))
+            }
+            None => StoreError::NotFound(c.code.to_owned()),
+        });
+    }
+    insert_events(conn, &dossier.code, events)
+}
+
+/// A dossier and its events, consistent without a snapshot: the events are read up to the
+/// version of the state read first (they are only ever appended).
+pub(crate) fn dossier(
+    conn: &Connection,
+    code: &DossierCode,
+) -> Result<Option<(Dossier, Vec<Event>)>, StoreError> {
+    let state = query_opt(conn, sql::DOSSIER, &[&code.as_str()], |r| {
+        r.get::<_, Json<Dossier>>(0)
+    })?;
+    let Some(Json(state)) = state else {
+        return Ok(None);
+    };
+    let events = query_all(
+        conn,
+        sql::EVENTS,
+        &[&code.as_str(), &i64::from(state.version)],
+        |r| Ok(r.get::<_, Json<Event>>(0)?.0),
+    )?;
+    Ok(Some((state, events)))
+}
+
+/// Number of dossiers.
+pub(crate) fn count_dossiers(conn: &Connection) -> Result<u64, StoreError> {
+    super::reference::count(conn, sql::COUNT_DOSSIERS)
+}
+
+/// The daily sequences of a unit.
+pub(crate) fn sequences(
+    conn: &Connection,
+    unit: &UnitCode,
+) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
+    let rows: Vec<(NaiveDate, i64)> = query_all(conn, sql::SEQUENCES, &[&unit.as_str()], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    rows.into_iter()
+        .map(|(day, last)| Ok((day, codec::to_u32(last)?)))
+        .collect()
+}
+
+/// A page of dossiers, the unit filter bound once per column as a JSON array.
+pub(crate) fn list_dossiers(
+    conn: &Connection,
+    query: &DossierQuery,
+) -> Result<Vec<Dossier>, StoreError> {
+    let list = list::build(query, |column, placeholder| {
+        format!("{column} IN (SELECT value FROM json_each({placeholder}))")
+    });
+    let params: Vec<&dyn ToSql> = list.params.iter().map(|p| p as &dyn ToSql).collect();
+    query_all(conn, &list.sql, &params, |r| {
+        Ok(r.get::<_, Json<Dossier>>(0)?.0)
+    })
+}

@@ -1,0 +1,93 @@
+//! `GET /can-bo/bao-cao`: the periodic report (Biểu II.06a) of a unit and its subtree, per unit
+//! and per field with the totals, exports to CSV and XLSX, printable on A4 landscape (the
+//! browser's "Save as PDF" gives the PDF).
+
+use super::error::PageError;
+use super::report_period::{PeriodQuery, Picker};
+use super::view::render_html;
+use crate::AppState;
+use crate::auth::PageActor;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use motcua_report::{RowKind, TthcRow, tthc_rows};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Line {
+    stt: usize,
+    name: String,
+    depth: usize,
+    cols: [u64; 11],
+}
+
+#[derive(Serialize)]
+struct Section {
+    numeral: &'static str,
+    title: &'static str,
+    rows: Vec<Line>,
+}
+
+#[derive(Serialize)]
+struct ReportView {
+    picker: Picker,
+    unit_name: String,
+    period_name: String,
+    period_dates: String,
+    sections: Vec<Section>,
+    total: [u64; 11],
+    groups: [(&'static str, usize); 3],
+    labels: Vec<&'static str>,
+    numbers: Vec<u8>,
+}
+
+fn lines(rows: &[TthcRow], kind: RowKind) -> Vec<Line> {
+    rows.iter()
+        .filter(|r| r.kind == kind)
+        .enumerate()
+        .map(|(i, r)| Line {
+            stt: i + 1,
+            name: r.name.clone(),
+            depth: r.depth,
+            cols: r.columns.row(),
+        })
+        .collect()
+}
+
+/// `GET /can-bo/bao-cao`.
+pub async fn page(
+    State(state): State<AppState>,
+    page: PageActor,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Html<String>, PageError> {
+    let app = &state.app;
+    let period = q.period(app.now().date(), false)?;
+    let r = app
+        .report_tthc(Some(&page.actor), period, q.unit()?)
+        .await?;
+    let units = app.report_units(&page.actor).await?;
+    let rows = tthc_rows(&r);
+    let columns = &motcua_report::COLUMNS;
+    let view = ReportView {
+        picker: q.picker(&period, false, &units),
+        unit_name: r.unit.name.clone(),
+        period_name: period.name_vi(),
+        period_dates: period.dates_vi(),
+        sections: vec![
+            Section {
+                numeral: "I",
+                title: "Theo đơn vị",
+                rows: lines(&rows, RowKind::Unit),
+            },
+            Section {
+                numeral: "II",
+                title: "Theo lĩnh vực",
+                rows: lines(&rows, RowKind::Field),
+            },
+        ],
+        total: r.report.total.row(),
+        groups: [(columns[2].2, 4), (columns[6].2, 4), (columns[10].2, 3)],
+        labels: columns[2..].iter().map(|c| c.3).collect(),
+        numbers: columns.iter().map(|c| c.0).collect(),
+    };
+    render_html("report.html", Some(&page), &view)
+}
