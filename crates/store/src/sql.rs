@@ -46,6 +46,11 @@ pub(crate) const RAISE_SEQUENCE: &str = "INSERT INTO dossier_sequences (unit_cod
      ON CONFLICT (unit_code, day) DO UPDATE SET last = CASE \
      WHEN dossier_sequences.last > excluded.last THEN dossier_sequences.last \
      ELSE excluded.last END";
+/// Codes among a JSON array of codes that exist (SQLite).
+pub(crate) const EXISTING_CODES_JSON: &str =
+    "SELECT code FROM dossiers WHERE code IN (SELECT value FROM json_each($1))";
+/// Codes among an array of codes that exist (PostgreSQL).
+pub(crate) const EXISTING_CODES_ARRAY: &str = "SELECT code FROM dossiers WHERE code = ANY($1)";
 pub(crate) const SEQUENCES: &str =
     "SELECT day, last FROM dossier_sequences WHERE unit_code = $1 ORDER BY day";
 

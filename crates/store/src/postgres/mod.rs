@@ -223,6 +223,19 @@ impl Store for PgStore {
         ))
     }
 
+    async fn existing_codes(&self, codes: &[DossierCode]) -> Result<Vec<DossierCode>, StoreError> {
+        let list: Vec<&str> = codes.iter().map(DossierCode::as_str).collect();
+        let found: Vec<String> = sqlx::query_scalar(crate::sql::EXISTING_CODES_ARRAY)
+            .bind(&list)
+            .fetch_all(&mut *self.conn().await?)
+            .await
+            .map_err(crate::error::db)?;
+        found
+            .iter()
+            .map(|c| DossierCode::parse(c).map_err(|e| StoreError::Database(e.to_string())))
+            .collect()
+    }
+
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
         ops::sequences(&mut *self.conn().await?, unit).await
     }

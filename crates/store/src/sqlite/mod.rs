@@ -259,6 +259,13 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn existing_codes(&self, codes: &[DossierCode]) -> Result<Vec<DossierCode>, StoreError> {
+        let codes = codes.to_vec();
+        self.readers
+            .scan(move |c| ops::existing_codes(c, &codes))
+            .await
+    }
+
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
         let unit = unit.clone();
         self.readers.scan(move |c| ops::sequences(c, &unit)).await

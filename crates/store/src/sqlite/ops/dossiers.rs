@@ -193,6 +193,20 @@ pub(crate) fn count_dossiers(conn: &Connection) -> Result<u64, StoreError> {
     super::reference::count(conn, sql::COUNT_DOSSIERS)
 }
 
+/// Which of `codes` exist, in one query.
+pub(crate) fn existing_codes(
+    conn: &Connection,
+    codes: &[DossierCode],
+) -> Result<Vec<DossierCode>, StoreError> {
+    let list: Vec<&str> = codes.iter().map(DossierCode::as_str).collect();
+    let json = serde_json::to_string(&list).map_err(|e| StoreError::Database(e.to_string()))?;
+    let found: Vec<String> = query_all(conn, sql::EXISTING_CODES_JSON, &[&json], |r| r.get(0))?;
+    found
+        .iter()
+        .map(|c| DossierCode::parse(c).map_err(|e| StoreError::Database(e.to_string())))
+        .collect()
+}
+
 /// The daily sequences of a unit.
 pub(crate) fn sequences(
     conn: &Connection,
