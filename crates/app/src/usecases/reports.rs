@@ -49,6 +49,8 @@ impl App {
     ) -> Result<TthcReport, AppError> {
         let scope = self.report_scope(by, unit).await?;
         let data = self.stats_records(&scope.units).await?;
+        // A period not yet over: open dossiers are classified as of now.
+        let period = period.read_at(self.now());
         Ok(TthcReport {
             report: Report::compute(period, &data.records),
             unit: scope.top,
@@ -69,6 +71,7 @@ impl App {
     ) -> Result<IndexReport, AppError> {
         let scope = self.report_scope(by, unit).await?;
         let data = self.stats_records(&scope.units).await?;
+        let period = period.read_at(self.now());
         let procedures = self.store.procedures().await?;
         let facts = catalogue_facts(&procedures, &scope.units, &period, &data);
         let index = Index766::compute(period, &data.records, &facts, &IndexWeights::default());

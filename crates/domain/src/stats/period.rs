@@ -66,6 +66,9 @@ pub struct Period {
     from: NaiveDate,
     to: NaiveDate,
     kind: PeriodKind,
+    /// When the period has not ended yet: open dossiers are classified as of this instant.
+    #[serde(skip)]
+    as_of: Option<NaiveDateTime>,
 }
 
 /// The serialised shape, checked on the way in.
@@ -136,6 +139,23 @@ fn check_quarter(quarter: u32) -> Result<u32, PeriodError> {
 }
 
 impl Period {
+    /// The same period read at `now`: while it has not ended, a dossier still open is
+    /// classified as of `now` (not yet due / overdue now), not as of the period's end.
+    pub fn read_at(self, now: NaiveDateTime) -> Period {
+        Period {
+            as_of: Some(now),
+            ..self
+        }
+    }
+
+    /// The instant that separates "ended" (before it) from "still open": the end, or just after
+    /// the reading instant if earlier (a dossier that ended at that instant has ended).
+    pub fn cut(&self) -> NaiveDateTime {
+        let end = self.end();
+        self.as_of
+            .map_or(end, |t| (t + chrono::Duration::nanoseconds(1)).min(end))
+    }
+
     /// A VPCP window of `months` months (at least 1) ending on the 14th of `end_month`.
     pub fn vpcp(end_year: i32, end_month: u32, months: u32) -> Result<Period, PeriodError> {
         let end = month_index(end_year, check_month(end_month)?);
@@ -220,7 +240,12 @@ impl Period {
         }
         // `end()` is midnight after `to`: that day must exist.
         to.succ_opt().ok_or(PeriodError::OutOfRange)?;
-        Ok(Period { from, to, kind })
+        Ok(Period {
+            from,
+            to,
+            kind,
+            as_of: None,
+        })
     }
 
     /// The window just before, of the same kind and length, ending the day before `from`: the

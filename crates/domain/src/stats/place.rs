@@ -50,7 +50,7 @@ impl Bounds {
     pub(crate) fn new(period: &Period) -> Bounds {
         Bounds {
             start: period.start(),
-            end: period.end(),
+            end: period.cut(),
         }
     }
 

@@ -222,3 +222,19 @@ fn a_report_adds_the_examples_up_by_unit_and_field() {
         .for_each(|p: Placement| by_hand.count(p));
     assert_eq!(by_hand, expected);
 }
+
+/// A period read before its end classifies open dossiers as of the reading, not as of the end.
+#[test]
+fn a_period_read_before_its_end_counts_open_dossiers_as_of_now() {
+    use motcua_domain::stats::{Columns, Period, Record};
+    let d = |day| chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+    let t = |day, h| d(day).and_hms_opt(h, 0, 0).unwrap();
+    let month = Period::range(d(1), d(30)).unwrap();
+    let mut r = Record::received_at(0, 0, t(20, 9));
+    r.due = Some(t(27, 9));
+    let read = Report::compute(month.read_at(t(25, 10)), &[r]);
+    assert_eq!((read.total.not_due, read.total.overdue), (1, 0));
+    let at_end = Report::compute(month, &[r]);
+    assert_eq!((at_end.total.not_due, at_end.total.overdue), (0, 1));
+    let _: Columns = read.total;
+}

@@ -54,8 +54,8 @@ async fn the_report_page_shows_the_form_with_totals_exports_and_print_style() {
     assert!(b.contains("<th scope=\"colgroup\" colspan=\"3\">Số hồ sơ đang giải quyết</th>"));
     assert!(b.contains("<th scope=\"col\">(13)</th>"));
     assert!(b.contains("<td class=\"name depth-1\">Ủy ban nhân dân phường Một</td>"));
-    // Ward one: 2 received at the desk, 1 resolved early, 1 open and due before the end of the
-    // period (30/11 09:00), so overdue at its end.
+    // Ward one: 2 received at the desk, 1 resolved early, 1 open and due 30/11 09:00: read on
+    // 27/11, before the period ends, it is not yet due (it would be overdue at the end).
     let row = b.split("Ủy ban nhân dân phường Một</td>").nth(1).unwrap();
     let row = &row[..row.find("</tr>").unwrap()];
     let cells: Vec<&str> = row
@@ -65,7 +65,7 @@ async fn the_report_page_shows_the_form_with_totals_exports_and_print_style() {
         .collect();
     assert_eq!(
         cells,
-        ["2", "0", "2", "0", "1", "1", "0", "0", "1", "0", "1"]
+        ["2", "0", "2", "0", "1", "1", "0", "0", "1", "1", "0"]
     );
     assert!(b.contains("<th scope=\"row\" colspan=\"2\">Tổng cộng</th>"));
     assert!(
@@ -139,8 +139,8 @@ async fn the_766_page_scores_each_indicator_and_links_its_losing_dossiers() {
     let site = Site::new().await;
     let (first, second) = two_dossiers(&site).await;
     let s = site.login(Role::LanhDao, WARD1).await;
-    // Calendar month: November 2026. Both dossiers count; the open one is due on 30/11, before
-    // the end of the period, so 2.1 keeps one of two.
+    // Calendar month: November 2026, read on 27/11. Both dossiers count; the open one is due on
+    // 30/11, not yet due now, so 2.1 keeps both.
     let page = site
         .get("/can-bo/chi-so-766?loai=thang&nam=2026&thang=11", Some(&s))
         .await;
@@ -148,8 +148,8 @@ async fn the_766_page_scores_each_indicator_and_links_its_losing_dossiers() {
     let b = &page.body;
     assert!(b.contains("Tháng 11/2026 (01/11/2026 – 30/11/2026)"), "{b}");
     assert!(b.contains("2.1. Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn"));
-    assert!(b.contains("50,00%"));
-    assert!(b.contains("10,00</strong> / 20,00"), "{b}");
+    assert!(b.contains("100,00%"));
+    assert!(b.contains("20,00</strong> / 20,00"), "{b}");
     assert!(b.contains("ước tính"));
     // 4.1 electronic results: the one resolved has none, so it lost the indicator.
     assert!(b.contains("4.1. Tỷ lệ hồ sơ có cấp kết quả điện tử"));
