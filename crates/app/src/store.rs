@@ -196,19 +196,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Inserts imported dossiers with their own codes and events, all or nothing; each unit's
     /// daily sequence is raised to at least the imported numbers so new codes never collide.
-    async fn import_dossiers(&self, batch: &[(Dossier, Vec<Event>)]) -> Result<(), StoreError> {
-        let _ = batch;
-        Err(StoreError::Unsupported("nhập lịch sử hồ sơ"))
-    }
+    async fn import_dossiers(&self, batch: &[(Dossier, Vec<Event>)]) -> Result<(), StoreError>;
 
-    /// Which of `codes` already exist.
-    async fn existing_codes(&self, codes: &[DossierCode]) -> Result<Vec<DossierCode>, StoreError> {
-        let mut found = Vec::new();
-        for code in codes {
-            if self.dossier(code).await?.is_some() {
-                found.push(code.clone());
-            }
-        }
-        Ok(found)
-    }
+    /// Which of `codes` already exist, in one query.
+    async fn existing_codes(&self, codes: &[DossierCode]) -> Result<Vec<DossierCode>, StoreError>;
 }

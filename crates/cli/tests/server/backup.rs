@@ -38,23 +38,7 @@ async fn backup_while_serving_then_restore() {
     // Restore: serve the copy and find every dossier.
     let restored = format!("sqlite://{}", copy.display());
     let server = Server::start(&restored, &dir).await;
-    let auth = format!(
-        "Bearer {}",
-        token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
-    );
-    for code in &codes {
-        let headers = [("Authorization", auth.as_str())];
-        let r = request(
-            server.port,
-            "GET",
-            &format!("/api/v1/dossiers/{code}"),
-            None,
-            &headers,
-        )
-        .await
-        .unwrap();
-        assert_eq!(r.status, 200, "{code} missing from the backup");
-    }
+    assert_all_found(server.port, &codes, "missing from the backup").await;
     // A second backup to the same file is refused rather than overwriting it.
     let again = motcua()
         .args(["backup", "--out", copy.to_str().unwrap()])

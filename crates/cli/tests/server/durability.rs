@@ -60,23 +60,5 @@ async fn acknowledged_dossiers_survive_a_kill() {
     );
 
     let server = Server::start(&url, &dir).await;
-    let auth = format!(
-        "Bearer {}",
-        token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
-    );
-    for code in &acked {
-        let headers = [("Authorization", auth.as_str())];
-        let r = request(
-            server.port,
-            "GET",
-            &format!("/api/v1/dossiers/{code}"),
-            None,
-            &headers,
-        )
-        .await
-        .unwrap();
-        assert_eq!(r.status, 200, "{code} lost after the kill");
-        let events = r.json()["events"].as_array().map_or(0, Vec::len);
-        assert!(events >= 2, "{code} has {events} events");
-    }
+    assert_all_found(server.port, &acked, "lost after the kill").await;
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod backup;
+mod browser;
 mod concurrency;
 mod durability;
 mod history;

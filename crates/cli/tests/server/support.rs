@@ -256,3 +256,24 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Asserts that the desk officer `tiepnhan` finds every code on the server at `port`, each with
+/// at least its creation and reception events.
+pub async fn assert_all_found<'a>(
+    port: u16,
+    codes: impl IntoIterator<Item = &'a String>,
+    why: &str,
+) {
+    let auth = format!(
+        "Bearer {}",
+        token(port, "tiepnhan", "mat-khau-tiep-nhan").await
+    );
+    let headers = [("Authorization", auth.as_str())];
+    for code in codes {
+        let path = format!("/api/v1/dossiers/{code}");
+        let r = request(port, "GET", &path, None, &headers).await.unwrap();
+        assert_eq!(r.status, 200, "{code} {why}");
+        let events = r.json()["events"].as_array().map_or(0, Vec::len);
+        assert!(events >= 2, "{code} has {events} events");
+    }
+}

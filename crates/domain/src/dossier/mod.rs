@@ -15,5 +15,5 @@ pub use event::{Event, EventKind};
 pub use facts::{Applicant, Channel, Facts, PaymentMethod, ReturnMethod};
 pub use intake::{IntakeInput, NewDossier, intake};
 pub use machine::{Decided, DossierError, decide, rate};
-pub use state::{Apology, Decision, Dossier, Payment, Returned, StepState};
+pub use state::{Apology, Decision, Dossier, Payment, Returned, StepState, Urgency};
 pub use status::Status;

@@ -65,6 +65,16 @@ pub struct Returned {
     pub method: ReturnMethod,
 }
 
+/// What a leader must act on today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// The due instant has passed.
+    Overdue,
+    /// Due later today.
+    DueToday,
+}
+
 /// A dossier's current state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dossier {
@@ -301,6 +311,18 @@ impl Dossier {
     pub fn time_class(&self, now: NaiveDateTime) -> Option<TimeClass> {
         self.received_at?;
         Some(classify(self.due_at, self.ended_at, now))
+    }
+
+    /// For an open dossier with a due instant: overdue at `now` (RULES §7), or due later today.
+    pub fn urgency(&self, now: NaiveDateTime) -> Option<Urgency> {
+        let due = self.due_at.filter(|_| self.status.is_open())?;
+        if crate::classify::classify_open(due, now) == TimeClass::Overdue {
+            Some(Urgency::Overdue)
+        } else if due.date() == now.date() {
+            Some(Urgency::DueToday)
+        } else {
+            None
+        }
     }
 
     /// The open pause, if the clock is stopped.

@@ -533,3 +533,19 @@ fn the_applicant_rates_once_after_the_result() {
     let record = motcua_domain::stats::Record::from_dossier(&life.dossier, 0, 0).unwrap();
     assert_eq!(record.rating, Some(Rating::RatHaiLong));
 }
+
+#[test]
+fn urgency_is_overdue_once_due_and_due_today_before() {
+    use motcua_domain::dossier::Urgency;
+    let life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    // Due Mon 30/11 09:00.
+    assert_eq!(life.dossier.urgency(at(2026, 11, 27, 16, 0)), None);
+    assert_eq!(
+        life.dossier.urgency(at(2026, 11, 30, 8, 0)),
+        Some(Urgency::DueToday)
+    );
+    assert_eq!(
+        life.dossier.urgency(at(2026, 11, 30, 9, 0)),
+        Some(Urgency::Overdue)
+    );
+}

@@ -10,7 +10,7 @@ use axum::response::Html;
 use chrono::{NaiveDateTime, NaiveTime};
 use motcua_app::DossierFilter;
 use motcua_app::store::Cursor;
-use motcua_domain::dossier::{Dossier, Status};
+use motcua_domain::dossier::{Dossier, Status, Urgency};
 use motcua_domain::ids::DossierCode;
 use serde::{Deserialize, Serialize};
 
@@ -66,12 +66,12 @@ struct InboxView {
     first_page: bool,
 }
 
-/// `overdue` when an open dossier's due instant has passed, `due-today` when it falls today.
+/// The CSS class of a dossier's urgency (the rule is [`Dossier::urgency`]).
 pub fn due_class(d: &Dossier, now: NaiveDateTime) -> &'static str {
-    match d.due_at {
-        Some(due) if d.status.is_open() && due <= now => "overdue",
-        Some(due) if d.status.is_open() && due.date() == now.date() => "due-today",
-        _ => "",
+    match d.urgency(now) {
+        Some(Urgency::Overdue) => "overdue",
+        Some(Urgency::DueToday) => "due-today",
+        None => "",
     }
 }
 
