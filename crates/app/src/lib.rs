@@ -8,8 +8,10 @@ pub mod demo;
 pub mod error;
 pub mod password;
 pub mod permissions;
+pub mod projection;
 pub mod secret;
 pub mod store;
+pub mod synthetic;
 pub mod usecases;
 
 pub use error::AppError;
@@ -38,6 +40,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     calendars: Arc<Calendars>,
     passwords: Passwords,
+    projection: Arc<projection::Projection>,
 }
 
 impl App {
@@ -48,6 +51,7 @@ impl App {
             clock,
             calendars: Arc::new(Calendars::default()),
             passwords: Passwords::default(),
+            projection: Arc::new(projection::Projection::default()),
         }
     }
 
@@ -59,6 +63,13 @@ impl App {
     /// Now, local time.
     pub fn now(&self) -> NaiveDateTime {
         self.clock.now()
+    }
+
+    /// The statistics projection, with every change committed so far applied.
+    pub async fn projection(
+        &self,
+    ) -> Result<tokio::sync::OwnedRwLockReadGuard<projection::Projected>, AppError> {
+        self.projection.read(self.store.as_ref()).await
     }
 
     /// The organisation as stored now.

@@ -6,8 +6,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
 use motcua_domain::dossier::{Dossier, Event, NewDossier, Status};
+use motcua_domain::history::ImportedDossier;
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::{Grant, Unit};
+use motcua_domain::stats::Record;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -108,6 +110,45 @@ pub struct DossierQuery {
     pub limit: u32,
 }
 
+/// An imported dossier to store: its source (kept instead of a snapshot and events, which are
+/// rebuilt from it on every read) and the state built from it (for the indexed columns and the
+/// statistics row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The legacy line and its procedure.
+    pub source: ImportedDossier,
+    /// `source.build()`'s dossier.
+    pub dossier: Dossier,
+}
+
+/// One received dossier in the statistics projection (table `dossier_stats`), written by the
+/// store in the same transaction as the dossier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsRow {
+    /// Change stamp: the order in which changes became visible (see [`Store::stats_changes`]).
+    pub rev: i64,
+    /// The dossier.
+    pub code: DossierCode,
+    /// The unit it is counted for.
+    pub competent_unit: UnitCode,
+    /// Its procedure.
+    pub procedure_code: ProcedureCode,
+    /// Its field (lĩnh vực).
+    pub field: String,
+    /// Its figures; `unit` and `field` are 0 (the reader numbers them).
+    pub record: Record,
+}
+
+/// A page of changes to the statistics projection.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StatsPage {
+    /// Rows changed at or after the `since` asked for, in (`rev`, code) order.
+    pub rows: Vec<StatsRow>,
+    /// Where the next refresh starts: every change not visible when this page was asked for
+    /// has a `rev` at or above it. Take it from the first page of a refresh.
+    pub watermark: i64,
+}
+
 /// The storage port.
 #[async_trait]
 pub trait Store: Send + Sync + std::fmt::Debug {
@@ -194,9 +235,22 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Dates on which `unit` received dossiers, with the last sequence number (for checks).
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError>;
 
-    /// Inserts imported dossiers with their own codes and events, all or nothing; each unit's
-    /// daily sequence is raised to at least the imported numbers so new codes never collide.
-    async fn import_dossiers(&self, batch: &[(Dossier, Vec<Event>)]) -> Result<(), StoreError>;
+    /// Inserts imported dossiers with their own codes, all or nothing; each unit's daily
+    /// sequence is raised to at least the imported numbers so new codes never collide. The
+    /// store keeps each source and rebuilds the dossier and its events from it when read; the
+    /// first change to an imported dossier stores its rebuilt events for good.
+    async fn import_dossiers(&self, batch: &[Imported]) -> Result<(), StoreError>;
+
+    /// The statistics rows changed at or after `since` (0: all), after the keyset position
+    /// `after` (`rev`, code), at most `limit` of them. Changes keep coming while pages are read;
+    /// the first page's watermark is where the next refresh starts, so none is missed (a row
+    /// may come twice: it is the latest state each time).
+    async fn stats_changes(
+        &self,
+        since: i64,
+        after: Option<(i64, DossierCode)>,
+        limit: u32,
+    ) -> Result<StatsPage, StoreError>;
 
     /// Which of `codes` already exist, in one query.
     async fn existing_codes(&self, codes: &[DossierCode]) -> Result<Vec<DossierCode>, StoreError>;

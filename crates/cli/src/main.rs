@@ -31,6 +31,12 @@ enum Command {
         /// Số hồ sơ mẫu.
         #[arg(long, default_value_t = 500)]
         dossiers: usize,
+        /// Hoặc: một tỉnh tổng hợp với N hồ sơ trong ba năm qua (đo hiệu năng báo cáo).
+        #[arg(long, value_name = "N", conflicts_with = "demo")]
+        synthetic: Option<usize>,
+        /// Số phường tổng hợp thêm vào tỉnh (với --synthetic).
+        #[arg(long, default_value_t = 120)]
+        wards: usize,
     },
     /// Nạp dữ liệu từ tệp.
     #[command(subcommand)]
@@ -49,6 +55,9 @@ enum Command {
     /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương.
     #[command(subcommand)]
     Calendar(commands::calendar::Command),
+    /// Đo hiệu năng trên cơ sở dữ liệu đã có (báo cáo: tải, tính, độ trễ chỉ số 766).
+    #[command(subcommand)]
+    Bench(commands::bench::Bench),
     /// Báo cáo, thống kê: Biểu II.06a, chỉ số 766, sổ theo dõi hồ sơ (JSON, CSV, XLSX).
     #[command(subcommand)]
     Report(commands::report::Report),
@@ -86,10 +95,17 @@ fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
             Command::Seed {
                 demo: true,
                 dossiers,
+                ..
             } => cmd::seed_demo(data, dossiers).await,
-            Command::Seed { demo: false, .. } => {
-                Err("hãy chọn bộ dữ liệu: motcua seed --demo".into())
+            Command::Seed {
+                synthetic: Some(n),
+                wards,
+                ..
+            } => cmd::seed_synthetic(data, n, wards).await,
+            Command::Seed { .. } => {
+                Err("hãy chọn bộ dữ liệu: motcua seed --demo hoặc --synthetic N".into())
             }
+            Command::Bench(what) => commands::bench::run(data, &what).await,
             Command::Import(what) => cmd::import(data, &what).await,
             Command::User(what) => cmd::user(data, &what).await,
             Command::Backup { out } => cmd::backup(data, &out).await,

@@ -60,6 +60,7 @@ fn records() -> Vec<Record> {
                 ended,
                 fee_bearing: roll.is_multiple_of(4),
                 paid_online: roll.is_multiple_of(8),
+                paid_online_vnd: if roll.is_multiple_of(8) { 25_000 } else { 0 },
                 digitised: !roll.is_multiple_of(5),
                 e_result: roll.is_multiple_of(2),
                 reused_data: roll.is_multiple_of(7),

@@ -3,14 +3,16 @@
 //! Mẫu 06 of Thông tư 01/2018/TT-VPCP, Mẫu 07 since Thông tư 03/2025/TT-VPCP).
 //!
 //! The figures come from `motcua_domain::stats`; this crate only lays them out. Every export of
-//! a report reads the same rows ([`tthc_rows`], [`register_lines`]), and every spreadsheet is
+//! a report reads the same rows ([`tthc_rows`], [`figure_lines`], [`register_lines`]), and every spreadsheet is
 //! first built as a small [`Sheet`] model that the XLSX writer copies and the tests read, so
 //! what is asserted is what is written.
 //!
-//! PDF is not produced here: the report pages print to A4 from the browser (their print style
-//! sheet), which keeps a typesetting engine out of the build.
+//! PDF is produced by the `motcua-pdf` crate, which typesets [`Sheet`]s built from these same
+//! rows and keeps the typesetting engine out of this crate's build.
 
 mod csv;
+mod figures;
+mod figures_sheet;
 mod index_json;
 mod model;
 mod period_spec;
@@ -21,6 +23,11 @@ mod tthc_sheet;
 mod xlsx;
 
 pub use csv::{register_csv, tthc_csv};
+pub use figures::{
+    FIGURE_COLUMNS, FIGURES_TITLE, FigureLine, NO_FEEDBACK, figure_lines, figures_json, money,
+    rating_key,
+};
+pub use figures_sheet::{FIGURES_HEADER_ROW, figures_sheet};
 pub use index_json::{LOSER_SAMPLE, index766_json, indicator_by_code};
 pub use model::{IndexReport, Register, RegisterRow, TthcReport};
 pub use period_spec::{PeriodSpecError, parse_period, period_from};

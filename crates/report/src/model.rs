@@ -5,7 +5,7 @@ use motcua_domain::classify::TimeClass;
 use motcua_domain::dossier::{Channel, Status};
 use motcua_domain::ids::{DossierCode, ProcedureCode};
 use motcua_domain::org::Unit;
-use motcua_domain::stats::{Index766, IndicatorId, Period, Report};
+use motcua_domain::stats::{Figures, Index766, IndicatorId, Period, Report};
 use serde::Serialize;
 
 /// The periodic report of a unit subtree (RULES §8).
@@ -19,6 +19,9 @@ pub struct TthcReport {
     pub fields: Vec<String>,
     /// The figures (totals, rows per unit index and per field index) and the period.
     pub report: Report,
+    /// The other figures of the same records and period (online payments, digitisation,
+    /// ratings, apologies).
+    pub figures: Figures,
 }
 
 impl TthcReport {

@@ -1,5 +1,6 @@
 //! The rows of the periodic report and its JSON form.
 
+use crate::figures::figures_json;
 use crate::model::TthcReport;
 use motcua_domain::stats::{Columns, Period};
 use serde_json::{Value, json};
@@ -146,7 +147,8 @@ fn row_json(row: &TthcRow, parent: Option<String>) -> Value {
 
 /// The report as JSON: the subtree's totals at the top level (`received`, `resolved`,
 /// `pending`), the same object per unit under `units` and per field under `fields`, the period,
-/// the reporting unit, and the Vietnamese column labels.
+/// the reporting unit, the Vietnamese column labels, and the other figures under `figures`
+/// ([`figures_json`]).
 pub fn tthc_json(r: &TthcReport) -> Value {
     let rows = tthc_rows(r);
     let parents = r
@@ -182,6 +184,7 @@ pub fn tthc_json(r: &TthcReport) -> Value {
         map.insert("columns".into(), json!(columns));
         map.insert("units".into(), json!(units));
         map.insert("fields".into(), json!(fields));
+        map.insert("figures".into(), figures_json(&r.figures));
     }
     v
 }

@@ -1,6 +1,7 @@
 //! Writes [`Sheet`]s as an XLSX workbook in memory: Times New Roman 12 as administrative
 //! documents use, thin borders on the table, A4 pages fitted to the width.
 
+use crate::figures_sheet::figures_sheet;
 use crate::model::{Register, TthcReport};
 use crate::register::register_sheet;
 use crate::sheet::{Sheet, Style, Value};
@@ -99,9 +100,10 @@ pub fn write_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, ExportError> {
     Ok(workbook.save_to_buffer()?)
 }
 
-/// The periodic report as an `.xlsx` file laid out like Biểu II.06a.
+/// The periodic report as an `.xlsx` file: Biểu II.06a on the first worksheet, the other
+/// figures ("Chỉ tiêu khác") on the second.
 pub fn tthc_xlsx(r: &TthcReport) -> Result<Vec<u8>, ExportError> {
-    write_xlsx(&[tthc_sheet(r)])
+    write_xlsx(&[tthc_sheet(r), figures_sheet(r)])
 }
 
 /// The tracking register as an `.xlsx` file laid out like Mẫu 06/07.

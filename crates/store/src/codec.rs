@@ -73,6 +73,11 @@ pub(crate) fn open_statuses() -> impl Iterator<Item = &'static str> {
         .map(Status::code)
 }
 
+/// A JSON column's value.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Database(format!("stored JSON: {e}")))
+}
+
 /// The page size actually used: 0 → 50, at most 500.
 pub(crate) fn page_size(limit: u32) -> i64 {
     let n = if limit == 0 {

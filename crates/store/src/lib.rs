@@ -7,6 +7,7 @@ mod list;
 mod postgres;
 mod sql;
 mod sqlite;
+mod stats_codec;
 mod url;
 
 pub use postgres::PgStore;

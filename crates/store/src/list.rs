@@ -26,7 +26,7 @@ pub(crate) type UnitIn = fn(column: &str, placeholder: &str) -> String;
 /// The list query: its text and its parameters, `$1` first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ListSql {
-    /// `SELECT data FROM dossiers …`.
+    /// `SELECT format, data FROM dossiers …`.
     pub(crate) sql: String,
     /// The value of `$n` at index `n - 1`.
     pub(crate) params: Vec<Param>,
@@ -52,10 +52,11 @@ impl ListSql {
     }
 }
 
-/// Builds `SELECT data FROM dossiers …` for `query`; `unit_in` writes the unit condition.
-pub(crate) fn build(query: &DossierQuery, unit_in: UnitIn) -> ListSql {
+/// Builds `SELECT format, <data> FROM dossiers …` for `query`; `data` is how the backend reads
+/// the JSON column as text, `unit_in` writes the unit condition.
+pub(crate) fn build(query: &DossierQuery, data: &str, unit_in: UnitIn) -> ListSql {
     let mut b = ListSql {
-        sql: "SELECT data FROM dossiers WHERE 1 = 1".to_owned(),
+        sql: format!("SELECT format, {data} FROM dossiers WHERE 1 = 1"),
         params: Vec::new(),
     };
     if let Some(list) = &query.units {
@@ -120,10 +121,10 @@ mod tests {
             limit: 7,
             ..DossierQuery::default()
         };
-        let list = build(&query, any);
+        let list = build(&query, "data::text", any);
         assert_eq!(
             list.sql,
-            "SELECT data FROM dossiers WHERE 1 = 1 AND (receiving_unit = ANY($1) OR \
+            "SELECT format, data::text FROM dossiers WHERE 1 = 1 AND (receiving_unit = ANY($1) OR \
              competent_unit = ANY($2) OR current_unit = ANY($3)) AND status = $4 \
              ORDER BY created_at DESC, code DESC LIMIT $5"
         );

@@ -61,9 +61,24 @@ pub(crate) const INSERT_DOSSIER: &str = "INSERT INTO dossiers \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 pub(crate) const UPDATE_DOSSIER: &str = "UPDATE dossiers SET \
      current_unit = $3, status = $4, received_at = $5, due_at = $6, ended_at = $7, \
-     version = $8, data = $9 \
+     version = $8, data = $9, format = 0 \
      WHERE code = $1 AND version = $2";
-pub(crate) const DOSSIER: &str = "SELECT data FROM dossiers WHERE code = $1";
+/// A dossier row: its format and JSON (SQLite; PostgreSQL reads `data::text`).
+pub(crate) const DOSSIER: &str = "SELECT format, data FROM dossiers WHERE code = $1";
+/// [`DOSSIER`] for PostgreSQL.
+pub(crate) const PG_DOSSIER: &str = "SELECT format, data::text FROM dossiers WHERE code = $1";
+/// The format and JSON of a dossier row at a version, locked for the change (PostgreSQL).
+pub(crate) const PG_DOSSIER_FOR_UPDATE: &str =
+    "SELECT format, data::text FROM dossiers WHERE code = $1 AND version = $2 FOR UPDATE";
+/// The format and JSON of a dossier row at a version (SQLite: the writer is alone).
+pub(crate) const DOSSIER_AT_VERSION: &str =
+    "SELECT format, data FROM dossiers WHERE code = $1 AND version = $2";
+/// An imported row: columns, `format` 1 and its source.
+pub(crate) const INSERT_IMPORTED: &str = "INSERT INTO dossiers \
+     (code, receiving_unit, competent_unit, current_unit, procedure_code, status, channel, \
+      created_at, received_at, due_at, ended_at, version, applicant_phone, \
+      applicant_id_number, data, format) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1)";
 pub(crate) const COUNT_DOSSIERS: &str = "SELECT COUNT(*) FROM dossiers";
 
 /// Followed by `VALUES (…), (…)`, one row per event (PostgreSQL: one round trip per change).

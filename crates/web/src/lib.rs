@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod charts;
 pub mod error;
 pub mod layers;
 pub mod pages;

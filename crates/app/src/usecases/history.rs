@@ -2,11 +2,14 @@
 
 use crate::App;
 use crate::error::AppError;
+use crate::store::Imported;
 use motcua_domain::catalogue::{
     OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureVersion, Publication, Step,
 };
 use motcua_domain::deadline::TimeLimit;
-use motcua_domain::history::{LegacyRecord, LineError, build, parse_line};
+use motcua_domain::history::{
+    ImportedDossier, ImportedProcedure, LegacyRecord, LineError, parse_line,
+};
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::{Role, Unit, UnitKind};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -95,13 +98,21 @@ impl App {
         }
         report.skipped = errors;
         let total = records.len();
+        let kept: BTreeMap<&ProcedureCode, ImportedProcedure> = procedures
+            .iter()
+            .map(|(code, p)| (code, ImportedProcedure::of(p)))
+            .collect();
         let mut batch = Vec::with_capacity(BATCH.min(total));
-        for (_, r) in &records {
-            let Some(p) = procedures.get(&r.procedure_code) else {
+        for (_, r) in records {
+            let Some(procedure) = kept.get(&r.procedure_code) else {
                 continue;
             };
-            if let Some(built) = build(r, p) {
-                batch.push(built);
+            let source = ImportedDossier {
+                record: r,
+                procedure: procedure.clone(),
+            };
+            if let Some((dossier, _)) = source.build() {
+                batch.push(Imported { source, dossier });
             }
             if batch.len() == BATCH {
                 self.store.import_dossiers(&batch).await?;

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod calendar;
 pub mod catalogue;
+pub mod dashboard;
 pub mod dossiers;
 pub mod history;
 pub mod reports;

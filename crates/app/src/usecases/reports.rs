@@ -17,7 +17,7 @@ use motcua_domain::classify::classify;
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Actor, Unit};
 use motcua_domain::stats::{
-    Index766, IndexWeights, IndicatorId, Period, Record, Report, Source, losers,
+    Figures, Index766, IndexWeights, IndicatorId, Period, Record, Report, Source, losers,
 };
 use motcua_report::{IndexReport, Register, RegisterRow, TthcReport};
 use std::collections::HashMap;
@@ -40,7 +40,8 @@ impl App {
     }
 
     /// The periodic report (Biểu II.06a) of `unit` and its subtree for `period`: totals, a row
-    /// per unit (its own dossiers, as competent unit) and a row per field.
+    /// per unit (its own dossiers, as competent unit) and a row per field, with the other
+    /// figures of the same records (online payments, digitisation, ratings, apologies).
     pub async fn report_tthc(
         &self,
         by: Option<&Actor>,
@@ -52,6 +53,7 @@ impl App {
         // A period not yet over: open dossiers are classified as of now.
         let period = period.read_at(self.now());
         Ok(TthcReport {
+            figures: Figures::compute(&period, &data.records),
             report: Report::compute(period, &data.records),
             unit: scope.top,
             units: scope.units,

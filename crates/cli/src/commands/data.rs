@@ -94,6 +94,45 @@ pub async fn seed_demo(args: &DataArgs, dossiers: usize) -> Result<String, Strin
     Ok(super::serve::demo_text(&report))
 }
 
+/// `motcua seed --synthetic N`
+pub async fn seed_synthetic(args: &DataArgs, n: usize, wards: usize) -> Result<String, String> {
+    let app = open(args).await?;
+    let started = std::time::Instant::now();
+    let terminal = std::io::stderr().is_terminal();
+    let report = app
+        .seed_synthetic(n, wards, |done, total| progress_bar(terminal, done, total))
+        .await;
+    if terminal {
+        eprintln!();
+    }
+    let report = report.map_err(|e| message(&e))?;
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    Ok(format!(
+        "Đã tạo {} đơn vị, {} thủ tục và {} hồ sơ tổng hợp trong {:.1} giây ({:.0} hồ sơ/giây).\n",
+        report.units,
+        report.procedures,
+        report.dossiers,
+        secs,
+        report.dossiers as f64 / secs
+    ))
+}
+
+/// Redraws a progress bar on standard error when it is a terminal.
+fn progress_bar(terminal: bool, done: usize, total: usize) {
+    if terminal {
+        let width = 30;
+        let filled = (done * width)
+            .checked_div(total)
+            .unwrap_or(width)
+            .min(width);
+        eprint!(
+            "\r[{}{}] {done}/{total} hồ sơ",
+            "#".repeat(filled),
+            " ".repeat(width - filled)
+        );
+    }
+}
+
 /// `motcua import procedures|units FILE`
 pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
     let app = open(args).await?;
@@ -131,18 +170,7 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
             let terminal = std::io::stderr().is_terminal();
             let result = app
                 .import_history(&text, options, |done, total| {
-                    if terminal {
-                        let width = 30;
-                        let filled = (done * width)
-                            .checked_div(total)
-                            .unwrap_or(width)
-                            .min(width);
-                        eprint!(
-                            "\r[{}{}] {done}/{total} hồ sơ",
-                            "#".repeat(filled),
-                            " ".repeat(width - filled)
-                        );
-                    }
+                    progress_bar(terminal, done, total);
                 })
                 .await;
             if terminal {

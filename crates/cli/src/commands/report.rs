@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub enum Report {
     /// Tình hình, kết quả giải quyết TTHC (Biểu II.06a/VPCP/KSTT): 13 cột theo đơn vị, lĩnh vực.
     Tthc(Args),
-    /// Chỉ số đánh giá chất lượng phục vụ theo Quyết định 766/QĐ-TTg (JSON).
+    /// Chỉ số đánh giá chất lượng phục vụ theo Quyết định 766/QĐ-TTg (JSON hoặc PDF).
     Index766(Args),
     /// Sổ theo dõi hồ sơ (Mẫu 06/07): hồ sơ tiếp nhận trong kỳ.
     Register(Args),
@@ -34,10 +34,10 @@ pub struct Args {
     /// Mã đơn vị (mặc định: đơn vị gốc); gồm cả các đơn vị trực thuộc.
     #[arg(long)]
     unit: Option<String>,
-    /// Định dạng: json, csv, xlsx (pdf: in từ trang báo cáo).
+    /// Định dạng: json, csv, xlsx, pdf (chỉ số 766: json, pdf).
     #[arg(long, default_value = "json")]
     format: String,
-    /// Ghi ra tệp thay vì màn hình (bắt buộc với xlsx).
+    /// Ghi ra tệp thay vì màn hình (bắt buộc với xlsx và pdf).
     #[arg(long)]
     out: Option<PathBuf>,
 }
@@ -48,19 +48,12 @@ enum Output {
     Bytes(Vec<u8>),
 }
 
-const PDF: &str = "chưa xuất được PDF từ dòng lệnh: mở trang báo cáo (/can-bo/bao-cao) trên \
-                   trình duyệt và in ra PDF (khổ A4 ngang, bảng in sẵn định dạng), hoặc xuất \
-                   Excel bằng --format xlsx --out TỆP";
-
 fn check_format(what: &Report, format: &str) -> Result<(), String> {
     let allowed: &[&str] = match what {
-        Report::Tthc(_) => &["json", "csv", "xlsx"],
-        Report::Index766(_) => &["json"],
-        Report::Register(_) => &["json", "csv", "xlsx"],
+        Report::Tthc(_) => &["json", "csv", "xlsx", "pdf"],
+        Report::Index766(_) => &["json", "pdf"],
+        Report::Register(_) => &["json", "csv", "xlsx", "pdf"],
     };
-    if format == "pdf" {
-        return Err(PDF.into());
-    }
     if allowed.contains(&format) {
         Ok(())
     } else {
@@ -82,8 +75,14 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
     let (Report::Tthc(args) | Report::Index766(args) | Report::Register(args)) = what;
     let format = args.format.trim().to_ascii_lowercase();
     check_format(what, &format)?;
-    if format == "xlsx" && args.out.is_none() {
-        return Err("tệp Excel là dữ liệu nhị phân: cần --out TỆP.xlsx".into());
+    match format.as_str() {
+        "xlsx" if args.out.is_none() => {
+            return Err("tệp Excel là dữ liệu nhị phân: cần --out TỆP.xlsx".into());
+        }
+        "pdf" if args.out.is_none() => {
+            return Err("tệp PDF là dữ liệu nhị phân: cần --out TỆP.pdf".into());
+        }
+        _ => {}
     }
     let period: Period = motcua_report::period_from(
         args.period.as_deref(),
@@ -99,6 +98,8 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
     let xlsx = |r: Result<Vec<u8>, motcua_report::ExportError>| {
         r.map(Output::Bytes).map_err(|e| e.to_string())
     };
+    let pdf =
+        |r: Result<Vec<u8>, motcua_pdf::PdfError>| r.map(Output::Bytes).map_err(|e| e.to_string());
     let output = match what {
         Report::Tthc(_) => {
             let r = app
@@ -108,6 +109,7 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
             match format.as_str() {
                 "csv" => Output::Text(motcua_report::tthc_csv(&r)),
                 "xlsx" => xlsx(motcua_report::tthc_xlsx(&r))?,
+                "pdf" => pdf(motcua_pdf::tthc_pdf(&r))?,
                 _ => json(&motcua_report::tthc_json(&r))?,
             }
         }
@@ -116,7 +118,10 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
                 .index766(None, period, unit)
                 .await
                 .map_err(|e| message(&e))?;
-            json(&motcua_report::index766_json(&r))?
+            match format.as_str() {
+                "pdf" => pdf(motcua_pdf::index766_pdf(&r))?,
+                _ => json(&motcua_report::index766_json(&r))?,
+            }
         }
         Report::Register(_) => {
             let r = app
@@ -126,6 +131,7 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
             match format.as_str() {
                 "csv" => Output::Text(motcua_report::register_csv(&r)),
                 "xlsx" => xlsx(motcua_report::register_xlsx(&r))?,
+                "pdf" => pdf(motcua_pdf::register_pdf(&r))?,
                 _ => json(&motcua_report::register_json(&r))?,
             }
         }

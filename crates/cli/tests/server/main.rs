@@ -7,5 +7,6 @@ mod concurrency;
 mod durability;
 mod history;
 mod report;
+mod report_pdf;
 mod setup;
 mod support;

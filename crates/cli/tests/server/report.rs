@@ -117,14 +117,6 @@ fn reports_of_the_demo_province_add_up_and_export() {
 
     let err = fail(
         &db,
-        &[&["report", "tthc"][..], &range, &["--format", "pdf"]].concat(),
-    );
-    assert!(
-        err.contains("/can-bo/bao-cao") && err.contains("--format xlsx"),
-        "{err}"
-    );
-    let err = fail(
-        &db,
         &[&["report", "tthc"][..], &range, &["--format", "xlsx"]].concat(),
     );
     assert!(err.contains("--out"), "{err}");

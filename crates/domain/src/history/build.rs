@@ -5,8 +5,9 @@
 //! return of the result and the rating. The recorded due instant is kept as it is (it already
 //! includes the pauses): reception and every resume set it.
 
+use super::imported::ImportedProcedure;
 use super::record::{LegacyChannel, LegacyOutcome, LegacyRecord};
-use crate::catalogue::{ApplicantType, Fee, ProcedureVersion};
+use crate::catalogue::{ApplicantType, Fee};
 use crate::deadline::PauseReason;
 use crate::dossier::{
     Applicant, Channel, Dossier, Event, EventKind, Facts, PaymentMethod, ReturnMethod,
@@ -23,8 +24,7 @@ const DECREE_118_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
 };
 
 /// The dossier and its events for a checked line, under `procedure`.
-pub fn build(r: &LegacyRecord, procedure: &ProcedureVersion) -> Option<(Dossier, Vec<Event>)> {
-    let p = &procedure.spec;
+pub fn build(r: &LegacyRecord, p: &ImportedProcedure) -> Option<(Dossier, Vec<Event>)> {
     let online = r.channel == LegacyChannel::Online;
     let fees = if r.fee_vnd > 0 {
         vec![Fee {
@@ -38,10 +38,10 @@ pub fn build(r: &LegacyRecord, procedure: &ProcedureVersion) -> Option<(Dossier,
     };
     let facts = Facts {
         procedure_code: p.code.clone(),
-        procedure_version: procedure.version,
+        procedure_version: p.version,
         procedure_name: p.name.clone(),
         field: p.field.clone(),
-        time_limit: p.effective_time_limit(),
+        time_limit: p.time_limit,
         steps: p.steps.clone(),
         fees,
         payment_pause_allowed: p.payment_pause_allowed,

@@ -2,9 +2,11 @@
 //! (`docs/history-import.md`), turned into dossiers with the events that explain their state.
 
 mod build;
+mod imported;
 mod record;
 
 pub use build::{IMPORT_ACTOR, build};
+pub use imported::{ImportedDossier, ImportedProcedure};
 pub use record::{
     LegacyChannel, LegacyOutcome, LegacyRecord, LegacySupplement, LineError, parse_line,
 };

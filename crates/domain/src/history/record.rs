@@ -4,7 +4,7 @@ use crate::ids::{DossierCode, ProcedureCode, UnitCode};
 use crate::stats::Rating;
 use crate::time::to_local;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A problem on one line: the field and what is wrong (the caller adds the line number).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,7 +26,7 @@ impl LineError {
 }
 
 /// How the legacy system says the dossier came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LegacyChannel {
     /// Online.
@@ -38,7 +38,7 @@ pub enum LegacyChannel {
 }
 
 /// How the dossier ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LegacyOutcome {
     /// Resolved, approved.
@@ -52,16 +52,18 @@ pub enum LegacyOutcome {
 }
 
 /// A supplement request after reception.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegacySupplement {
     /// When the clock stopped.
     pub requested_at: NaiveDateTime,
     /// When the supplements came in; `None` while waiting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<NaiveDateTime>,
 }
 
-/// A checked line: instants are local Vietnamese time.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A checked line: instants are local Vietnamese time. Stored as JSON with absent options and
+/// false flags left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegacyRecord {
     /// Dossier code, kept as it was.
     pub code: DossierCode,
@@ -76,30 +78,41 @@ pub struct LegacyRecord {
     /// Applicant's name.
     pub applicant_name: String,
     /// Applicant's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicant_phone: Option<String>,
     /// Reception instant.
     pub received_at: NaiveDateTime,
     /// Final due instant, pauses included.
     pub due_at: NaiveDateTime,
     /// End instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<NaiveDateTime>,
     /// How it ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<LegacyOutcome>,
     /// Result handed back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returned_at: Option<NaiveDateTime>,
     /// Supplement requests after reception, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supplement_requests: Vec<LegacySupplement>,
     /// Fees in đồng.
+    #[serde(default)]
     pub fee_vnd: u64,
     /// Paid online.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub paid_online: bool,
     /// Components digitised at reception.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub digitized: bool,
     /// Electronic result issued.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub e_result: bool,
     /// Apology letter issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apology_at: Option<NaiveDateTime>,
     /// The applicant's rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
 }
 

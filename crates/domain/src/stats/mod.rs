@@ -1,10 +1,12 @@
 //! Statistics over dossiers: reporting periods, the periodic report of TTHC resolution
-//! (RULES §8, Biểu II.06a) and the Decision 766 index (RULES §9).
+//! (RULES §8, Biểu II.06a), its other figures (online payments, digitisation, ratings, apologies)
+//! and the Decision 766 index (RULES §9).
 //!
 //! Pure and allocation-light: callers reduce dossiers to [`Record`]s (unit and field as indexes
 //! into their own tables) and pass slices; every rule takes the period as an argument.
 
 mod columns;
+mod figures;
 pub mod format;
 mod index766;
 mod period;
@@ -15,6 +17,7 @@ mod record;
 mod report;
 
 pub use columns::Columns;
+pub use figures::Figures;
 pub use index766::{
     CatalogueFacts, Fraction, Group, GroupScore, Index766, IndexWeights, Indicator, IndicatorId,
     Source, losers, score,

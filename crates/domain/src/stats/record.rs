@@ -27,6 +27,8 @@ pub struct Record {
     pub fee_bearing: bool,
     /// The fee was paid online.
     pub paid_online: bool,
+    /// Amount paid online, in đồng (0 when not paid online).
+    pub paid_online_vnd: u64,
     /// Its components were digitised at reception.
     pub digitised: bool,
     /// An electronic result was issued.
@@ -69,6 +71,10 @@ impl Record {
                 .returned
                 .as_ref()
                 .is_some_and(|r| r.method == ReturnMethod::Online);
+        let online_payment = dossier
+            .payment
+            .as_ref()
+            .filter(|p| p.method == PaymentMethod::Online);
         Some(Record {
             unit,
             field,
@@ -77,10 +83,8 @@ impl Record {
             due: dossier.due_at,
             ended,
             fee_bearing: dossier.facts.total_fee() > 0,
-            paid_online: dossier
-                .payment
-                .as_ref()
-                .is_some_and(|p| p.method == PaymentMethod::Online),
+            paid_online: online_payment.is_some(),
+            paid_online_vnd: online_payment.map_or(0, |p| p.amount),
             digitised: dossier.facts.digitised,
             e_result,
             reused_data: dossier.facts.reused_data,
@@ -104,6 +108,7 @@ impl Record {
             ended: None,
             fee_bearing: false,
             paid_online: false,
+            paid_online_vnd: 0,
             digitised: false,
             e_result: false,
             reused_data: false,

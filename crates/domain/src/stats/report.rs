@@ -80,11 +80,17 @@ impl Report {
     /// record (rows are vectors indexed by unit and field). Totals over a unit subtree: pass only
     /// the subtree's records, or [`Columns::add`] the rows.
     pub fn compute(period: Period, records: &[Record]) -> Report {
+        Report::compute_parts(period, &[records])
+    }
+
+    /// [`Report::compute`] over records held in several slices (e.g. one per unit), read in
+    /// one pass without copying them together.
+    pub fn compute_parts(period: Period, parts: &[&[Record]]) -> Report {
         let bounds = Bounds::new(&period);
         let mut total: Cells = [0; CELLS];
         let mut units: Vec<Cells> = Vec::new();
         let mut fields: Vec<Cells> = Vec::new();
-        for r in records {
+        for r in parts.iter().flat_map(|p| p.iter()) {
             if let Some(p) = bounds.place(r) {
                 let c = cell(p);
                 total[c] += 1;
@@ -100,6 +106,43 @@ impl Report {
         }
     }
 
+    /// The report of the records of `self` and `other` together (same period): what
+    /// [`Report::compute_parts`] gives over both sets of parts, so that halves computed apart
+    /// can be joined.
+    pub fn merge(self, other: Report) -> Report {
+        let mut total = self.total;
+        total.add(&other.total);
+        Report {
+            period: self.period,
+            total,
+            units: merge_rows(self.units, other.units),
+            fields: merge_rows(self.fields, other.fields),
+        }
+    }
+
+    /// The same report with unit and field indexes renumbered by `unit` and `field` (rows whose
+    /// new index is `None` are dropped, rows that get the same index are added together).
+    pub fn renumber(
+        self,
+        unit: impl Fn(u32) -> Option<u32>,
+        field: impl Fn(u32) -> Option<u32>,
+    ) -> Report {
+        let renumber = |rows: Vec<(u32, Columns)>, to: &dyn Fn(u32) -> Option<u32>| {
+            let mut out: Vec<(u32, Columns)> = rows
+                .into_iter()
+                .filter_map(|(i, c)| to(i).map(|j| (j, c)))
+                .collect();
+            out.sort_by_key(|(i, _)| *i);
+            merge_rows(out, Vec::new())
+        };
+        Report {
+            period: self.period,
+            total: self.total,
+            units: renumber(self.units, &unit),
+            fields: renumber(self.fields, &field),
+        }
+    }
+
     /// The row of a unit index (zero when it has no dossier counted).
     pub fn unit(&self, unit: u32) -> Columns {
         find(&self.units, unit)
@@ -109,6 +152,20 @@ impl Report {
     pub fn field(&self, field: u32) -> Columns {
         find(&self.fields, field)
     }
+}
+
+/// Rows sorted by index from both lists, those with the same index added together.
+fn merge_rows(a: Vec<(u32, Columns)>, b: Vec<(u32, Columns)>) -> Vec<(u32, Columns)> {
+    let mut all: Vec<(u32, Columns)> = a.into_iter().chain(b).collect();
+    all.sort_by_key(|(i, _)| *i);
+    let mut out: Vec<(u32, Columns)> = Vec::with_capacity(all.len());
+    for (i, c) in all {
+        match out.last_mut() {
+            Some((j, sum)) if *j == i => sum.add(&c),
+            _ => out.push((i, c)),
+        }
+    }
+    out
 }
 
 fn find(rows: &[(u32, Columns)], index: u32) -> Columns {

@@ -8,7 +8,7 @@ use motcua_domain::catalogue::{
 use motcua_domain::classify::TimeClass;
 use motcua_domain::deadline::TimeLimit;
 use motcua_domain::dossier::{Channel, EventKind, Status};
-use motcua_domain::history::{build, parse_line};
+use motcua_domain::history::{ImportedDossier, ImportedProcedure, build, parse_line};
 use motcua_domain::ids::ProcedureCode;
 use motcua_domain::org::Role;
 use motcua_domain::stats::{Period, Rating, Record, Report};
@@ -77,7 +77,7 @@ fn line(overrides: serde_json::Value) -> String {
 #[test]
 fn a_resolved_line_becomes_a_returned_dossier_with_its_flags() {
     let r = parse_line(&line(json!({}))).unwrap();
-    let (d, events) = build(&r, &procedure()).unwrap();
+    let (d, events) = build(&r, &ImportedProcedure::of(&procedure())).unwrap();
     assert_eq!(d.status, Status::Returned);
     assert_eq!(d.code.as_str(), "H99.W1-230301-0001");
     assert_eq!(d.facts.channel, Channel::Online);
@@ -111,7 +111,7 @@ fn pauses_keep_the_recorded_due_instant() {
         "ended_at": null, "outcome": null, "returned_at": null, "rating": null
     })))
     .unwrap();
-    let (d, events) = build(&r, &procedure()).unwrap();
+    let (d, events) = build(&r, &ImportedProcedure::of(&procedure())).unwrap();
     assert_eq!(d.status, Status::SupplementRequested);
     assert_eq!(d.supplements_after_reception, 2);
     assert!(
@@ -125,7 +125,7 @@ fn pauses_keep_the_recorded_due_instant() {
         "apology_at": "2023-03-07T10:00:00+07:00"
     })))
     .unwrap();
-    let (d, _) = build(&r, &procedure()).unwrap();
+    let (d, _) = build(&r, &ImportedProcedure::of(&procedure())).unwrap();
     assert_eq!(d.due_at, Some(at(2023, 3, 8, 9, 0)));
     assert_eq!(d.time_class(at(2023, 12, 1, 0, 0)), Some(TimeClass::Late));
     assert!(d.apology.is_some());
@@ -170,7 +170,7 @@ fn tran_hung_dao_2023_history_gives_its_report() {
         let mut v: serde_json::Value = serde_json::from_str(&line(overrides)).unwrap();
         v["code"] = json!(format!("H99.W1-230301-{:04}", i + 1));
         let r = parse_line(&v.to_string()).unwrap();
-        let (d, _) = build(&r, &p).unwrap();
+        let (d, _) = build(&r, &ImportedProcedure::of(&p)).unwrap();
         records.push(Record::from_dossier(&d, 0, 0).unwrap());
     };
     // Carried over from 2022, resolved early in January.
@@ -207,5 +207,39 @@ fn tran_hung_dao_2023_history_gives_its_report() {
     assert_eq!(
         rated.iter().filter(|r| **r == Rating::RatHaiLong).count(),
         105
+    );
+}
+
+#[test]
+fn an_imported_dossier_stored_as_json_rebuilds_the_same_state_and_events() {
+    let r = parse_line(
+        &json!({
+            "code": "H99.01-230105-0007", "procedure_code": "1.000894",
+            "receiving_unit": "H99.01", "channel": "postal",
+            "applicant_name": "Lê Văn \"Tám\"", "received_at": "2023-01-05T08:00:00+07:00",
+            "due_at": "2023-01-10T17:00:00+07:00", "ended_at": "2023-01-09T10:00:00+07:00",
+            "outcome": "approved", "fee_vnd": 15000, "paid_online": true,
+            "supplement_requests": [{"requested_at": "2023-01-06T09:00:00+07:00",
+                                     "completed_at": "2023-01-07T09:00:00+07:00"}],
+            "rating": "hai_long"
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let imported = ImportedDossier {
+        record: r.clone(),
+        procedure: ImportedProcedure::of(&procedure()),
+    };
+    let stored = serde_json::to_string(&imported).unwrap();
+    assert!(
+        !stored.contains("apology_at"),
+        "absent options are left out: {stored}"
+    );
+    let back: ImportedDossier = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back, imported);
+    let (d, events) = back.build().unwrap();
+    assert_eq!(
+        (d, events),
+        build(&r, &ImportedProcedure::of(&procedure())).unwrap()
     );
 }

@@ -52,6 +52,7 @@ prop_compose! {
             ended: ended.map(|e| received + e),
             fee_bearing: flags[1],
             paid_online: flags[1] && flags[2],
+            paid_online_vnd: if flags[1] && flags[2] { 15_000 } else { 0 },
             digitised: flags[3],
             e_result: flags[4],
             reused_data: flags[5],
@@ -123,6 +124,27 @@ fn sum(rows: &[(u32, Columns)]) -> Columns {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn a_report_over_parts_merged_equals_the_report_over_all(
+        rs in records(), p in period(), cut in 0usize..300,
+    ) {
+        let whole = Report::compute(p, &rs);
+        let (a, b) = rs.split_at(cut.min(rs.len()));
+        prop_assert_eq!(&Report::compute_parts(p, &[a, b]), &whole);
+        let merged = Report::compute(p, a).merge(Report::compute(p, b));
+        prop_assert_eq!(&merged, &whole);
+        // Renumbering units 0..5 onto two groups adds their rows together.
+        let grouped = whole.clone().renumber(|u| Some(u % 2), Some);
+        let mut even = motcua_domain::stats::Columns::default();
+        for (u, c) in &whole.units {
+            if u % 2 == 0 {
+                even.add(c);
+            }
+        }
+        prop_assert_eq!(grouped.unit(0), even);
+        prop_assert_eq!(&grouped.fields, &whole.fields);
+    }
 
     #[test]
     fn received_equals_resolved_plus_pending(rs in records(), p in period()) {

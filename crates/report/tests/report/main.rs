@@ -2,6 +2,7 @@
 //! The exports on a small hand-made report whose every figure is known, and the XLSX files read
 //! back cell by cell.
 
+mod figures;
 mod index;
 mod register;
 mod support;

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Unit, UnitKind};
-use motcua_domain::stats::{Period, Record, Report};
+use motcua_domain::stats::{Figures, Period, Record, Report};
 use motcua_report::TthcReport;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -108,6 +108,7 @@ pub fn report() -> TthcReport {
         units,
         fields: vec!["Chứng thực".into(), "Hộ tịch".into()],
         report: Report::compute(period(), &records()),
+        figures: Figures::compute(&period(), &records()),
     }
 }
 
@@ -125,9 +126,9 @@ pub fn reference(row: u32, col: u16) -> String {
 
 /// A written workbook, opened.
 pub struct Xlsx {
-    /// `xl/worksheets/sheet1.xml`.
+    /// The worksheet's XML (`xl/worksheets/sheet1.xml` unless opened otherwise).
     pub sheet: String,
-    /// What each cell of the first sheet shows, by reference.
+    /// What each cell of the sheet shows, by reference.
     pub cells: BTreeMap<String, String>,
 }
 
@@ -158,9 +159,14 @@ fn inner<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
 
 impl Xlsx {
     pub fn open(bytes: &[u8]) -> Xlsx {
+        Xlsx::open_sheet(bytes, 1)
+    }
+
+    /// The `n`-th worksheet (from 1) of a written workbook.
+    pub fn open_sheet(bytes: &[u8], n: usize) -> Xlsx {
         assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let sheet = part(&mut zip, "xl/worksheets/sheet1.xml");
+        let sheet = part(&mut zip, &format!("xl/worksheets/sheet{n}.xml"));
         let shared: Vec<String> = if zip.by_name("xl/sharedStrings.xml").is_ok() {
             part(&mut zip, "xl/sharedStrings.xml")
                 .split("<si>")

@@ -8,7 +8,8 @@ use crate::error::db;
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use motcua_app::store::{
-    DossierQuery, ImportSummary, Inserted, SessionRecord, Store, StoreError, UserRecord,
+    DossierQuery, ImportSummary, Imported, Inserted, SessionRecord, StatsPage, Store, StoreError,
+    UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
@@ -66,7 +67,10 @@ impl Store for PgStore {
         MIGRATOR
             .run(&self.pool)
             .await
-            .map_err(|e| StoreError::Database(format!("migration: {e}")))
+            .map_err(|e| StoreError::Database(format!("migration: {e}")))?;
+        let mut tx = self.begin().await?;
+        ops::stats::backfill(&mut tx).await?;
+        commit(tx, ()).await
     }
 
     async fn put_units(&self, units: &[Unit]) -> Result<(), StoreError> {
@@ -159,7 +163,16 @@ impl Store for PgStore {
         }
     }
 
-    async fn import_dossiers(&self, batch: &[(Dossier, Vec<Event>)]) -> Result<(), StoreError> {
+    async fn stats_changes(
+        &self,
+        since: i64,
+        after: Option<(i64, DossierCode)>,
+        limit: u32,
+    ) -> Result<StatsPage, StoreError> {
+        ops::stats::changes(&mut *self.conn().await?, since, after, limit).await
+    }
+
+    async fn import_dossiers(&self, batch: &[Imported]) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         ops::import_dossiers(&mut tx, batch).await?;
         commit(tx, ()).await

@@ -1,7 +1,7 @@
 //! Write commands sent to the SQLite writer, and what they answer.
 
 use super::{migrate, ops};
-use motcua_app::store::{ImportSummary, Inserted, SessionRecord, StoreError, UserRecord};
+use motcua_app::store::{ImportSummary, Imported, Inserted, SessionRecord, StoreError, UserRecord};
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::ProcedureSpec;
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
@@ -33,7 +33,7 @@ pub(crate) enum Command {
         key: Option<String>,
     },
     /// Insert imported dossiers, all or nothing.
-    ImportDossiers(Vec<(Dossier, Vec<Event>)>),
+    ImportDossiers(Vec<Imported>),
     /// Store a new state and its events, if the version still matches.
     AppendEvents {
         /// The new state.

@@ -19,11 +19,18 @@ struct Migration {
 }
 
 /// Every migration, in order.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    file: "0001_init.sql",
-    sql: include_str!("../../migrations/sqlite/0001_init.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        file: "0001_init.sql",
+        sql: include_str!("../../migrations/sqlite/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        file: "0002_stats.sql",
+        sql: include_str!("../../migrations/sqlite/0002_stats.sql"),
+    },
+];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\
      version INTEGER PRIMARY KEY, \
@@ -59,7 +66,7 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
             .map_err(|e| StoreError::Database(format!("migration {}: {e}", m.file)))?;
         execute(conn, RECORD, &[&m.version])?;
     }
-    Ok(())
+    super::ops::stats::backfill(conn)
 }
 
 #[cfg(test)]
@@ -87,7 +94,7 @@ mod tests {
         migrate(&conn).unwrap();
         migrate(&conn).unwrap();
         let applied: Vec<i64> = query_all(&conn, APPLIED, &[], |r| r.get(0)).unwrap();
-        assert_eq!(applied, [1]);
+        assert_eq!(applied, [1, 2]);
     }
 
     #[test]

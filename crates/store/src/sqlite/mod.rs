@@ -14,7 +14,8 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 use commands::Command;
 use motcua_app::store::{
-    DossierQuery, ImportSummary, Inserted, SessionRecord, Store, StoreError, UserRecord,
+    DossierQuery, ImportSummary, Imported, Inserted, SessionRecord, StatsPage, Store, StoreError,
+    UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
@@ -172,11 +173,22 @@ impl Store for SqliteStore {
         self.writer.run(command).await?.inserted()
     }
 
-    async fn import_dossiers(&self, batch: &[(Dossier, Vec<Event>)]) -> Result<(), StoreError> {
+    async fn import_dossiers(&self, batch: &[Imported]) -> Result<(), StoreError> {
         self.writer
             .run(Command::ImportDossiers(batch.to_vec()))
             .await?
             .done()
+    }
+
+    async fn stats_changes(
+        &self,
+        since: i64,
+        after: Option<(i64, DossierCode)>,
+        limit: u32,
+    ) -> Result<StatsPage, StoreError> {
+        self.readers
+            .scan(move |c| ops::stats::changes(c, since, after, limit))
+            .await
     }
 
     async fn append_events(

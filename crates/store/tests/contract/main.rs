@@ -11,3 +11,4 @@ mod concurrency;
 mod dossiers;
 mod listing;
 mod specific;
+mod stats;

@@ -1,5 +1,5 @@
 //! Reports: the periodic report (Biểu II.06a), the Decision 766 index with its drill-down, and
-//! the tracking register, as JSON or as CSV/XLSX attachments.
+//! the tracking register, as JSON or as CSV/XLSX/PDF attachments.
 
 use crate::AppState;
 use crate::api::extract::ApiQuery;
@@ -36,6 +36,8 @@ pub enum Format {
     Csv,
     /// XLSX.
     Xlsx,
+    /// PDF, A4.
+    Pdf,
 }
 
 /// The period, unit and format of a request; each refusal names the parameter.
@@ -51,9 +53,10 @@ pub fn parse(p: &ReportParams) -> Result<(Period, Option<UnitCode>, Format), Web
         None | Some("" | "json") => Format::Json,
         Some("csv") => Format::Csv,
         Some("xlsx") => Format::Xlsx,
+        Some("pdf") => Format::Pdf,
         Some(other) => {
             return Err(WebError::InvalidParameter(format!(
-                "định dạng «{other}» không hợp lệ (có: json, csv, xlsx; PDF: in từ trang báo cáo)"
+                "định dạng «{other}» không hợp lệ (có: json, csv, xlsx, pdf)"
             )));
         }
     };
@@ -80,6 +83,17 @@ fn internal(e: impl std::fmt::Display) -> WebError {
     WebError::Internal(e.to_string())
 }
 
+/// A PDF of `report`, laid out on a blocking thread (tens of milliseconds of CPU).
+async fn pdf<R: Send + 'static>(
+    report: R,
+    write: fn(&R) -> Result<Vec<u8>, motcua_pdf::PdfError>,
+) -> Result<Vec<u8>, WebError> {
+    tokio::task::spawn_blocking(move || write(&report))
+        .await
+        .map_err(internal)?
+        .map_err(internal)
+}
+
 /// `GET /api/v1/reports/tthc`: the 13 columns of Biểu II.06a for a unit subtree.
 pub async fn tthc(
     State(state): State<AppState>,
@@ -101,23 +115,39 @@ pub async fn tthc(
             motcua_report::XLSX_MEDIA_TYPE,
             &name("xlsx"),
         ),
+        Format::Pdf => {
+            let file = name("pdf");
+            attachment(
+                pdf(r, motcua_pdf::tthc_pdf).await?,
+                motcua_pdf::PDF_MEDIA_TYPE,
+                &file,
+            )
+        }
     })
 }
 
-/// `GET /api/v1/reports/index766`: the Decision 766 index of a unit subtree.
+/// `GET /api/v1/reports/index766`: the Decision 766 index of a unit subtree, as JSON or PDF.
 pub async fn index766(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     ApiQuery(params): ApiQuery<ReportParams>,
 ) -> Result<Response, WebError> {
     let (period, unit, format) = parse(&params)?;
-    if format != Format::Json {
+    if !matches!(format, Format::Json | Format::Pdf) {
         return Err(WebError::InvalidParameter(
-            "chỉ số 766 chỉ có định dạng json".into(),
+            "chỉ số 766 chỉ có định dạng json hoặc pdf".into(),
         ));
     }
     let r = state.app.index766(Some(&actor), period, unit).await?;
-    Ok(Json(motcua_report::index766_json(&r)).into_response())
+    if format == Format::Json {
+        return Ok(Json(motcua_report::index766_json(&r)).into_response());
+    }
+    let file = motcua_report::file_name("chi-so-766", &r.unit.code, r.period(), "pdf");
+    Ok(attachment(
+        pdf(r, motcua_pdf::index766_pdf).await?,
+        motcua_pdf::PDF_MEDIA_TYPE,
+        &file,
+    ))
 }
 
 /// `GET /api/v1/reports/index766/losers?indicator=2.1`: every dossier that lost an indicator.
@@ -169,5 +199,13 @@ pub async fn register(
             motcua_report::XLSX_MEDIA_TYPE,
             &name("xlsx"),
         ),
+        Format::Pdf => {
+            let file = name("pdf");
+            attachment(
+                pdf(r, motcua_pdf::register_pdf).await?,
+                motcua_pdf::PDF_MEDIA_TYPE,
+                &file,
+            )
+        }
     })
 }

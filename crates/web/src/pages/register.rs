@@ -1,5 +1,5 @@
 //! `GET /can-bo/so-theo-doi`: the tracking register (Sổ theo dõi hồ sơ, Mẫu 06/07) of a unit's
-//! desks for a period, printable on A4 landscape, exportable to CSV and XLSX.
+//! desks for a period, printable on A4 landscape, exportable to CSV, XLSX and PDF.
 
 use super::error::PageError;
 use super::report_period::{PeriodQuery, Picker};

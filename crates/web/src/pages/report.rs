@@ -1,6 +1,5 @@
 //! `GET /can-bo/bao-cao`: the periodic report (Biểu II.06a) of a unit and its subtree, per unit
-//! and per field with the totals, exports to CSV and XLSX, printable on A4 landscape (the
-//! browser's "Save as PDF" gives the PDF).
+//! and per field with the totals, exports to CSV, XLSX and PDF, printable on A4 landscape.
 
 use super::error::PageError;
 use super::report_period::{PeriodQuery, Picker};
@@ -9,7 +8,7 @@ use crate::AppState;
 use crate::auth::PageActor;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use motcua_report::{RowKind, TthcRow, tthc_rows};
+use motcua_report::{FigureLine, RowKind, TthcRow, figure_lines, tthc_rows};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -38,6 +37,8 @@ struct ReportView {
     groups: [(&'static str, usize); 3],
     labels: Vec<&'static str>,
     numbers: Vec<u8>,
+    /// The other figures ("Chỉ tiêu khác").
+    figures: Vec<FigureLine>,
 }
 
 fn lines(rows: &[TthcRow], kind: RowKind) -> Vec<Line> {
@@ -88,6 +89,7 @@ pub async fn page(
         groups: [(columns[2].2, 4), (columns[6].2, 4), (columns[10].2, 3)],
         labels: columns[2..].iter().map(|c| c.3).collect(),
         numbers: columns.iter().map(|c| c.0).collect(),
+        figures: figure_lines(&r.figures),
     };
     render_html("report.html", Some(&page), &view)
 }

@@ -42,6 +42,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("report.html", include_str!("../../templates/report.html")),
     (
+        "report_figures.html",
+        include_str!("../../templates/report_figures.html"),
+    ),
+    (
         "index766.html",
         include_str!("../../templates/index766.html"),
     ),

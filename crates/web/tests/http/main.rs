@@ -12,5 +12,6 @@ mod lifecycle;
 mod logs;
 mod lookup;
 mod reports;
+mod reports_pdf;
 mod sessions;
 mod tokens;

@@ -221,7 +221,7 @@ async fn reports_need_a_report_role_over_the_unit(backend: Backend) {
         ("period=week:1", "«week:1»"),
         ("from=2026-12-01", "cần kỳ báo cáo"),
         ("from=2026-12-01&to=2026-11-01", "sau ngày kết thúc"),
-        ("period=year:2026&format=pdf", "in từ trang báo cáo"),
+        ("period=year:2026&format=doc", "«doc»"),
     ] {
         let a = s
             .get(&format!("/api/v1/reports/tthc?{query}"), Some(&admin))

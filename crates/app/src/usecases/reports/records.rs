@@ -4,6 +4,7 @@
 
 use crate::App;
 use crate::error::AppError;
+use crate::projection::Part;
 use crate::store::{Cursor, DossierQuery};
 use motcua_domain::catalogue::{OnlineLevel, ProcedureLevel, ProcedureStatus, ProcedureVersion};
 use motcua_domain::dossier::Dossier;
@@ -60,40 +61,57 @@ impl App {
         }
     }
 
-    /// The statistics records of the dossiers of `units` (a subtree in the order of its index).
+    /// The statistics records of the dossiers of `units` (a subtree in the order of its index),
+    /// copied from the in-memory projection.
     ///
     /// A dossier counts for its **competent unit** (the unit that decides, cơ quan có thẩm
     /// quyền giải quyết), as Biểu II.06a reports the units that resolve procedures: a dossier
     /// received at a ward desk for a department counts for the department. Dossiers never
-    /// received (submitted, refused at intake) are left out by `Record::from_dossier`.
+    /// received (submitted, refused at intake) are not in the projection.
     pub async fn stats_records(&self, units: &[Unit]) -> Result<StatsRecords, AppError> {
-        let index: HashMap<&UnitCode, u32> = units.iter().map(|u| &u.code).zip(0u32..).collect();
+        let p = self.projection().await?;
         let mut out = StatsRecords::default();
-        let mut fields: HashMap<String, u32> = HashMap::new();
-        self.each_dossier(units, |d| {
-            let Some(&unit) = index.get(&d.facts.competent_unit) else {
-                return;
-            };
-            let next = u32::try_from(fields.len()).unwrap_or(u32::MAX);
-            let field = *fields.entry(d.facts.field.clone()).or_insert(next);
-            if let Some(record) = Record::from_dossier(&d, unit, field) {
-                out.records.push(record);
-                out.codes.push(d.code);
-                out.procedures.push(d.facts.procedure_code);
+        // Fields numbered in name order over the subtree, so that rows and ids are stable.
+        let mut names: Vec<(&String, u32)> = Vec::new();
+        let parts: Vec<(u32, &Part)> = (0u32..)
+            .zip(units)
+            .filter_map(|(i, u)| p.part(&u.code).map(|part| (i, part)))
+            .collect();
+        let mut seen: HashSet<u32> = HashSet::new();
+        for (_, part) in &parts {
+            for r in &part.records {
+                if seen.insert(r.field)
+                    && let Some(name) = p.fields.value(r.field)
+                {
+                    names.push((name, r.field));
+                }
             }
-        })
-        .await?;
-        // Number the fields in name order, so that rows and ids are stable.
-        let mut names: Vec<(String, u32)> = fields.into_iter().collect();
+        }
         names.sort();
-        let mut renumber = vec![0u32; names.len()];
-        for (sorted, (_, seen)) in (0u32..).zip(&names) {
-            renumber[*seen as usize] = sorted;
+        let local: HashMap<u32, u32> = names
+            .iter()
+            .zip(0u32..)
+            .map(|((_, g), l)| (*g, l))
+            .collect();
+        let total: usize = parts.iter().map(|(_, part)| part.records.len()).sum();
+        out.records.reserve(total);
+        out.codes.reserve(total);
+        out.procedures.reserve(total);
+        for (unit, part) in parts {
+            let rows = part.records.iter().zip(&part.codes).zip(&part.procedures);
+            for ((r, code), procedure) in rows {
+                let Some(procedure) = p.procedures.value(*procedure) else {
+                    continue;
+                };
+                let mut r = *r;
+                r.unit = unit;
+                r.field = local.get(&r.field).copied().unwrap_or(0);
+                out.records.push(r);
+                out.codes.push(code.clone());
+                out.procedures.push(procedure.clone());
+            }
         }
-        for r in &mut out.records {
-            r.field = renumber[r.field as usize];
-        }
-        out.fields = names.into_iter().map(|(name, _)| name).collect();
+        out.fields = names.into_iter().map(|(name, _)| name.clone()).collect();
         Ok(out)
     }
 }

@@ -1,11 +1,13 @@
 //! Statements on dossiers: insertion with code allocation, events, reads and lists.
 
+use super::stats;
 use crate::codec::{self, DossierColumns};
 use crate::error::db;
 use crate::list::{self, Param};
 use crate::sql;
+use crate::stats_codec::{FORMAT_IMPORTED, decode_dossier, decode_with_events, highest_sequences};
 use chrono::NaiveDate;
-use motcua_app::store::{DossierQuery, Inserted, StoreError};
+use motcua_app::store::{DossierQuery, Imported, Inserted, StoreError};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
 use motcua_domain::ids::{DossierCode, UnitCode};
 use sqlx::types::Json;
@@ -79,19 +81,39 @@ pub(crate) async fn insert_dossier(
 /// caller provides the transaction).
 pub(crate) async fn import_dossiers(
     conn: &mut PgConnection,
-    batch: &[(Dossier, Vec<Event>)],
+    batch: &[Imported],
 ) -> Result<(), StoreError> {
-    for (dossier, events) in batch {
-        insert_row(conn, dossier, events).await?;
-        if let Some((unit, day, seq)) = dossier.code.parts() {
-            sqlx::query(sql::RAISE_SEQUENCE)
-                .bind(unit.as_str())
-                .bind(day)
-                .bind(i64::from(seq))
-                .execute(&mut *conn)
-                .await
-                .map_err(db)?;
-        }
+    for Imported { source, dossier } in batch {
+        let c = DossierColumns::of(dossier);
+        sqlx::query(sql::INSERT_IMPORTED)
+            .bind(c.code)
+            .bind(c.receiving_unit)
+            .bind(c.competent_unit)
+            .bind(c.current_unit)
+            .bind(c.procedure_code)
+            .bind(c.status)
+            .bind(c.channel)
+            .bind(c.created_at)
+            .bind(c.received_at)
+            .bind(c.due_at)
+            .bind(c.ended_at)
+            .bind(c.version)
+            .bind(c.applicant_phone)
+            .bind(c.applicant_id_number)
+            .bind(Json(source))
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+        stats::upsert(conn, dossier).await?;
+    }
+    for ((unit, day), seq) in highest_sequences(batch) {
+        sqlx::query(sql::RAISE_SEQUENCE)
+            .bind(unit.as_str())
+            .bind(day)
+            .bind(i64::from(seq))
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
     }
     Ok(())
 }
@@ -122,7 +144,8 @@ async fn insert_row(
         .execute(&mut *conn)
         .await
         .map_err(db)?;
-    insert_events(conn, &dossier.code, events).await
+    insert_events(conn, &dossier.code, events).await?;
+    stats::upsert(conn, dossier).await
 }
 
 async fn insert_events(
@@ -156,6 +179,12 @@ pub(crate) async fn append_events(
     events: &[Event],
 ) -> Result<(), StoreError> {
     let c = DossierColumns::of(dossier);
+    let prior: Option<(i16, String)> = sqlx::query_as(sql::PG_DOSSIER_FOR_UPDATE)
+        .bind(c.code)
+        .bind(i64::from(expected))
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
     let updated = sqlx::query(sql::UPDATE_DOSSIER)
         .bind(c.code)
         .bind(i64::from(expected))
@@ -171,7 +200,7 @@ pub(crate) async fn append_events(
         .map_err(db)?
         .rows_affected();
     if updated == 0 {
-        let exists: Option<Json<serde_json::Value>> = sqlx::query_scalar(sql::DOSSIER)
+        let exists: Option<(i16, String)> = sqlx::query_as(sql::PG_DOSSIER)
             .bind(c.code)
             .fetch_optional(&mut *conn)
             .await
@@ -183,7 +212,15 @@ pub(crate) async fn append_events(
             None => StoreError::NotFound(c.code.to_owned()),
         });
     }
-    insert_events(conn, &dossier.code, events).await
+    // The first change to an imported dossier stores the events rebuilt from its source.
+    if let Some((format, data)) = prior
+        && i64::from(format) == FORMAT_IMPORTED
+        && let (_, Some(rebuilt)) = decode_with_events(FORMAT_IMPORTED, &data)?
+    {
+        insert_events(conn, &dossier.code, &rebuilt).await?;
+    }
+    insert_events(conn, &dossier.code, events).await?;
+    stats::upsert(conn, dossier).await
 }
 
 /// A dossier and its events, consistent without a snapshot: the events are read up
@@ -192,14 +229,18 @@ pub(crate) async fn dossier(
     conn: &mut PgConnection,
     code: &DossierCode,
 ) -> Result<Option<(Dossier, Vec<Event>)>, StoreError> {
-    let state: Option<Json<Dossier>> = sqlx::query_scalar(sql::DOSSIER)
+    let row: Option<(i16, String)> = sqlx::query_as(sql::PG_DOSSIER)
         .bind(code.as_str())
         .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
-    let Some(Json(state)) = state else {
+    let Some((format, data)) = row else {
         return Ok(None);
     };
+    let (state, rebuilt) = decode_with_events(i64::from(format), &data)?;
+    if let Some(events) = rebuilt {
+        return Ok(Some((state, events)));
+    }
     let events: Vec<Json<Event>> = sqlx::query_scalar(sql::EVENTS)
         .bind(code.as_str())
         .bind(i64::from(state.version))
@@ -234,10 +275,10 @@ pub(crate) async fn list_dossiers(
     conn: &mut PgConnection,
     query: &DossierQuery,
 ) -> Result<Vec<Dossier>, StoreError> {
-    let list = list::build(query, |column, placeholder| {
+    let list = list::build(query, "data::text", |column, placeholder| {
         format!("{column} = ANY({placeholder})")
     });
-    let mut select = sqlx::query_scalar::<Postgres, Json<Dossier>>(AssertSqlSafe(list.sql));
+    let mut select = sqlx::query_as::<Postgres, (i16, String)>(AssertSqlSafe(list.sql));
     for param in list.params {
         select = match param {
             Param::Text(text) => select.bind(text),
@@ -247,5 +288,7 @@ pub(crate) async fn list_dossiers(
         };
     }
     let rows = select.fetch_all(&mut *conn).await.map_err(db)?;
-    Ok(rows.into_iter().map(|Json(d)| d).collect())
+    rows.iter()
+        .map(|(format, data)| decode_dossier(i64::from(*format), data))
+        .collect()
 }

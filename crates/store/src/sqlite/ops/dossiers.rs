@@ -1,11 +1,13 @@
 //! Statements on dossiers: insertion with code allocation, events, reads and lists.
 
 use super::super::conn::{Json, execute, query_all, query_one, query_opt};
+use super::stats;
 use crate::codec::{self, DossierColumns};
 use crate::list;
 use crate::sql;
+use crate::stats_codec::{FORMAT_IMPORTED, decode_dossier, decode_with_events, highest_sequences};
 use chrono::NaiveDate;
-use motcua_app::store::{DossierQuery, Inserted, StoreError};
+use motcua_app::store::{DossierQuery, Imported, Inserted, StoreError};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
 use motcua_domain::ids::{DossierCode, UnitCode};
 use rusqlite::Connection;
@@ -67,20 +69,41 @@ pub(crate) fn insert_dossier(
     })
 }
 
-/// Inserts imported dossiers with their own codes, raising each unit's daily sequence.
-pub(crate) fn import_dossiers(
-    conn: &Connection,
-    batch: &[(Dossier, Vec<Event>)],
-) -> Result<(), StoreError> {
-    for (dossier, events) in batch {
-        insert_row(conn, dossier, events)?;
-        if let Some((unit, day, seq)) = dossier.code.parts() {
-            execute(
-                conn,
-                sql::RAISE_SEQUENCE,
-                &[&unit.as_str(), &day, &i64::from(seq)],
-            )?;
-        }
+/// Inserts imported dossiers with their own codes and sources, raising each unit's daily
+/// sequence.
+pub(crate) fn import_dossiers(conn: &Connection, batch: &[Imported]) -> Result<(), StoreError> {
+    let rev = stats::next_rev(conn)?;
+    for Imported { source, dossier } in batch {
+        let c = DossierColumns::of(dossier);
+        execute(
+            conn,
+            sql::INSERT_IMPORTED,
+            &[
+                &c.code,
+                &c.receiving_unit,
+                &c.competent_unit,
+                &c.current_unit,
+                &c.procedure_code,
+                &c.status,
+                &c.channel,
+                &c.created_at,
+                &c.received_at,
+                &c.due_at,
+                &c.ended_at,
+                &c.version,
+                &c.applicant_phone,
+                &c.applicant_id_number,
+                &Json(source),
+            ],
+        )?;
+        stats::upsert(conn, rev, dossier)?;
+    }
+    for ((unit, day), seq) in highest_sequences(batch) {
+        execute(
+            conn,
+            sql::RAISE_SEQUENCE,
+            &[&unit.as_str(), &day, &i64::from(seq)],
+        )?;
     }
     Ok(())
 }
@@ -109,7 +132,8 @@ fn insert_row(conn: &Connection, dossier: &Dossier, events: &[Event]) -> Result<
             &Json(dossier),
         ],
     )?;
-    insert_events(conn, &dossier.code, events)
+    insert_events(conn, &dossier.code, events)?;
+    stats::upsert(conn, stats::next_rev(conn)?, dossier)
 }
 
 fn insert_events(
@@ -140,6 +164,12 @@ pub(crate) fn append_events(
     events: &[Event],
 ) -> Result<(), StoreError> {
     let c = DossierColumns::of(dossier);
+    let prior: Option<(i64, String)> = query_opt(
+        conn,
+        sql::DOSSIER_AT_VERSION,
+        &[&c.code, &i64::from(expected)],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let updated = execute(
         conn,
         sql::UPDATE_DOSSIER,
@@ -164,7 +194,15 @@ pub(crate) fn append_events(
             None => StoreError::NotFound(c.code.to_owned()),
         });
     }
-    insert_events(conn, &dossier.code, events)
+    // The first change to an imported dossier stores the events rebuilt from its source.
+    if let Some((format, data)) = prior
+        && format == FORMAT_IMPORTED
+        && let (_, Some(rebuilt)) = decode_with_events(format, &data)?
+    {
+        insert_events(conn, &dossier.code, &rebuilt)?;
+    }
+    insert_events(conn, &dossier.code, events)?;
+    stats::upsert(conn, stats::next_rev(conn)?, dossier)
 }
 
 /// A dossier and its events, consistent without a snapshot: the events are read up to the
@@ -173,12 +211,16 @@ pub(crate) fn dossier(
     conn: &Connection,
     code: &DossierCode,
 ) -> Result<Option<(Dossier, Vec<Event>)>, StoreError> {
-    let state = query_opt(conn, sql::DOSSIER, &[&code.as_str()], |r| {
-        r.get::<_, Json<Dossier>>(0)
+    let row: Option<(i64, String)> = query_opt(conn, sql::DOSSIER, &[&code.as_str()], |r| {
+        Ok((r.get(0)?, r.get(1)?))
     })?;
-    let Some(Json(state)) = state else {
+    let Some((format, data)) = row else {
         return Ok(None);
     };
+    let (state, rebuilt) = decode_with_events(format, &data)?;
+    if let Some(events) = rebuilt {
+        return Ok(Some((state, events)));
+    }
     let events = query_all(
         conn,
         sql::EVENTS,
@@ -225,11 +267,13 @@ pub(crate) fn list_dossiers(
     conn: &Connection,
     query: &DossierQuery,
 ) -> Result<Vec<Dossier>, StoreError> {
-    let list = list::build(query, |column, placeholder| {
+    let list = list::build(query, "data", |column, placeholder| {
         format!("{column} IN (SELECT value FROM json_each({placeholder}))")
     });
     let params: Vec<&dyn ToSql> = list.params.iter().map(|p| p as &dyn ToSql).collect();
-    query_all(conn, &list.sql, &params, |r| {
-        Ok(r.get::<_, Json<Dossier>>(0)?.0)
-    })
+    let rows: Vec<(i64, String)> =
+        query_all(conn, &list.sql, &params, |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.iter()
+        .map(|(format, data)| decode_dossier(*format, data))
+        .collect()
 }

@@ -3,6 +3,7 @@
 
 mod dossiers;
 mod reference;
+pub(crate) mod stats;
 
 pub(crate) use dossiers::*;
 pub(crate) use reference::*;

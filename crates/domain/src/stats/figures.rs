@@ -1,0 +1,128 @@
+//! The other figures of a period, beside the 13 columns: the operational figures that the CCHC
+//! criteria and the Decision 766 index read (domain.md §8.3), computed once in one pass.
+//!
+//! Each figure is a [`Fraction`] (numerator, denominator, and its rate by [`Fraction::rate`]).
+//! Unless its definition says otherwise, a figure is over the dossiers **received in the
+//! period** (columns 4 + 5 of RULES §8).
+
+#[cfg(test)]
+mod tests;
+
+use super::format::rate_percent;
+use super::index766::Fraction;
+use super::period::Period;
+use super::place::{Bounds, Intake};
+use super::rating::Rating;
+use super::record::Record;
+use crate::classify::TimeClass;
+use serde::{Deserialize, Serialize};
+
+impl Fraction {
+    /// `numerator ÷ denominator`, unrounded; `None` when nothing was counted (domain.md §6.2:
+    /// an empty denominator is shown as N/A, "không phát sinh").
+    pub fn rate(&self) -> Option<f64> {
+        (self.denominator > 0).then(|| self.numerator as f64 / self.denominator as f64)
+    }
+
+    /// The rate for display: `82,94%`, or `Không phát sinh` for an empty denominator.
+    pub fn rate_vi(&self) -> String {
+        self.rate()
+            .map_or_else(|| "Không phát sinh".to_owned(), rate_percent)
+    }
+
+    /// Counts one dossier in the denominator, and in the numerator if `success`.
+    fn tally(&mut self, success: bool) {
+        self.denominator += 1;
+        self.numerator += u64::from(success);
+    }
+}
+
+/// The other figures of a period over a set of records (one unit, or a unit subtree).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    /// Received online ÷ received in the period: column 4 ÷ (4 + 5) (RULES §8; domain.md §6.2
+    /// 3.3, without the national portal's sync factor).
+    pub online: Fraction,
+    /// Fee-bearing dossiers received in the period and paid online ÷ fee-bearing dossiers
+    /// received in the period (RULES §9; domain.md §6.2 3.6).
+    pub paid_online: Fraction,
+    /// Amount paid online by the dossiers of `paid_online`'s numerator, in đồng (RULES §10:
+    /// integer đồng; the seed report of P. Phước Hòa gives it beside the count).
+    pub paid_online_vnd: u64,
+    /// Digitised at reception ÷ received in the period (RULES §9; domain.md §6.2 4.2).
+    pub digitised: Fraction,
+    /// With an electronic result ÷ **ended in the period** (column 7) (domain.md §6.2 4.1).
+    pub e_result: Fraction,
+    /// Reusing digitised data ÷ received in the period (domain.md §6.2 4.3).
+    pub reused_data: Fraction,
+    /// Ratings of the dossiers **ended in the period**, by level in [`Rating::ALL`] order: the
+    /// rating is given after the result (RULES §10).
+    pub ratings: [u64; 4],
+    /// Rất hài lòng or hài lòng ÷ dossiers rated (those of `ratings`).
+    pub satisfied: Fraction,
+    /// Late dossiers with an apology (Mẫu 04) ÷ **late dossiers**: ended late in the period or
+    /// open and overdue at its end, columns 10 + 13 (RULES §7–§8; domain.md §2.4, §8.3).
+    pub apologies: Fraction,
+    /// Feedback (PAKN) handled within its limits (RULES §10; domain.md §6.2 5.2). The system
+    /// holds no feedback yet, so this is always `None`: not available, never zero.
+    pub feedback_on_time: Option<Fraction>,
+}
+
+impl Figures {
+    /// Computes the figures of `period` in one pass over `records`, with no allocation.
+    pub fn compute(period: &Period, records: &[Record]) -> Figures {
+        let bounds = Bounds::new(period);
+        let mut f = Figures::default();
+        for r in records {
+            let Some(p) = bounds.place(r) else { continue };
+            if p.intake != Intake::CarriedOver {
+                f.online.tally(r.online);
+                f.digitised.tally(r.digitised);
+                f.reused_data.tally(r.reused_data);
+                if r.fee_bearing {
+                    f.paid_online.tally(r.paid_online);
+                    if r.paid_online {
+                        f.paid_online_vnd += r.paid_online_vnd;
+                    }
+                }
+            }
+            if p.ended_in_period() {
+                f.e_result.tally(r.e_result);
+                if let Some(rating) = r.rating {
+                    f.ratings[rating_index(rating)] += 1;
+                    f.satisfied
+                        .tally(matches!(rating, Rating::RatHaiLong | Rating::HaiLong));
+                }
+            }
+            if matches!(p.class, TimeClass::Late | TimeClass::Overdue) {
+                f.apologies.tally(r.apology);
+            }
+        }
+        f
+    }
+
+    /// Dossiers received in the period (columns 4 + 5).
+    pub fn received(&self) -> u64 {
+        self.online.denominator
+    }
+
+    /// Number of ratings at `level`.
+    pub fn rating_count(&self, level: Rating) -> u64 {
+        self.ratings[rating_index(level)]
+    }
+
+    /// Number of dossiers rated.
+    pub fn rated(&self) -> u64 {
+        self.satisfied.denominator
+    }
+}
+
+/// Position of a level in [`Rating::ALL`].
+fn rating_index(level: Rating) -> usize {
+    match level {
+        Rating::RatHaiLong => 0,
+        Rating::HaiLong => 1,
+        Rating::BinhThuong => 2,
+        Rating::KhongHaiLong => 3,
+    }
+}
