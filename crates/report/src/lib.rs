@@ -33,7 +33,9 @@ pub use model::{IndexReport, Register, RegisterRow, TthcReport};
 pub use period_spec::{PeriodSpecError, parse_period, period_from};
 pub use register::{REGISTER_COLUMNS, RegisterLine, register_json, register_lines};
 pub use sheet::{Cell, Range, Sheet, Style, Value};
-pub use tthc::{COLUMNS, RowKind, TthcRow, field_code, tthc_json, tthc_rows};
+pub use tthc::{
+    COLUMNS, RowKind, TthcRow, columns_json, field_code, period_json, tthc_json, tthc_rows,
+};
 pub use tthc_sheet::tthc_sheet;
 pub use xlsx::{ExportError, register_xlsx, tthc_xlsx, write_xlsx};
 

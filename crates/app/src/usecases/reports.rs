@@ -7,18 +7,18 @@
 
 mod records;
 mod scope;
+mod summary;
 
 pub use records::{StatsRecords, catalogue_facts};
 pub use scope::{REPORT_ROLES, Scope, reportable, subtree};
+pub use summary::SubtreeSummary;
 
 use crate::App;
 use crate::error::AppError;
 use motcua_domain::classify::classify;
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Actor, Unit};
-use motcua_domain::stats::{
-    Figures, Index766, IndexWeights, IndicatorId, Period, Record, Report, Source, losers,
-};
+use motcua_domain::stats::{Index766, IndexWeights, IndicatorId, Period, Record, Source, losers};
 use motcua_report::{IndexReport, Register, RegisterRow, TthcReport};
 use std::collections::HashMap;
 
@@ -49,15 +49,15 @@ impl App {
         unit: Option<UnitCode>,
     ) -> Result<TthcReport, AppError> {
         let scope = self.report_scope(by, unit).await?;
-        let data = self.stats_records(&scope.units).await?;
         // A period not yet over: open dossiers are classified as of now.
         let period = period.read_at(self.now());
+        let s = self.subtree_summary(&scope.units, period).await?;
         Ok(TthcReport {
-            figures: Figures::compute(&period, &data.records),
-            report: Report::compute(period, &data.records),
+            figures: s.summary.figures,
+            report: s.summary.report,
             unit: scope.top,
             units: scope.units,
-            fields: data.fields,
+            fields: s.fields,
         })
     }
 

@@ -120,7 +120,7 @@ async fn freshness(
             kind: ApplicantType::Citizen,
             name: "Người đo hiệu năng".into(),
             id_number: None,
-            phone: None,
+            phone: Some("0912345678".into()),
             email: None,
             address: None,
         },

@@ -98,6 +98,15 @@ fn a_history_like_tran_hung_dao_gives_its_report() {
     .map(|(g, k)| v[g][k].as_u64().unwrap())
     .collect();
     assert_eq!(got, [1059, 1049, 9, 1, 1059, 1054, 5, 0, 0], "{v}");
+    // 145 ratings, all of dossiers resolved in the period: 105 rất hài lòng, 40 hài lòng.
+    let ratings = &v["figures"]["ratings"];
+    let levels: Vec<u64> = ["rat_hai_long", "hai_long", "binh_thuong", "khong_hai_long"]
+        .iter()
+        .map(|k| ratings[k].as_u64().unwrap())
+        .collect();
+    assert_eq!(levels, [105, 40, 0, 0], "{ratings}");
+    assert_eq!(ratings["rated"], 145, "{ratings}");
+    assert_eq!(ratings["satisfied"]["rate_text"], "100,00%", "{ratings}");
     // Importing the same file again is refused: the codes exist.
     let again = motcua()
         .args(["import", "dossiers", file.to_str().unwrap()])
@@ -110,6 +119,84 @@ fn a_history_like_tran_hung_dao_gives_its_report() {
             .unwrap()
             .contains("đã có trong hệ thống")
     );
+}
+
+/// The online amounts of Phước Hòa: 1.585 dossiers paying 27.367.024 đồng, 17.266 đồng each
+/// and one đồng more for the first 414 of them (1.585 × 17.266 + 414).
+fn online_fee(i: usize) -> u64 {
+    if i < 414 { 17_267 } else { 17_266 }
+}
+
+/// Phước Hòa, 01/01/2023–30/11/2023: 1.911 fee-bearing dossiers received in the period, 1.585
+/// of them paid online for 27.367.024 đồng and 326 paid at the desk; 120 fee-free dossiers; and,
+/// outside the count, a fee-bearing dossier paid online but carried over from 2022 and one
+/// received after the period.
+fn phuoc_hoa() -> String {
+    let mut lines = Vec::new();
+    let mut n = 0;
+    let mut push = |changes: Value| {
+        lines.push(legacy(n, changes));
+        n += 1;
+    };
+    for i in 0..1585 {
+        push(json!({ "fee_vnd": online_fee(i), "paid_online": true }));
+    }
+    for _ in 0..326 {
+        push(json!({ "channel": "direct", "fee_vnd": 17_266, "paid_online": false }));
+    }
+    for _ in 0..120 {
+        push(json!({ "fee_vnd": 0, "paid_online": false }));
+    }
+    lines.push(legacy(
+        0,
+        json!({ "code": format!("{WARD}-221229-0001"), "fee_vnd": 50_000, "paid_online": true,
+                "received_at": "2022-12-29T09:00:00+07:00", "due_at": "2023-01-04T09:00:00+07:00",
+                "ended_at": "2023-01-03T09:00:00+07:00" }),
+    ));
+    lines.push(legacy(
+        0,
+        json!({ "code": format!("{WARD}-231201-0001"), "fee_vnd": 50_000, "paid_online": true,
+                "received_at": "2023-12-01T09:00:00+07:00", "due_at": "2023-12-06T09:00:00+07:00",
+                "ended_at": "2023-12-04T09:00:00+07:00" }),
+    ));
+    lines.join("\n")
+}
+
+#[test]
+fn a_history_like_phuoc_hoa_gives_its_online_payments() {
+    let paid: u64 = (0..1585).map(online_fee).sum();
+    assert_eq!(paid, 27_367_024, "the history itself adds up");
+    let dir = temp_dir("history-fees");
+    let db = format!("sqlite://{}", dir.join("m.db").display());
+    install(&db);
+    let file = dir.join("lich-su.jsonl");
+    std::fs::write(&file, phuoc_hoa()).unwrap();
+    let out = run(&db, &["import", "dossiers", file.to_str().unwrap()], "");
+    assert!(out.starts_with("Đã nạp 2033 hồ sơ"), "{out}");
+    let args = [
+        "report",
+        "tthc",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-11-30",
+        "--unit",
+        WARD,
+        "--format",
+        "json",
+    ];
+    let v: Value = serde_json::from_str(&run(&db, &args, "")).unwrap();
+    let f = &v["figures"];
+    let payments = &f["paid_online"];
+    assert_eq!(payments["numerator"], 1585, "{payments}");
+    assert_eq!(payments["denominator"], 1911, "{payments}");
+    assert_eq!(payments["rate_text"], "82,94%", "{payments}");
+    assert_eq!(payments["amount_vnd"], 27_367_024, "{payments}");
+    assert_eq!(payments["amount_text"], "27.367.024 đồng", "{payments}");
+    // Every dossier received in the period counts in the online share, fee-bearing or not.
+    assert_eq!(f["received"], 2031, "{f}");
+    assert_eq!(f["online"]["numerator"], 1705, "{f}");
+    assert_eq!(v["received"]["carried_over"], 1, "{v}");
 }
 
 #[test]

@@ -11,7 +11,7 @@ mod tests;
 use super::format::rate_percent;
 use super::index766::Fraction;
 use super::period::Period;
-use super::place::{Bounds, Intake};
+use super::place::{Bounds, Intake, Placement};
 use super::rating::Rating;
 use super::record::Record;
 use crate::classify::TimeClass;
@@ -74,31 +74,65 @@ impl Figures {
         let bounds = Bounds::new(period);
         let mut f = Figures::default();
         for r in records {
-            let Some(p) = bounds.place(r) else { continue };
-            if p.intake != Intake::CarriedOver {
-                f.online.tally(r.online);
-                f.digitised.tally(r.digitised);
-                f.reused_data.tally(r.reused_data);
-                if r.fee_bearing {
-                    f.paid_online.tally(r.paid_online);
-                    if r.paid_online {
-                        f.paid_online_vnd += r.paid_online_vnd;
-                    }
-                }
-            }
-            if p.ended_in_period() {
-                f.e_result.tally(r.e_result);
-                if let Some(rating) = r.rating {
-                    f.ratings[rating_index(rating)] += 1;
-                    f.satisfied
-                        .tally(matches!(rating, Rating::RatHaiLong | Rating::HaiLong));
-                }
-            }
-            if matches!(p.class, TimeClass::Late | TimeClass::Overdue) {
-                f.apologies.tally(r.apology);
+            if let Some(p) = bounds.place(r) {
+                f.add(r, p);
             }
         }
         f
+    }
+
+    /// Counts a record placed in the period.
+    #[inline]
+    pub(crate) fn add(&mut self, r: &Record, p: Placement) {
+        if p.intake != Intake::CarriedOver {
+            self.online.tally(r.online);
+            self.digitised.tally(r.digitised);
+            self.reused_data.tally(r.reused_data);
+            if r.fee_bearing {
+                self.paid_online.tally(r.paid_online);
+                if r.paid_online {
+                    self.paid_online_vnd += r.paid_online_vnd;
+                }
+            }
+        }
+        if p.ended_in_period() {
+            self.e_result.tally(r.e_result);
+            if let Some(rating) = r.rating {
+                self.ratings[rating_index(rating)] += 1;
+                self.satisfied
+                    .tally(matches!(rating, Rating::RatHaiLong | Rating::HaiLong));
+            }
+        }
+        if matches!(p.class, TimeClass::Late | TimeClass::Overdue) {
+            self.apologies.tally(r.apology);
+        }
+    }
+
+    /// The figures of the records of `self` and `other` together (same period).
+    pub fn merge(self, other: Figures) -> Figures {
+        let add = |a: Fraction, b: Fraction| Fraction {
+            numerator: a.numerator + b.numerator,
+            denominator: a.denominator + b.denominator,
+        };
+        let mut ratings = self.ratings;
+        for (r, o) in ratings.iter_mut().zip(other.ratings) {
+            *r += o;
+        }
+        Figures {
+            online: add(self.online, other.online),
+            paid_online: add(self.paid_online, other.paid_online),
+            paid_online_vnd: self.paid_online_vnd + other.paid_online_vnd,
+            digitised: add(self.digitised, other.digitised),
+            e_result: add(self.e_result, other.e_result),
+            reused_data: add(self.reused_data, other.reused_data),
+            ratings,
+            satisfied: add(self.satisfied, other.satisfied),
+            apologies: add(self.apologies, other.apologies),
+            feedback_on_time: match (self.feedback_on_time, other.feedback_on_time) {
+                (Some(a), Some(b)) => Some(add(a, b)),
+                (a, b) => a.or(b),
+            },
+        }
     }
 
     /// Dossiers received in the period (columns 4 + 5).

@@ -15,6 +15,7 @@ mod place;
 mod rating;
 mod record;
 mod report;
+mod summary;
 
 pub use columns::Columns;
 pub use figures::Figures;
@@ -27,3 +28,4 @@ pub use place::{Intake, Placement, place};
 pub use rating::Rating;
 pub use record::Record;
 pub use report::Report;
+pub use summary::Summary;

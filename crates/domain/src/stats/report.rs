@@ -75,6 +75,36 @@ fn non_empty(rows: &[Cells]) -> Vec<(u32, Columns)> {
         .collect()
 }
 
+/// The counts of a report being computed: one increment per record in the total, its unit's
+/// row and its field's row.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    total: Cells,
+    units: Vec<Cells>,
+    fields: Vec<Cells>,
+}
+
+impl Tally {
+    /// Counts a record placed in the period.
+    #[inline]
+    pub(crate) fn add(&mut self, r: &Record, p: Placement) {
+        let c = cell(p);
+        self.total[c] += 1;
+        row(&mut self.units, r.unit)[c] += 1;
+        row(&mut self.fields, r.field)[c] += 1;
+    }
+
+    /// The report of the records counted.
+    pub(crate) fn finish(self, period: Period) -> Report {
+        Report {
+            period,
+            total: columns(&self.total),
+            units: non_empty(&self.units),
+            fields: non_empty(&self.fields),
+        }
+    }
+}
+
 impl Report {
     /// Computes the report of `period` in one pass over `records`, with no allocation per
     /// record (rows are vectors indexed by unit and field). Totals over a unit subtree: pass only
@@ -87,23 +117,13 @@ impl Report {
     /// one pass without copying them together.
     pub fn compute_parts(period: Period, parts: &[&[Record]]) -> Report {
         let bounds = Bounds::new(&period);
-        let mut total: Cells = [0; CELLS];
-        let mut units: Vec<Cells> = Vec::new();
-        let mut fields: Vec<Cells> = Vec::new();
+        let mut tally = Tally::default();
         for r in parts.iter().flat_map(|p| p.iter()) {
             if let Some(p) = bounds.place(r) {
-                let c = cell(p);
-                total[c] += 1;
-                row(&mut units, r.unit)[c] += 1;
-                row(&mut fields, r.field)[c] += 1;
+                tally.add(r, p);
             }
         }
-        Report {
-            period,
-            total: columns(&total),
-            units: non_empty(&units),
-            fields: non_empty(&fields),
-        }
+        tally.finish(period)
     }
 
     /// The report of the records of `self` and `other` together (same period): what

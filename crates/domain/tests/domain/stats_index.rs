@@ -223,6 +223,15 @@ fn empty_denominators_are_not_applicable_and_leave_the_maximum() {
         (index.points, index.counted_max, index.normalised()),
         (0.0, 0.0, 0.0)
     );
+    // Positive zeros: the JSON of a group with nothing counted shows `0.0`, never `-0.0`.
+    assert!(index.counted_max.is_sign_positive() && index.points.is_sign_positive());
+    for g in &index.groups {
+        assert!(
+            g.counted_max.is_sign_positive() && g.points.is_sign_positive(),
+            "{:?}",
+            g.group
+        );
+    }
 }
 
 #[test]

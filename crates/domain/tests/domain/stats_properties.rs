@@ -5,8 +5,8 @@ use chrono::{Duration, NaiveDateTime};
 use motcua_domain::classify::TimeClass;
 use motcua_domain::classify::{classify_ended, classify_open};
 use motcua_domain::stats::{
-    CatalogueFacts, Columns, Index766, IndexWeights, IndicatorId, Period, Rating, Record, Report,
-    Source, losers,
+    CatalogueFacts, Columns, Figures, Index766, IndexWeights, IndicatorId, Period, Rating, Record,
+    Report, Source, Summary, losers,
 };
 use proptest::prelude::*;
 
@@ -144,6 +144,17 @@ proptest! {
         }
         prop_assert_eq!(grouped.unit(0), even);
         prop_assert_eq!(&grouped.fields, &whole.fields);
+    }
+
+    #[test]
+    fn a_summary_over_parts_merged_equals_the_report_and_figures_over_all(
+        rs in records(), p in period(), cut in 0usize..300,
+    ) {
+        let (a, b) = rs.split_at(cut.min(rs.len()));
+        let merged = Summary::compute_parts(p, &[a]).merge(Summary::compute_parts(p, &[b]));
+        prop_assert_eq!(&merged.report, &Report::compute(p, &rs));
+        prop_assert_eq!(merged.figures, Figures::compute(&p, &rs));
+        prop_assert_eq!(Summary::compute_parts(p, &[a, b]), merged);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod figures;
 mod index;
 mod register;
+mod snapshots;
 mod support;
 mod tthc;
 mod xlsx;

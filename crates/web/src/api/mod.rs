@@ -2,6 +2,7 @@
 //! and a test checks it against the OpenAPI document, so the two cannot drift apart.
 
 mod calendar;
+mod dashboard;
 mod dossiers;
 mod extract;
 mod openapi;
@@ -37,6 +38,7 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/reports/index766"),
     ("GET", "/api/v1/reports/index766/losers"),
     ("GET", "/api/v1/reports/register"),
+    ("GET", "/api/v1/reports/dashboard"),
     ("GET", "/api/v1/openapi.json"),
     ("GET", "/api/v1/docs"),
 ];
@@ -74,6 +76,7 @@ fn endpoint(method: &str, path: &str) -> MethodRouter<AppState> {
         ("GET", "/api/v1/reports/index766") => get(reports::index766),
         ("GET", "/api/v1/reports/index766/losers") => get(reports::losers),
         ("GET", "/api/v1/reports/register") => get(reports::register),
+        ("GET", "/api/v1/reports/dashboard") => get(dashboard::dashboard),
         ("GET", "/api/v1/openapi.json") => get(openapi::document),
         ("GET", "/api/v1/docs") => get(openapi::docs),
         _ => MethodRouter::new(),

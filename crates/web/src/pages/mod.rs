@@ -7,6 +7,8 @@
 mod actions;
 mod assets;
 mod catalogue;
+mod dashboard;
+mod dashboard_sections;
 mod dossier;
 mod error;
 mod filters;
@@ -42,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/can-bo/ho-so/{code}/thao-tac", post(actions::submit))
         .route("/can-bo/ho-so/{code}/bien-nhan", get(receipt::page))
         .route("/can-bo/bao-cao", get(report::page))
+        .route("/can-bo/tong-quan", get(dashboard::page))
         .route("/can-bo/chi-so-766", get(index766::page))
         .route("/can-bo/chi-so-766/ho-so", get(index766::losers))
         .route("/can-bo/so-theo-doi", get(register::page))

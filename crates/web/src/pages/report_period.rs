@@ -51,6 +51,8 @@ pub struct Picker {
     to: String,
     /// The chosen values as a query string, for links that keep them.
     pub query: String,
+    /// The chosen period alone as a query string, for links to another unit.
+    pub period_query: String,
     /// The period and unit as API parameters (`period=month:2026-11&unit=…` or `from=…&to=…`).
     pub api_query: String,
 }
@@ -170,6 +172,7 @@ impl PeriodQuery {
             period.from(),
             period.to()
         );
+        let period_query = query.clone();
         if !chosen_unit.is_empty() {
             api_query.push_str(&format!("&unit={}", encode(chosen_unit)));
             query.push_str(&format!("&don_vi={}", encode(chosen_unit)));
@@ -201,6 +204,7 @@ impl PeriodQuery {
             from: period.from().to_string(),
             to: period.to().to_string(),
             query,
+            period_query,
             api_query,
         }
     }

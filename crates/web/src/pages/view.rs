@@ -42,6 +42,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("report.html", include_str!("../../templates/report.html")),
     (
+        "dashboard.html",
+        include_str!("../../templates/dashboard.html"),
+    ),
+    (
         "report_figures.html",
         include_str!("../../templates/report_figures.html"),
     ),

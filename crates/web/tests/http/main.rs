@@ -7,6 +7,7 @@ mod support;
 
 mod basics;
 mod catalogue;
+mod dashboard;
 mod dossiers;
 mod lifecycle;
 mod logs;

@@ -69,7 +69,11 @@ impl Index766 {
                     group,
                     points: mine().map(|i| i.points).sum(),
                     max_points: group.max_points(),
-                    counted_max: mine().filter(|i| i.counted()).map(|i| i.max_points).sum(),
+                    // Folded from +0.0: the `Sum` of no `f64` is -0.0, shown as `-0.0` in the
+                    // JSON of a group with no counted indicator.
+                    counted_max: mine()
+                        .filter(|i| i.counted())
+                        .fold(0.0, |sum, i| sum + i.max_points),
                 }
             })
             .collect();
