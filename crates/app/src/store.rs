@@ -238,8 +238,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Inserts imported dossiers with their own codes, all or nothing; each unit's daily
     /// sequence is raised to at least the imported numbers so new codes never collide. The
     /// store keeps each source and rebuilds the dossier and its events from it when read; the
-    /// first change to an imported dossier stores its rebuilt events for good.
-    async fn import_dossiers(&self, batch: &[Imported]) -> Result<(), StoreError>;
+    /// first change to an imported dossier stores its rebuilt events for good. The batch is
+    /// taken by value: the SQLite writer thread owns it without a copy.
+    async fn import_dossiers(&self, batch: Vec<Imported>) -> Result<(), StoreError>;
 
     /// The statistics rows changed at or after `since` (0: all), after the keyset position
     /// `after` (`rev`, code), at most `limit` of them. Changes keep coming while pages are read;

@@ -249,8 +249,9 @@ impl App {
         });
         let mut stored = 0;
         while let Some(batch) = rx.recv().await {
-            store.import_dossiers(&batch).await?;
-            stored += batch.len();
+            let size = batch.len();
+            store.import_dossiers(batch).await?;
+            stored += size;
             progress(stored, n);
         }
         producer

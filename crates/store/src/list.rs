@@ -90,7 +90,9 @@ pub(crate) fn build(query: &DossierQuery, data: &str, unit_in: UnitIn) -> ListSq
         b.push(")");
     }
     if let Some(due) = query.due_before {
-        b.push(" AND due_at <= ").bind(Param::Time(due));
+        // Open statuses have no end; saying so lets the partial index `dossiers_due` serve.
+        b.push(" AND ended_at IS NULL AND due_at <= ")
+            .bind(Param::Time(due));
     }
     if let Some(after) = &query.after {
         b.push(" AND (created_at, code) < (")

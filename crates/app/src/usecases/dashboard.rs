@@ -232,10 +232,13 @@ fn ranking(
             }
         })
         .collect();
+    // A unit with no dossier in the period has only catalogue points: it ranks after every
+    // unit that worked, whatever its score.
+    let idle = |r: &UnitRank| r.columns.received_total() == 0;
     ranks.sort_by(|a, b| {
-        b.index
-            .normalised()
-            .total_cmp(&a.index.normalised())
+        idle(a)
+            .cmp(&idle(b))
+            .then_with(|| b.index.normalised().total_cmp(&a.index.normalised()))
             .then_with(|| {
                 let rate = |r: &UnitRank| r.on_time.rate().unwrap_or(-1.0);
                 rate(b).total_cmp(&rate(a))

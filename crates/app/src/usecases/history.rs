@@ -52,22 +52,20 @@ impl App {
         let mut errors = Vec::new();
         let mut records: Vec<(usize, LegacyRecord)> = Vec::new();
         let mut seen = HashSet::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match parse_line(line) {
+        for (line, parsed) in parse_lines(text) {
+            match parsed {
                 Ok(r) if !seen.insert(r.code.clone()) => errors.push((
-                    i + 1,
+                    line,
                     LineError {
                         field: "code".into(),
                         message: format!("mã hồ sơ {} bị trùng trong tệp", r.code),
                     },
                 )),
-                Ok(r) => records.push((i + 1, r)),
-                Err(e) => errors.push((i + 1, e)),
+                Ok(r) => records.push((line, r)),
+                Err(e) => errors.push((line, e)),
             }
         }
+        drop(seen);
         let mut report = HistoryReport::default();
         let procedures = self
             .resolve_history_refs(&mut records, &mut errors, options, &mut report)
@@ -98,34 +96,45 @@ impl App {
         }
         report.skipped = errors;
         let total = records.len();
-        let kept: BTreeMap<&ProcedureCode, ImportedProcedure> = procedures
+        let kept: BTreeMap<ProcedureCode, ImportedProcedure> = procedures
             .iter()
-            .map(|(code, p)| (code, ImportedProcedure::of(p)))
+            .map(|(code, p)| (code.clone(), ImportedProcedure::of(p)))
             .collect();
-        let mut batch = Vec::with_capacity(BATCH.min(total));
-        for (_, r) in records {
-            let Some(procedure) = kept.get(&r.procedure_code) else {
-                continue;
-            };
-            let source = ImportedDossier {
-                record: r,
-                procedure: procedure.clone(),
-            };
-            if let Some((dossier, _)) = source.build() {
-                batch.push(Imported { source, dossier });
+        // Dossiers are built on another thread while the store writes the previous batch.
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Imported>>(1);
+        let producer = tokio::task::spawn_blocking(move || {
+            let mut batch = Vec::with_capacity(BATCH.min(total));
+            for (_, r) in records {
+                let Some(procedure) = kept.get(&r.procedure_code) else {
+                    continue;
+                };
+                let source = ImportedDossier {
+                    record: r,
+                    procedure: procedure.clone(),
+                };
+                if let Some((dossier, _)) = source.build() {
+                    batch.push(Imported { source, dossier });
+                }
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if tx.blocking_send(full).is_err() {
+                        return;
+                    }
+                }
             }
-            if batch.len() == BATCH {
-                self.store.import_dossiers(&batch).await?;
-                report.imported += batch.len();
-                batch.clear();
-                progress(report.imported, total);
+            if !batch.is_empty() {
+                let _ = tx.blocking_send(batch);
             }
-        }
-        if !batch.is_empty() {
-            self.store.import_dossiers(&batch).await?;
-            report.imported += batch.len();
+        });
+        while let Some(batch) = rx.recv().await {
+            let size = batch.len();
+            self.store.import_dossiers(batch).await?;
+            report.imported += size;
             progress(report.imported, total);
         }
+        producer
+            .await
+            .map_err(|e| AppError::Conflict(format!("building imported dossiers: {e}")))?;
         Ok(report)
     }
 
@@ -217,6 +226,75 @@ impl App {
     }
 }
 
+/// A line number and what the line gave.
+type Parsed = (usize, Result<LegacyRecord, LineError>);
+
+/// Every non-blank line of `text`, parsed and checked, with its line number (from 1), in order.
+/// The lines are cut into one chunk per core and parsed in parallel.
+fn parse_lines(text: &str) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunks = split_at_lines(text, threads);
+    // The chunk's number of lines, and its parsed lines numbered from 0 in the chunk.
+    let parse = |chunk: &str| -> (usize, Vec<Parsed>) {
+        let mut lines = 0;
+        let mut out = Vec::new();
+        for (i, line) in chunk.lines().enumerate() {
+            lines = i + 1;
+            if !line.trim().is_empty() {
+                out.push((i, parse_line(line)));
+            }
+        }
+        (lines, out)
+    };
+    let parsed: Vec<_> = if chunks.len() == 1 {
+        chunks.into_iter().map(parse).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|chunk| scope.spawn(move || parse(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let mut out = Vec::with_capacity(parsed.iter().map(|(_, p)| p.len()).sum());
+    let mut before = 0;
+    for (lines, chunk) in parsed {
+        out.extend(chunk.into_iter().map(|(i, r)| (before + i + 1, r)));
+        before += lines;
+    }
+    out
+}
+
+/// `text` cut into at most `parts` pieces of about the same size, each ending after a newline
+/// (the last one at the end of `text`).
+fn split_at_lines(text: &str, parts: usize) -> Vec<&str> {
+    const SMALL: usize = 1 << 20;
+    if parts <= 1 || text.len() < SMALL {
+        return vec![text];
+    }
+    let mut out = Vec::with_capacity(parts);
+    let mut rest = text;
+    for left in (2..=parts).rev() {
+        let target = rest.len() / left;
+        let Some(cut) = rest.as_bytes()[target..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|p| target + p + 1)
+        else {
+            break;
+        };
+        let (head, tail) = rest.split_at(cut);
+        out.push(head);
+        rest = tail;
+    }
+    out.push(rest);
+    out
+}
+
 fn imported_unit(code: &UnitCode, from: Option<chrono::NaiveDate>) -> Unit {
     Unit {
         code: code.clone(),
@@ -261,5 +339,47 @@ fn imported_procedure(code: &ProcedureCode, from: Option<chrono::NaiveDate>) -> 
             role: Role::ChuyenVien,
             budget_minutes: 450,
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_end_after_a_newline_and_cover_the_text() {
+        let text: String = (0..200_000).map(|i| format!("line {i}\n")).collect();
+        let text = format!("{text}last");
+        for parts in [1, 2, 3, 7] {
+            let chunks = split_at_lines(&text, parts);
+            assert!(chunks.len() <= parts);
+            assert_eq!(chunks.concat(), text);
+            for c in &chunks[..chunks.len() - 1] {
+                assert!(c.ends_with('\n'));
+            }
+        }
+        assert_eq!(split_at_lines(&text, 2).len(), 2);
+    }
+
+    #[test]
+    fn parallel_parsing_keeps_line_numbers() {
+        let mut text = String::new();
+        for i in 0..150_000 {
+            match i % 3 {
+                0 => text.push('\n'),
+                1 => text.push_str("{\"code\": 1}\r\n"),
+                _ => text.push_str("not json\n"),
+            }
+        }
+        let parsed = parse_lines(&text);
+        let expected: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert!(text.len() >= 1 << 20);
+        let numbers: Vec<usize> = parsed.iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, expected);
     }
 }

@@ -172,9 +172,9 @@ impl Store for PgStore {
         ops::stats::changes(&mut *self.conn().await?, since, after, limit).await
     }
 
-    async fn import_dossiers(&self, batch: &[Imported]) -> Result<(), StoreError> {
+    async fn import_dossiers(&self, batch: Vec<Imported>) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        ops::import_dossiers(&mut tx, batch).await?;
+        ops::import_dossiers(&mut tx, &batch).await?;
         commit(tx, ()).await
     }
 

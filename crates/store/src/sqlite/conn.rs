@@ -3,6 +3,7 @@
 
 use crate::error;
 use crate::list::Param;
+use chrono::{Datelike, NaiveDateTime, Timelike};
 use motcua_app::store::StoreError;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{CachedStatement, Connection, OpenFlags, Row, Statement};
@@ -124,6 +125,81 @@ fn prepare<'c>(
     Ok(statement)
 }
 
+/// The cached statement for `sql`, for a loop that binds its parameters itself by position with
+/// `raw_bind_parameter` and runs it with `raw_execute`: checks that they are `$1 … $count` in
+/// order, so that position and number agree.
+pub(crate) fn prepare_positional<'c>(
+    conn: &'c Connection,
+    sql: &str,
+    count: usize,
+) -> Result<CachedStatement<'c>, StoreError> {
+    let statement = conn.prepare_cached(sql).map_err(error::sqlite)?;
+    let in_order = statement.parameter_count() == count
+        && (1..=count).all(|i| {
+            statement
+                .parameter_name(i)
+                .is_none_or(|name| name.get(1..) == Some(i.to_string().as_str()))
+        });
+    if !in_order {
+        return Err(StoreError::Database(format!(
+            "statement parameters are not $1 … ${count} in order: {sql}"
+        )));
+    }
+    Ok(statement)
+}
+
+/// A local instant bound as the text rusqlite writes for a `NaiveDateTime`
+/// (`YYYY-MM-DD HH:MM:SS[.fff]`), without going through chrono's formatter when it has no
+/// fraction of a second (every imported instant).
+pub(crate) enum TimeText {
+    /// `YYYY-MM-DD HH:MM:SS`, years 0 to 9999.
+    Whole([u8; 19]),
+    /// Anything else, formatted by chrono.
+    Other(String),
+}
+
+impl TimeText {
+    pub(crate) fn new(t: NaiveDateTime) -> TimeText {
+        let year = t.year();
+        if t.nanosecond() != 0 || !(0..=9999).contains(&year) {
+            return TimeText::Other(t.format("%F %T%.f").to_string());
+        }
+        let mut b = *b"0000-00-00 00:00:00";
+        let mut put = |at: usize, value: u32, digits: usize| {
+            let mut v = value;
+            for i in (at..at + digits).rev() {
+                b[i] = b'0' + u8::try_from(v % 10).unwrap_or(0);
+                v /= 10;
+            }
+        };
+        put(0, year.unsigned_abs(), 4);
+        put(5, t.month(), 2);
+        put(8, t.day(), 2);
+        put(11, t.hour(), 2);
+        put(14, t.minute(), 2);
+        put(17, t.second(), 2);
+        TimeText::Whole(b)
+    }
+}
+
+impl ToSql for TimeText {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(match self {
+            TimeText::Whole(b) => b,
+            TimeText::Other(s) => s.as_bytes(),
+        })))
+    }
+}
+
+/// UTF-8 text already in a buffer (e.g. JSON written by serde_json), bound without a copy.
+pub(crate) struct TextBytes<'a>(pub(crate) &'a [u8]);
+
+impl ToSql for TextBytes<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.0)))
+    }
+}
+
 /// Binds `$n` (or `?n`) to `params[n - 1]` and a bare `?` to the parameter at its position.
 /// SQLite numbers named parameters in order of first appearance, so `$3 … $1` needs this.
 fn bind(statement: &mut Statement<'_>, params: &[&dyn ToSql]) -> rusqlite::Result<()> {
@@ -219,6 +295,40 @@ mod tests {
         let back: chrono::NaiveDateTime =
             query_one(&conn, "SELECT $1", &[&text(&nanos)], |r| r.get(0)).unwrap();
         assert_eq!(back, nanos);
+    }
+
+    #[test]
+    fn time_text_is_the_text_of_a_naive_date_time() {
+        let conn = memory();
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        for t in [
+            day.and_hms_opt(8, 0, 0).unwrap(),
+            day.and_hms_opt(23, 59, 59).unwrap(),
+            NaiveDate::from_ymd_opt(987, 12, 31)
+                .unwrap()
+                .and_hms_opt(0, 0, 1)
+                .unwrap(),
+            day.and_hms_milli_opt(8, 0, 0, 5).unwrap(),
+            day.and_hms_nano_opt(8, 0, 0, 123_456_789).unwrap(),
+            NaiveDate::from_ymd_opt(12_345, 1, 1)
+                .unwrap()
+                .and_hms_opt(1, 2, 3)
+                .unwrap(),
+        ] {
+            let fast: String =
+                query_one(&conn, "SELECT $1", &[&TimeText::new(t)], |r| r.get(0)).unwrap();
+            let chrono: String = query_one(&conn, "SELECT $1", &[&t], |r| r.get(0)).unwrap();
+            assert_eq!(fast, chrono);
+        }
+    }
+
+    #[test]
+    fn positional_statements_need_their_parameters_in_order() {
+        let conn = memory();
+        assert!(prepare_positional(&conn, "SELECT $1, $2", 2).is_ok());
+        assert!(prepare_positional(&conn, "SELECT ?, ?", 2).is_ok());
+        assert!(prepare_positional(&conn, "SELECT $2, $1", 2).is_err());
+        assert!(prepare_positional(&conn, "SELECT $1", 2).is_err());
     }
 
     #[test]

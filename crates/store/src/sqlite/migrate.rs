@@ -30,6 +30,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0002_stats.sql",
         sql: include_str!("../../migrations/sqlite/0002_stats.sql"),
     },
+    Migration {
+        version: 3,
+        file: "0003_open_due_index.sql",
+        sql: include_str!("../../migrations/sqlite/0003_open_due_index.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\
@@ -94,7 +99,7 @@ mod tests {
         migrate(&conn).unwrap();
         migrate(&conn).unwrap();
         let applied: Vec<i64> = query_all(&conn, APPLIED, &[], |r| r.get(0)).unwrap();
-        assert_eq!(applied, [1, 2]);
+        assert_eq!(applied, [1, 2, 3]);
     }
 
     #[test]

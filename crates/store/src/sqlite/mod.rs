@@ -173,9 +173,9 @@ impl Store for SqliteStore {
         self.writer.run(command).await?.inserted()
     }
 
-    async fn import_dossiers(&self, batch: &[Imported]) -> Result<(), StoreError> {
+    async fn import_dossiers(&self, batch: Vec<Imported>) -> Result<(), StoreError> {
         self.writer
-            .run(Command::ImportDossiers(batch.to_vec()))
+            .run(Command::ImportDossiers(batch))
             .await?
             .done()
     }

@@ -143,7 +143,7 @@ async fn an_imported_dossier_is_rebuilt_and_its_first_change_keeps_its_events(
             source,
         })
         .collect();
-    store.import_dossiers(&batch).await.unwrap();
+    store.import_dossiers(batch).await.unwrap();
 
     // Read back exactly as rebuilt from the source, events included.
     let (dossier, events) = store.dossier(&done.record.code).await.unwrap().unwrap();

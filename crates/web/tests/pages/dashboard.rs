@@ -135,6 +135,13 @@ async fn the_dashboard_shows_the_figures_of_the_province_in_charts_and_tables() 
     assert!(b.contains(&format!("<a href=\"{link}\">")), "{b}");
     assert!(b.contains("Ủy ban nhân dân phường Hai"));
     assert!(b.contains("Sở Xây dựng"));
+    // Ward two received nothing: its catalogue-only points do not rank it above ward one.
+    let table = &b[b.find("id=\"bang-xep-hang\"").unwrap()..];
+    assert!(
+        table.find("phường Một").unwrap() < table.find("phường Hai").unwrap(),
+        "{}",
+        &table[..table.find("</table>").unwrap()]
+    );
 
     // The 766 groups: as many table rows as groups, each with its points out of its maximum.
     let d = site

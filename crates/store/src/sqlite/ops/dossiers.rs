@@ -1,6 +1,8 @@
 //! Statements on dossiers: insertion with code allocation, events, reads and lists.
 
-use super::super::conn::{Json, execute, query_all, query_one, query_opt};
+use super::super::conn::{
+    Json, TextBytes, TimeText, execute, prepare_positional, query_all, query_one, query_opt,
+};
 use super::stats;
 use crate::codec::{self, DossierColumns};
 use crate::list;
@@ -70,33 +72,42 @@ pub(crate) fn insert_dossier(
 }
 
 /// Inserts imported dossiers with their own codes and sources, raising each unit's daily
-/// sequence.
+/// sequence. The two statements are prepared once per batch and bound by position; instants
+/// and the JSON of each source are written into buffers instead of new strings.
 pub(crate) fn import_dossiers(conn: &Connection, batch: &[Imported]) -> Result<(), StoreError> {
     let rev = stats::next_rev(conn)?;
+    let mut insert = prepare_positional(conn, sql::INSERT_IMPORTED, 15)?;
+    let mut upsert = stats::prepare_upsert(conn)?;
+    let mut json = Vec::with_capacity(1024);
     for Imported { source, dossier } in batch {
         let c = DossierColumns::of(dossier);
-        execute(
-            conn,
-            sql::INSERT_IMPORTED,
-            &[
-                &c.code,
-                &c.receiving_unit,
-                &c.competent_unit,
-                &c.current_unit,
-                &c.procedure_code,
-                &c.status,
-                &c.channel,
-                &c.created_at,
-                &c.received_at,
-                &c.due_at,
-                &c.ended_at,
-                &c.version,
-                &c.applicant_phone,
-                &c.applicant_id_number,
-                &Json(source),
-            ],
-        )?;
-        stats::upsert(conn, rev, dossier)?;
+        json.clear();
+        serde_json::to_writer(&mut json, source).map_err(crate::error::json)?;
+        let time = |t: Option<chrono::NaiveDateTime>| t.map(TimeText::new);
+        let row: [&dyn ToSql; 15] = [
+            &c.code,
+            &c.receiving_unit,
+            &c.competent_unit,
+            &c.current_unit,
+            &c.procedure_code,
+            &c.status,
+            &c.channel,
+            &TimeText::new(c.created_at),
+            &time(c.received_at),
+            &time(c.due_at),
+            &time(c.ended_at),
+            &c.version,
+            &c.applicant_phone,
+            &c.applicant_id_number,
+            &TextBytes(&json),
+        ];
+        for (i, value) in row.iter().enumerate() {
+            insert
+                .raw_bind_parameter(i + 1, value)
+                .map_err(crate::error::sqlite)?;
+        }
+        insert.raw_execute().map_err(crate::error::sqlite)?;
+        stats::upsert_with(&mut upsert, rev, dossier)?;
     }
     for ((unit, day), seq) in highest_sequences(batch) {
         execute(

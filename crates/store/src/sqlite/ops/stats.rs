@@ -1,12 +1,14 @@
 //! The statistics projection on SQLite: one row per received dossier, stamped with a revision
 //! the writer bumps once per change (the writer is alone, so revisions follow commit order).
 
-use super::super::conn::{execute, query_all, query_one, query_opt};
+use super::super::conn::{prepare_positional, query_all, query_one, query_opt};
+use crate::error;
 use crate::stats_codec::{MAX_STATS_PAGE, StatsColumns, StatsRaw, decode_dossier};
 use motcua_app::store::{StatsPage, StoreError};
 use motcua_domain::dossier::Dossier;
 use motcua_domain::ids::DossierCode;
-use rusqlite::Connection;
+use rusqlite::types::ToSql;
+use rusqlite::{CachedStatement, Connection, Statement};
 
 const BUMP: &str = "UPDATE stats_revision SET n = n + 1 WHERE id = 1 RETURNING n";
 const WATERMARK: &str = "SELECT n + 1 FROM stats_revision WHERE id = 1";
@@ -33,27 +35,44 @@ pub(crate) fn next_rev(conn: &Connection) -> Result<i64, StoreError> {
 
 /// Writes the projection row of `d` (nothing while it was never received).
 pub(crate) fn upsert(conn: &Connection, rev: i64, d: &Dossier) -> Result<(), StoreError> {
+    let mut statement = prepare_upsert(conn)?;
+    upsert_with(&mut statement, rev, d)
+}
+
+/// The cached upsert statement, for [`upsert_with`] in a loop.
+pub(crate) fn prepare_upsert(conn: &Connection) -> Result<CachedStatement<'_>, StoreError> {
+    prepare_positional(conn, UPSERT, 12)
+}
+
+/// Writes the projection row of `d` with the statement of [`prepare_upsert`].
+pub(crate) fn upsert_with(
+    statement: &mut Statement<'_>,
+    rev: i64,
+    d: &Dossier,
+) -> Result<(), StoreError> {
     let Some(c) = StatsColumns::of(d) else {
         return Ok(());
     };
-    execute(
-        conn,
-        UPSERT,
-        &[
-            &c.code,
-            &rev,
-            &c.competent_unit,
-            &c.procedure_code,
-            &c.field,
-            &c.received_at,
-            &c.due_at,
-            &c.ended_at,
-            &c.flags,
-            &c.paid_online_vnd,
-            &c.supplements,
-            &c.rating,
-        ],
-    )?;
+    let row: [&dyn ToSql; 12] = [
+        &c.code,
+        &rev,
+        &c.competent_unit,
+        &c.procedure_code,
+        &c.field,
+        &c.received_at,
+        &c.due_at,
+        &c.ended_at,
+        &c.flags,
+        &c.paid_online_vnd,
+        &c.supplements,
+        &c.rating,
+    ];
+    for (i, value) in row.iter().enumerate() {
+        statement
+            .raw_bind_parameter(i + 1, value)
+            .map_err(error::sqlite)?;
+    }
+    statement.raw_execute().map_err(error::sqlite)?;
     Ok(())
 }
 
