@@ -2,7 +2,9 @@
 //! the register shows ([`REGISTER_COLUMNS`], [`register_lines`]), numbered (1)…(14).
 
 use motcua_domain::format;
-use motcua_report::{REGISTER_COLUMNS, Range, Register, Sheet, Style, register_lines};
+use motcua_report::{
+    REGISTER_COLUMNS, Range, Register, Sheet, Style, register_heading, register_lines,
+};
 
 /// Last column.
 const LAST: u16 = REGISTER_COLUMNS.len() as u16 - 1;
@@ -23,28 +25,7 @@ fn centred(col: u16) -> bool {
 
 /// The register laid out on A4 landscape.
 pub(crate) fn register_sheet(r: &Register) -> Sheet {
-    let mut s = Sheet::new("Sổ theo dõi hồ sơ");
-    s.landscape = true;
-    s.merge(Range::new(0, 0, 0, LAST), "SỔ THEO DÕI HỒ SƠ", Style::Title);
-    s.merge(
-        Range::new(1, 0, 1, LAST),
-        format!(
-            "Hồ sơ tiếp nhận từ ngày {} đến ngày {}",
-            format::date(r.period.from()),
-            format::date(r.period.to())
-        ),
-        Style::Subtitle,
-    );
-    s.merge(
-        Range::new(2, 0, 2, 6),
-        format!("Đơn vị: {}", r.unit.name),
-        Style::Info,
-    );
-    s.merge(
-        Range::new(2, 7, 2, LAST),
-        "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP (Mẫu số 06 — Thông tư số 01/2018/TT-VPCP)",
-        Style::InfoRight,
-    );
+    let mut s = register_heading(r, LAST);
     s.merge(
         Range::new(3, 0, 3, LAST),
         format!(

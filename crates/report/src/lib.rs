@@ -31,7 +31,9 @@ pub use figures_sheet::{FIGURES_HEADER_ROW, figures_sheet};
 pub use index_json::{LOSER_SAMPLE, index766_json, indicator_by_code};
 pub use model::{IndexReport, Register, RegisterRow, TthcReport};
 pub use period_spec::{PeriodSpecError, parse_period, period_from};
-pub use register::{REGISTER_COLUMNS, RegisterLine, register_json, register_lines};
+pub use register::{
+    REGISTER_COLUMNS, RegisterLine, register_heading, register_json, register_lines,
+};
 pub use sheet::{Cell, Range, Sheet, Style, Value};
 pub use tthc::{
     COLUMNS, RowKind, TthcRow, columns_json, field_code, period_json, tthc_json, tthc_rows,

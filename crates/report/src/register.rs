@@ -110,17 +110,14 @@ pub fn register_json(r: &Register) -> Value {
     })
 }
 
-/// Last column of the sheet.
-const LAST: u16 = 12;
-
-/// The register laid out like the form: 13 numbered columns, the dates grouped under
-/// "Ngày, tháng, năm", an empty "Ký nhận" column for signatures on paper.
-pub fn register_sheet(r: &Register) -> Sheet {
+/// The first rows of every layout of the register, over columns `0..=last`: the title, the
+/// reception dates, the unit and the forms it follows.
+pub fn register_heading(r: &Register, last: u16) -> Sheet {
     let mut s = Sheet::new("Sổ theo dõi hồ sơ");
     s.landscape = true;
-    s.merge(Range::new(0, 0, 0, LAST), "SỔ THEO DÕI HỒ SƠ", Style::Title);
+    s.merge(Range::new(0, 0, 0, last), "SỔ THEO DÕI HỒ SƠ", Style::Title);
     s.merge(
-        Range::new(1, 0, 1, LAST),
+        Range::new(1, 0, 1, last),
         format!(
             "Hồ sơ tiếp nhận từ ngày {} đến ngày {}",
             format::date(r.period.from()),
@@ -134,10 +131,20 @@ pub fn register_sheet(r: &Register) -> Sheet {
         Style::Info,
     );
     s.merge(
-        Range::new(2, 7, 2, LAST),
+        Range::new(2, 7, 2, last),
         "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP (Mẫu số 06 — Thông tư số 01/2018/TT-VPCP)",
         Style::InfoRight,
     );
+    s
+}
+
+/// Last column of the sheet.
+const LAST: u16 = 12;
+
+/// The register laid out like the form: 13 numbered columns, the dates grouped under
+/// "Ngày, tháng, năm", an empty "Ký nhận" column for signatures on paper.
+pub fn register_sheet(r: &Register) -> Sheet {
+    let mut s = register_heading(r, LAST);
     let (top, second, numbers) = (4u32, 5u32, 6u32);
     let single = [
         (0u16, "STT"),
