@@ -38,6 +38,10 @@ pub enum AppError {
     /// The history file is not valid; nothing was imported. Each entry: line number, problem.
     #[error("tệp lịch sử hồ sơ không hợp lệ ({} dòng lỗi)", .0.len())]
     History(Vec<(usize, motcua_domain::history::LineError)>),
+    /// The feedback (PAKN) file is not valid; nothing was imported. Each entry: line number,
+    /// problem.
+    #[error("tệp phản ánh, kiến nghị không hợp lệ ({} dòng lỗi)", .0.len())]
+    Feedback(Vec<(usize, motcua_domain::history::LineError)>),
     /// Too many attempts.
     #[error("quá nhiều lần thử; vui lòng thử lại sau ít phút")]
     RateLimited,
@@ -67,6 +71,7 @@ impl AppError {
             AppError::Dossier(e) => e.code(),
             AppError::Import(_) => "invalid_import",
             AppError::History(_) => "invalid_history",
+            AppError::Feedback(_) => "invalid_feedback",
             AppError::RateLimited => "rate_limited",
             AppError::Store(_) => "internal",
         }

@@ -19,6 +19,7 @@ pub use usecases::{
     auth::{NewSession, NewUser, SessionKind},
     calendar::{CalendarChange, Recomputed},
     dossiers::{DossierFilter, DossierView, IntakeRequest, PublicView},
+    feedback::{FeedbackOptions, FeedbackReport},
     history::{HistoryOptions, HistoryReport},
     reports::{REPORT_ROLES, Scope, StatsRecords},
 };

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
 use motcua_domain::dossier::{Dossier, Event, NewDossier, Status};
+use motcua_domain::feedback::FeedbackItem;
 use motcua_domain::history::ImportedDossier;
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::{Grant, Unit};
@@ -119,6 +120,28 @@ pub struct Imported {
     pub source: ImportedDossier,
     /// `source.build()`'s dossier.
     pub dossier: Dossier,
+}
+
+/// Imported dossiers on their way to [`Store::import_dossiers`], batch by batch.
+#[derive(Debug)]
+pub struct ImportStream {
+    /// The batches, in order.
+    pub batches: tokio::sync::mpsc::Receiver<Vec<Imported>>,
+    /// How many dossiers the sender will send. The store commits only when it has received
+    /// exactly that many: a sender that stops early (an error, a crash) imports nothing. A
+    /// large import may also be loaded in bulk (indexes rebuilt once at the end).
+    pub expected: usize,
+}
+
+impl ImportStream {
+    /// A stream holding one batch.
+    pub fn of(batch: Vec<Imported>) -> ImportStream {
+        let (tx, batches) = tokio::sync::mpsc::channel(1);
+        let expected = batch.len();
+        // The channel has room for this one batch; the sender is dropped at once.
+        let _ = tx.try_send(batch);
+        ImportStream { batches, expected }
+    }
 }
 
 /// One received dossier in the statistics projection (table `dossier_stats`), written by the
@@ -235,12 +258,13 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Dates on which `unit` received dossiers, with the last sequence number (for checks).
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError>;
 
-    /// Inserts imported dossiers with their own codes, all or nothing; each unit's daily
-    /// sequence is raised to at least the imported numbers so new codes never collide. The
-    /// store keeps each source and rebuilds the dossier and its events from it when read; the
-    /// first change to an imported dossier stores its rebuilt events for good. The batch is
-    /// taken by value: the SQLite writer thread owns it without a copy.
-    async fn import_dossiers(&self, batch: Vec<Imported>) -> Result<(), StoreError>;
+    /// Inserts imported dossiers with their own codes: every batch of `stream` in one
+    /// transaction, all or nothing (see [`ImportStream::expected`]); answers how many were
+    /// inserted. Each unit's daily sequence is raised to at least the imported numbers so new
+    /// codes never collide. The store keeps each source and rebuilds the dossier and its events
+    /// from it when read; the first change to an imported dossier stores its rebuilt events for
+    /// good. Other writes wait while an import runs.
+    async fn import_dossiers(&self, stream: ImportStream) -> Result<usize, StoreError>;
 
     /// The statistics rows changed at or after `since` (0: all), after the keyset position
     /// `after` (`rev`, code), at most `limit` of them. Changes keep coming while pages are read;
@@ -255,4 +279,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Which of `codes` already exist, in one query.
     async fn existing_codes(&self, codes: &[DossierCode]) -> Result<Vec<DossierCode>, StoreError>;
+
+    /// Stores feedback items (PAKN), all or nothing: a new code is inserted, a stored one is
+    /// replaced by the item given (with the milestones reached since); answers how many were
+    /// written.
+    async fn import_feedback(&self, items: Vec<FeedbackItem>) -> Result<usize, StoreError>;
+    /// The feedback items of `units` that matter for the instants `[from, to)`: received before
+    /// `to` and not ended (refused, or answer published) before `from`, by code.
+    async fn feedback_for_period(
+        &self,
+        units: &[UnitCode],
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<FeedbackItem>, StoreError>;
 }

@@ -5,7 +5,7 @@
 use crate::App;
 use crate::demo::{FAMILY, GIVEN, MIDDLE, PROCEDURES_JSON, Rng, UNITS_JSON, parse_units};
 use crate::error::AppError;
-use crate::store::Imported;
+use crate::store::{ImportStream, Imported};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use motcua_domain::calendar::{OfficeHours, WorkCalendar};
 use motcua_domain::catalogue::{ProcedureLevel, ProcedureVersion};
@@ -167,7 +167,8 @@ impl Generator<'_> {
 
 impl App {
     /// Seeds a province of `wards` wards (besides the demo units) and `n` dossiers received
-    /// over the last three years into an empty database. `progress(done, n)` after each write.
+    /// over the last three years into an empty database, in one transaction. `progress(done, n)`
+    /// as batches go to the store.
     pub async fn seed_synthetic(
         &self,
         n: usize,
@@ -203,7 +204,8 @@ impl App {
             .find(|u| u.kind == UnitKind::Department)
             .cloned();
         let now = self.now();
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Imported>>(2);
+        let (tx, batches) = tokio::sync::mpsc::channel::<Vec<Imported>>(2);
+        let (sent_tx, mut sent) = tokio::sync::watch::channel(0_usize);
         let per_day = n.div_ceil(usize::try_from(DAYS * 5 / 7).unwrap_or(1) * desks.len().max(1));
         let producer = tokio::task::spawn_blocking(move || {
             let calendar = WorkCalendar::ccvc();
@@ -231,10 +233,11 @@ impl App {
                         let before = batch.len();
                         g.day(desk, day, count, &mut batch);
                         made += batch.len() - before;
-                        if batch.len() >= BATCH
-                            && tx.blocking_send(std::mem::take(&mut batch)).is_err()
-                        {
-                            return;
+                        if batch.len() >= BATCH {
+                            if tx.blocking_send(std::mem::take(&mut batch)).is_err() {
+                                return made;
+                            }
+                            sent_tx.send_replace(made);
                         }
                         if made >= n {
                             break;
@@ -243,20 +246,33 @@ impl App {
                 }
                 day += Duration::days(1);
             }
-            if !batch.is_empty() {
-                let _ = tx.blocking_send(batch);
+            if !batch.is_empty() && tx.blocking_send(batch).is_ok() {
+                sent_tx.send_replace(made);
             }
+            made
         });
-        let mut stored = 0;
-        while let Some(batch) = rx.recv().await {
-            let size = batch.len();
-            store.import_dossiers(batch).await?;
-            stored += size;
-            progress(stored, n);
-        }
-        producer
+        // One transaction: an empty database is loaded in bulk.
+        let import = store.import_dossiers(ImportStream {
+            batches,
+            expected: n,
+        });
+        tokio::pin!(import);
+        let written = loop {
+            tokio::select! {
+                written = &mut import => break written,
+                Ok(()) = sent.changed() => progress(*sent.borrow_and_update(), n),
+            }
+        };
+        let made = producer
             .await
             .map_err(|e| AppError::Conflict(format!("synthetic generator: {e}")))?;
+        if made != n {
+            return Err(AppError::Conflict(format!(
+                "bộ sinh dữ liệu chỉ tạo được {made}/{n} hồ sơ; không nạp gì"
+            )));
+        }
+        let stored = written?;
+        progress(stored, n);
         Ok(SyntheticReport {
             units: units.len(),
             procedures: store.procedures().await?.len(),

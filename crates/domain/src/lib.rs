@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod classify;
 pub mod deadline;
 pub mod dossier;
+pub mod feedback;
 pub mod format;
 pub mod history;
 pub mod ids;

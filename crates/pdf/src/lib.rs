@@ -83,9 +83,9 @@ pub fn index766_layout(r: &IndexReport) -> Result<PagedDocument, PdfError> {
     layout(&[(index766::index766_sheet(r), 9.5)])
 }
 
-/// The tracking register laid out: the columns and lines of every export of it.
+/// The tracking register laid out like the form, with the columns and heading of its XLSX file.
 pub fn register_layout(r: &Register) -> Result<PagedDocument, PdfError> {
-    layout(&[(register::register_sheet(r), 8.0)])
+    layout(&[(register::register_sheet_pdf(r), 8.0)])
 }
 
 /// The bytes of a PDF file of laid-out pages. Files carry no creation date, so the same report

@@ -10,8 +10,24 @@ use serde_json::{Value, json};
 /// Title of the table, the worksheet and the page section.
 pub const FIGURES_TITLE: &str = "Chỉ tiêu khác";
 
-/// Shown instead of the feedback figure: the system holds no feedback (PAKN) yet.
+/// Shown instead of the feedback figure: the units hold no feedback (PAKN) for the period.
 pub const NO_FEEDBACK: &str = "Chưa có dữ liệu PAKN";
+
+/// Label of the feedback figure.
+pub const FEEDBACK_LABEL: &str = "PAKN xử lý đúng hạn";
+
+/// The feedback figure as text: `9/10 (90,00%)`, `0/0 (Không phát sinh)`, or [`NO_FEEDBACK`].
+pub fn feedback_text(f: Option<Fraction>) -> String {
+    f.map_or_else(
+        || NO_FEEDBACK.to_owned(),
+        |x| format!("{}/{} ({})", x.numerator, x.denominator, x.rate_vi()),
+    )
+}
+
+/// The feedback figure as one line: `PAKN xử lý đúng hạn: 9/10 (90,00%)`.
+pub fn feedback_line(f: Option<Fraction>) -> String {
+    format!("{FEEDBACK_LABEL}: {}", feedback_text(f))
+}
 
 /// Headers of the table of figures.
 pub const FIGURE_COLUMNS: [&str; 6] = [
@@ -136,18 +152,15 @@ pub fn figure_lines(f: &Figures) -> Vec<FigureLine> {
         f.apologies,
         "Trên số hồ sơ giải quyết quá hạn và đang quá hạn",
     ));
-    let feedback = "Phản ánh, kiến nghị xử lý đúng hạn";
-    let feedback_basis = "Trên số phản ánh, kiến nghị đã xử lý trong kỳ";
-    lines.push(match f.feedback_on_time {
-        Some(x) => rate_line("feedback_on_time", feedback, x, feedback_basis),
-        None => FigureLine {
-            key: "feedback_on_time",
-            label: feedback.into(),
-            numerator: None,
-            denominator: None,
-            shown: NO_FEEDBACK.into(),
-            basis: feedback_basis,
-        },
+    lines.push(FigureLine {
+        key: "feedback_on_time",
+        label: FEEDBACK_LABEL.into(),
+        numerator: f.feedback_on_time.map(|x| x.numerator),
+        denominator: f.feedback_on_time.map(|x| x.denominator),
+        shown: f
+            .feedback_on_time
+            .map_or_else(|| NO_FEEDBACK.to_owned(), |x| x.rate_vi()),
+        basis: "Trên số phản ánh, kiến nghị đã xử lý trong kỳ hoặc quá hạn xử lý vào cuối kỳ",
     });
     lines
 }
@@ -163,7 +176,9 @@ fn fraction_json(f: &Fraction) -> Value {
 
 /// The figures as JSON: each rate as `{numerator, denominator, rate, rate_text}` (`rate` is
 /// unrounded, `null` with `Không phát sinh` when nothing was counted), the amount paid online,
-/// the ratings per level, and `feedback_on_time: null` while there is no feedback data.
+/// the ratings per level, and the feedback handled within its limits (`feedback_on_time`, with
+/// its text `9/10 (90,00%)` and line `PAKN xử lý đúng hạn: 9/10 (90,00%)`), `null` with
+/// [`NO_FEEDBACK`] when the units hold no feedback for the period.
 pub fn figures_json(f: &Figures) -> Value {
     let mut paid = fraction_json(&f.paid_online);
     if let Some(map) = paid.as_object_mut() {
@@ -186,6 +201,7 @@ pub fn figures_json(f: &Figures) -> Value {
         "ratings": ratings,
         "apologies": fraction_json(&f.apologies),
         "feedback_on_time": f.feedback_on_time.as_ref().map(fraction_json),
-        "feedback_on_time_text": f.feedback_on_time.map_or_else(|| NO_FEEDBACK.to_owned(), |x| x.rate_vi()),
+        "feedback_on_time_text": feedback_text(f.feedback_on_time),
+        "feedback_on_time_line": feedback_line(f.feedback_on_time),
     })
 }

@@ -24,15 +24,15 @@ mod xlsx;
 
 pub use csv::{register_csv, tthc_csv};
 pub use figures::{
-    FIGURE_COLUMNS, FIGURES_TITLE, FigureLine, NO_FEEDBACK, figure_lines, figures_json, money,
-    rating_key,
+    FEEDBACK_LABEL, FIGURE_COLUMNS, FIGURES_TITLE, FigureLine, NO_FEEDBACK, feedback_line,
+    feedback_text, figure_lines, figures_json, money, rating_key,
 };
 pub use figures_sheet::{FIGURES_HEADER_ROW, figures_sheet};
 pub use index_json::{LOSER_SAMPLE, index766_json, indicator_by_code};
 pub use model::{IndexReport, Register, RegisterRow, TthcReport};
 pub use period_spec::{PeriodSpecError, parse_period, period_from};
 pub use register::{
-    REGISTER_COLUMNS, RegisterLine, register_heading, register_json, register_lines,
+    REGISTER_COLUMNS, RegisterLine, register_heading, register_json, register_lines, register_sheet,
 };
 pub use sheet::{Cell, Range, Sheet, Style, Value};
 pub use tthc::{

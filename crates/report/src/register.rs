@@ -1,5 +1,6 @@
 //! The tracking register (Sổ theo dõi hồ sơ, Mẫu 06 of Thông tư 01/2018/TT-VPCP, Mẫu 07 of
-//! Thông tư 03/2025/TT-VPCP): its lines as text, its JSON, and its sheet.
+//! Thông tư 03/2025/TT-VPCP): its lines as text (the CSV and JSON columns), its JSON, and its
+//! sheet laid out like the form, which the XLSX and PDF exports both print.
 //!
 //! The form's column "Chuyển hồ sơ đến cơ quan giải quyết" records the hand-over of paper files,
 //! which motcua does not track, so the sheet has four date columns rather than five.
@@ -110,14 +111,49 @@ pub fn register_json(r: &Register) -> Value {
     })
 }
 
-/// The first rows of every layout of the register, over columns `0..=last`: the title, the
-/// reception dates, the unit and the forms it follows.
-pub fn register_heading(r: &Register, last: u16) -> Sheet {
+/// Last column of the form's table.
+const LAST: u16 = 12;
+/// The top row of the table heading.
+const HEADER: u32 = 4;
+/// The second row of the table heading (the dates under "Ngày, tháng, năm").
+const SECOND: u32 = HEADER + 1;
+/// The row of column numbers (1)…(13).
+const NUMBERS: u32 = SECOND + 1;
+
+/// Row of the first dossier, under the heading.
+const FIRST_LINE: u32 = NUMBERS + 1;
+
+/// Headings of the form's columns spanning both heading rows, by column.
+const SINGLE: [(u16, &str); 9] = [
+    (0, "STT"),
+    (1, "Mã hồ sơ"),
+    (2, "Tên thủ tục hành chính"),
+    (3, "Số lượng hồ sơ (bộ)"),
+    (4, "Tên cá nhân, tổ chức"),
+    (5, "Địa chỉ, số điện thoại"),
+    (6, "Cơ quan chủ trì giải quyết"),
+    (11, "Ký nhận"),
+    (12, "Ghi chú"),
+];
+
+/// The date columns, under "Ngày, tháng, năm" on the second heading row.
+const DATES: [(u16, &str); 4] = [
+    (7, "Nhận hồ sơ"),
+    (8, "Hẹn trả kết quả"),
+    (9, "Nhận kết quả từ cơ quan giải quyết"),
+    (10, "Trả kết quả cho cá nhân, tổ chức"),
+];
+
+/// The heading of every layout of the register (XLSX and PDF), its first seven rows:
+/// the title, the reception dates, the unit and the forms it follows, the instant the status is
+/// taken at, then the form's table heading — 13 columns, the dates grouped under
+/// "Ngày, tháng, năm" on two rows, and the row of column numbers (1)…(13).
+pub fn register_heading(r: &Register) -> Sheet {
     let mut s = Sheet::new("Sổ theo dõi hồ sơ");
     s.landscape = true;
-    s.merge(Range::new(0, 0, 0, last), "SỔ THEO DÕI HỒ SƠ", Style::Title);
+    s.merge(Range::new(0, 0, 0, LAST), "SỔ THEO DÕI HỒ SƠ", Style::Title);
     s.merge(
-        Range::new(1, 0, 1, last),
+        Range::new(1, 0, 1, LAST),
         format!(
             "Hồ sơ tiếp nhận từ ngày {} đến ngày {}",
             format::date(r.period.from()),
@@ -131,52 +167,47 @@ pub fn register_heading(r: &Register, last: u16) -> Sheet {
         Style::Info,
     );
     s.merge(
-        Range::new(2, 7, 2, last),
+        Range::new(2, 7, 2, LAST),
         "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP (Mẫu số 06 — Thông tư số 01/2018/TT-VPCP)",
         Style::InfoRight,
     );
-    s
-}
-
-/// Last column of the sheet.
-const LAST: u16 = 12;
-
-/// The register laid out like the form: 13 numbered columns, the dates grouped under
-/// "Ngày, tháng, năm", an empty "Ký nhận" column for signatures on paper.
-pub fn register_sheet(r: &Register) -> Sheet {
-    let mut s = register_heading(r, LAST);
-    let (top, second, numbers) = (4u32, 5u32, 6u32);
-    let single = [
-        (0u16, "STT"),
-        (1, "Mã hồ sơ"),
-        (2, "Tên thủ tục hành chính"),
-        (3, "Số lượng hồ sơ (bộ)"),
-        (4, "Tên cá nhân, tổ chức"),
-        (5, "Địa chỉ, số điện thoại"),
-        (6, "Cơ quan chủ trì giải quyết"),
-        (11, "Ký nhận"),
-        (12, "Ghi chú"),
-    ];
-    for (col, label) in single {
-        s.merge(Range::new(top, col, second, col), label, Style::Header);
+    s.merge(
+        Range::new(3, 0, 3, LAST),
+        format!(
+            "Tình hình giải quyết tính đến {} ngày {}",
+            format::time(r.as_of),
+            format::date(r.as_of.date())
+        ),
+        Style::Info,
+    );
+    for (col, label) in SINGLE {
+        s.merge(Range::new(HEADER, col, SECOND, col), label, Style::Header);
     }
     s.merge(
-        Range::new(top, 7, top, 10),
+        Range::new(HEADER, 7, HEADER, 10),
         "Ngày, tháng, năm",
         Style::Header,
     );
-    for (col, label) in [
-        (7u16, "Nhận hồ sơ"),
-        (8, "Hẹn trả kết quả"),
-        (9, "Nhận kết quả từ cơ quan giải quyết"),
-        (10, "Trả kết quả cho cá nhân, tổ chức"),
-    ] {
-        s.text(second, col, label, Style::Header);
+    for (col, label) in DATES {
+        s.text(SECOND, col, label, Style::Header);
     }
     for col in 0..=LAST {
-        s.text(numbers, col, format!("({})", col + 1), Style::ColumnNumber);
+        s.text(NUMBERS, col, format!("({})", col + 1), Style::ColumnNumber);
     }
-    for (row, l) in (numbers + 1..).zip(register_lines(r)) {
+    s.heights = vec![(0, 24.0), (SECOND, 48.0)];
+    s.repeat_rows = Some((HEADER, NUMBERS));
+    s
+}
+
+/// The register laid out like the form, for every layout of it (XLSX and PDF): the
+/// [`register_heading`], then one line per dossier from [`register_lines`] with an empty
+/// "Ký nhận" cell to sign on paper and the status in "Ghi chú"; a line saying so when no dossier
+/// was received.
+pub fn register_sheet(r: &Register) -> Sheet {
+    let mut s = register_heading(r);
+    let lines = register_lines(r);
+    let empty = lines.is_empty();
+    for (row, l) in (FIRST_LINE..).zip(lines) {
         let [
             stt,
             code,
@@ -216,10 +247,15 @@ pub fn register_sheet(r: &Register) -> Sheet {
             s.text(row, col, text, style);
         }
     }
+    if empty {
+        s.merge(
+            Range::new(FIRST_LINE, 0, FIRST_LINE, LAST),
+            "Không có hồ sơ tiếp nhận trong kỳ.",
+            Style::Centre,
+        );
+    }
     s.widths = vec![
         5.0, 22.0, 30.0, 8.0, 22.0, 24.0, 22.0, 12.0, 12.0, 12.0, 12.0, 10.0, 20.0,
     ];
-    s.heights = vec![(0, 24.0), (second, 48.0)];
-    s.repeat_rows = Some((top, numbers));
     s
 }

@@ -3,6 +3,7 @@
 
 mod codec;
 mod error;
+mod feedback_codec;
 mod list;
 mod postgres;
 mod sql;

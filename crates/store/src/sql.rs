@@ -103,3 +103,27 @@ pub(crate) const CALENDAR_OVERRIDES: &str = "SELECT date, kind, reason, referenc
      FROM calendar_overrides WHERE calendar = $1 ORDER BY id";
 pub(crate) const CALENDAR_REVISION: &str =
     "SELECT revision FROM calendar_revisions WHERE calendar = $1";
+
+/// Inserts a feedback item, or replaces the stored item with its code (a later export of the
+/// feedback system carries the milestones reached since).
+pub(crate) const UPSERT_FEEDBACK: &str = "INSERT INTO feedback \
+     (code, unit_code, classification, received_at, refused_at, supplement_requested_at, \
+      answered_at, published_at, ended_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+     ON CONFLICT (code) DO UPDATE SET unit_code = excluded.unit_code, \
+     classification = excluded.classification, received_at = excluded.received_at, \
+     refused_at = excluded.refused_at, \
+     supplement_requested_at = excluded.supplement_requested_at, \
+     answered_at = excluded.answered_at, published_at = excluded.published_at, \
+     ended_at = excluded.ended_at";
+/// The feedback of units (a JSON array, SQLite) received before `$3` and not ended before `$2`,
+/// columns in the order the readers map them.
+pub(crate) const FEEDBACK_FOR_PERIOD_JSON: &str = "SELECT code, unit_code, classification, \
+     received_at, refused_at, supplement_requested_at, answered_at, published_at \
+     FROM feedback WHERE unit_code IN (SELECT value FROM json_each($1)) \
+     AND received_at < $3 AND (ended_at IS NULL OR ended_at >= $2) ORDER BY code";
+/// [`FEEDBACK_FOR_PERIOD_JSON`] with the units as an array (PostgreSQL).
+pub(crate) const FEEDBACK_FOR_PERIOD_ARRAY: &str = "SELECT code, unit_code, classification, \
+     received_at, refused_at, supplement_requested_at, answered_at, published_at \
+     FROM feedback WHERE unit_code = ANY($1) \
+     AND received_at < $3 AND (ended_at IS NULL OR ended_at >= $2) ORDER BY code";

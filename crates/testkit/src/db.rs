@@ -45,6 +45,21 @@ enum Cleanup {
 }
 
 impl TestDb {
+    /// The store of this database, migrated and empty.
+    ///
+    /// # Panics
+    /// When the database cannot be opened or migrated.
+    pub async fn store(&self) -> std::sync::Arc<dyn motcua_app::store::Store> {
+        let store = motcua_store::connect(&self.url)
+            .await
+            .unwrap_or_else(|e| panic!("connect to {}: {e}", self.url));
+        store
+            .migrate()
+            .await
+            .unwrap_or_else(|e| panic!("migrate {}: {e}", self.url));
+        store
+    }
+
     /// Creates an empty database (without tables: run the store's migrations).
     ///
     /// # Panics

@@ -131,9 +131,10 @@ fn app_status(e: &AppError) -> StatusCode {
         AppError::Unauthorized => StatusCode::UNAUTHORIZED,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Invalid { .. } | AppError::Import(_) | AppError::History(_) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        AppError::Invalid { .. }
+        | AppError::Import(_)
+        | AppError::History(_)
+        | AppError::Feedback(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) | AppError::Dossier(DossierError::NotAllowed { .. }) => {
             StatusCode::CONFLICT
         }

@@ -1,19 +1,30 @@
 //! The dashboard of leaders and reform officers (Tổng quan): what is overdue or due today, the
 //! last twelve calendar months, the current period by field, the ranking of the child units and
-//! the Decision 766 groups of the unit, all from one load of the subtree's records.
+//! the Decision 766 groups of the unit.
+//!
+//! Everything is computed in place on the statistics projection, as the periodic report is
+//! ([`App::subtree_summary`]): no record is copied, and the records are read six times in all
+//! (urgency, the period's report, the twelve months at once, the procedures used online, the
+//! index of each child unit, the index of the unit), off the async threads.
 //!
 //! The permission rules are those of the reports ([`App::report_scope`]).
 
-use super::reports::{StatsRecords, catalogue_facts};
+mod ranking;
+#[cfg(test)]
+mod tests;
+
 use crate::App;
 use crate::error::AppError;
+use crate::projection::Projected;
+use crate::store::StoreError;
 use chrono::{Datelike, NaiveDateTime};
 use motcua_domain::catalogue::ProcedureVersion;
 use motcua_domain::classify::{TimeClass, classify_open};
 use motcua_domain::dossier::Urgency;
-use motcua_domain::ids::UnitCode;
+use motcua_domain::ids::{ProcedureCode, UnitCode};
 use motcua_domain::org::{Actor, Unit};
 use motcua_domain::stats::{Columns, Fraction, Index766, IndexWeights, Period, Record, Report};
+use ranking::{Slice, Used, ranking};
 
 /// Months of the trend.
 pub const TREND_MONTHS: u32 = 12;
@@ -77,7 +88,7 @@ pub struct Dashboard {
 
 impl App {
     /// The dashboard of `unit` and its subtree for `period` (default unit: the actor's highest
-    /// unit with a report role), from one load of the records.
+    /// unit with a report role), read in place from the statistics projection.
     pub async fn dashboard(
         &self,
         by: Option<&Actor>,
@@ -85,17 +96,16 @@ impl App {
         unit: Option<UnitCode>,
     ) -> Result<Dashboard, AppError> {
         let scope = self.report_scope(by, unit).await?;
-        let data = self.stats_records(&scope.units).await?;
         let procedures = self.store.procedures().await?;
         let now = self.now();
-        Ok(build(
-            scope.top,
-            &scope.units,
-            &data,
-            &procedures,
-            period.read_at(now),
-            now,
-        ))
+        let period = period.read_at(now);
+        let p = self.projection().await?;
+        // Seconds of CPU for a province: never on an async thread.
+        tokio::task::spawn_blocking(move || {
+            build(&p, scope.top, &scope.units, &procedures, period, now)
+        })
+        .await
+        .map_err(|e| AppError::Store(StoreError::Database(format!("tổng quan: {e}"))))
     }
 }
 
@@ -133,45 +143,83 @@ fn trend_months(last: chrono::NaiveDate, now: NaiveDateTime) -> Vec<Period> {
         .collect()
 }
 
+/// The dashboard from the projection: the records of each unit of the scope, in place.
 fn build(
+    p: &Projected,
     top: Unit,
     units: &[Unit],
-    data: &StatsRecords,
+    procedures: &[ProcedureVersion],
+    period: Period,
+    now: NaiveDateTime,
+) -> Dashboard {
+    let slices: Vec<Slice<'_>> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(unit, u)| {
+            let id = p.units.get(&u.code)?;
+            let part = p.part(&u.code)?;
+            Some(Slice {
+                unit,
+                id,
+                records: &part.records,
+                procedures: &part.procedures,
+            })
+        })
+        .collect();
+    let codes = |n: u32| p.procedures.value(n);
+    let names = |f: u32| p.fields.value(f);
+    compute(top, units, &slices, &codes, &names, procedures, period, now)
+}
+
+/// The dashboard of the records of `slices` (those of the units of `units`, `top` first);
+/// `codes` and `names` give the procedure code and the field name of their numbers.
+#[allow(clippy::too_many_arguments)]
+fn compute<'a>(
+    top: Unit,
+    units: &[Unit],
+    slices: &[Slice<'a>],
+    codes: &dyn Fn(u32) -> Option<&'a ProcedureCode>,
+    names: &dyn Fn(u32) -> Option<&'a String>,
     procedures: &[ProcedureVersion],
     period: Period,
     now: NaiveDateTime,
 ) -> Dashboard {
     let weights = IndexWeights::default();
+    let all: Vec<&[Record]> = slices.iter().map(|s| s.records).collect();
     let (mut due_today, mut overdue_now) = (0, 0);
-    for r in &data.records {
+    for r in all.iter().flat_map(|s| s.iter()) {
         match urgency(r, now) {
             Some(Urgency::DueToday) => due_today += 1,
             Some(Urgency::Overdue) => overdue_now += 1,
             None => {}
         }
     }
-    let report = Report::compute(period, &data.records);
-    let months = trend_months(period.to().min(now.date()), now)
+    let report = Report::compute_parts(period, &all);
+    let months = trend_months(period.to().min(now.date()), now);
+    let months = Report::totals(&months, &all)
         .into_iter()
-        .map(|month| MonthColumns {
-            columns: Report::compute(month, &data.records).total,
-            period: month,
-        })
+        .zip(months)
+        .map(|(columns, period)| MonthColumns { period, columns })
         .collect();
-    let fields = report
+    let mut fields: Vec<FieldColumns> = report
         .fields
         .iter()
-        .filter_map(|(i, columns)| {
+        .filter_map(|(f, columns)| {
             Some(FieldColumns {
-                name: data.fields.get(*i as usize)?.clone(),
+                name: names(*f)?.clone(),
                 columns: *columns,
             })
         })
         .collect();
-    let facts = catalogue_facts(procedures, units, &period, data);
+    fields.sort_by(|a, b| a.name.cmp(&b.name));
+    let used: Vec<Used> = slices.iter().map(|s| Used::of(s, &period)).collect();
+    let every: Vec<usize> = (0..slices.len()).collect();
+    let facts = Used::facts(&used, &every, codes, procedures, units);
     Dashboard {
-        ranking: ranking(&top, units, data, procedures, &period, &weights),
-        index: Index766::compute(period, &data.records, &facts, &weights),
+        ranking: ranking(
+            &top, units, slices, &used, codes, procedures, &report, &weights,
+        ),
+        index: Index766::compute_parts(period, &all, &facts, &weights),
         unit: top,
         period,
         now,
@@ -181,69 +229,4 @@ fn build(
         months,
         fields,
     }
-}
-
-/// The child units of `top`, each with its own subtree's records.
-fn ranking(
-    top: &Unit,
-    units: &[Unit],
-    data: &StatsRecords,
-    procedures: &[ProcedureVersion],
-    period: &Period,
-    weights: &IndexWeights,
-) -> Vec<UnitRank> {
-    let children: Vec<&Unit> = units
-        .iter()
-        .filter(|u| u.parent.as_ref() == Some(&top.code))
-        .collect();
-    // The child whose subtree holds each unit of the scope, by the unit's index.
-    let depth = top.path.len();
-    let child_of: Vec<Option<usize>> = units
-        .iter()
-        .map(|u| {
-            let code = u.path.get(depth)?;
-            children.iter().position(|c| &c.code == code)
-        })
-        .collect();
-    let mut parts: Vec<StatsRecords> = vec![StatsRecords::default(); children.len()];
-    for (r, code) in data.records.iter().zip(&data.procedures) {
-        let child = child_of.get(r.unit as usize).copied().flatten();
-        if let Some(part) = child.and_then(|c| parts.get_mut(c)) {
-            part.records.push(*r);
-            part.procedures.push(code.clone());
-        }
-    }
-    let mut ranks: Vec<UnitRank> = children
-        .into_iter()
-        .zip(parts)
-        .map(|(unit, part)| {
-            let subtree: Vec<Unit> = units
-                .iter()
-                .filter(|u| u.path.contains(&unit.code))
-                .cloned()
-                .collect();
-            let facts = catalogue_facts(procedures, &subtree, period, &part);
-            let columns = Report::compute(*period, &part.records).total;
-            UnitRank {
-                unit: unit.clone(),
-                on_time: on_time(&columns),
-                columns,
-                index: Index766::compute(*period, &part.records, &facts, weights),
-            }
-        })
-        .collect();
-    // A unit with no dossier in the period has only catalogue points: it ranks after every
-    // unit that worked, whatever its score.
-    let idle = |r: &UnitRank| r.columns.received_total() == 0;
-    ranks.sort_by(|a, b| {
-        idle(a)
-            .cmp(&idle(b))
-            .then_with(|| b.index.normalised().total_cmp(&a.index.normalised()))
-            .then_with(|| {
-                let rate = |r: &UnitRank| r.on_time.rate().unwrap_or(-1.0);
-                rate(b).total_cmp(&rate(a))
-            })
-            .then_with(|| a.unit.code.cmp(&b.unit.code))
-    });
-    ranks
 }

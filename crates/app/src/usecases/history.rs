@@ -2,7 +2,7 @@
 
 use crate::App;
 use crate::error::AppError;
-use crate::store::Imported;
+use crate::store::{ImportStream, Imported};
 use motcua_domain::catalogue::{
     OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureVersion, Publication, Step,
 };
@@ -100,41 +100,62 @@ impl App {
             .iter()
             .map(|(code, p)| (code.clone(), ImportedProcedure::of(p)))
             .collect();
-        // Dossiers are built on another thread while the store writes the previous batch.
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Imported>>(1);
-        let producer = tokio::task::spawn_blocking(move || {
+        // Dossiers are built on another thread while the store writes the previous batch; the
+        // store writes them all in one transaction.
+        let (tx, batches) = tokio::sync::mpsc::channel::<Vec<Imported>>(2);
+        let (sent_tx, mut sent) = tokio::sync::watch::channel(0_usize);
+        let producer = tokio::task::spawn_blocking(move || -> Result<(), AppError> {
             let mut batch = Vec::with_capacity(BATCH.min(total));
-            for (_, r) in records {
-                let Some(procedure) = kept.get(&r.procedure_code) else {
-                    continue;
-                };
+            let mut count = 0;
+            for (line, r) in records {
+                let procedure = kept.get(&r.procedure_code).ok_or_else(|| {
+                    AppError::Conflict(format!(
+                        "dòng {line}: thủ tục {} không còn",
+                        r.procedure_code
+                    ))
+                })?;
                 let source = ImportedDossier {
                     record: r,
                     procedure: procedure.clone(),
                 };
-                if let Some((dossier, _)) = source.build() {
-                    batch.push(Imported { source, dossier });
-                }
+                let (dossier, _) = source.build().ok_or_else(|| {
+                    AppError::Conflict(format!("dòng {line}: không dựng lại được hồ sơ"))
+                })?;
+                batch.push(Imported { source, dossier });
                 if batch.len() == BATCH {
+                    count += batch.len();
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                     if tx.blocking_send(full).is_err() {
-                        return;
+                        return Ok(());
                     }
+                    sent_tx.send_replace(count);
                 }
             }
-            if !batch.is_empty() {
-                let _ = tx.blocking_send(batch);
+            count += batch.len();
+            if !batch.is_empty() && tx.blocking_send(batch).is_ok() {
+                sent_tx.send_replace(count);
             }
+            Ok(())
         });
-        while let Some(batch) = rx.recv().await {
-            let size = batch.len();
-            self.store.import_dossiers(batch).await?;
-            report.imported += size;
-            progress(report.imported, total);
-        }
-        producer
+        let stream = ImportStream {
+            batches,
+            expected: total,
+        };
+        let import = self.store.import_dossiers(stream);
+        tokio::pin!(import);
+        let written = loop {
+            tokio::select! {
+                written = &mut import => break written,
+                Ok(()) = sent.changed() => progress(*sent.borrow_and_update(), total),
+            }
+        };
+        let built = producer
             .await
             .map_err(|e| AppError::Conflict(format!("building imported dossiers: {e}")))?;
+        // A builder error explains why the store saw fewer dossiers than expected.
+        built?;
+        report.imported = written?;
+        progress(report.imported, total);
         Ok(report)
     }
 

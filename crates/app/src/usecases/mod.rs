@@ -5,5 +5,6 @@ pub mod calendar;
 pub mod catalogue;
 pub mod dashboard;
 pub mod dossiers;
+pub mod feedback;
 pub mod history;
 pub mod reports;

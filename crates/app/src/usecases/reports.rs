@@ -9,6 +9,7 @@ mod records;
 mod scope;
 mod summary;
 
+pub(crate) use records::facts_of;
 pub use records::{StatsRecords, catalogue_facts};
 pub use scope::{REPORT_ROLES, Scope, reportable, subtree};
 pub use summary::SubtreeSummary;
@@ -18,7 +19,9 @@ use crate::error::AppError;
 use motcua_domain::classify::classify;
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Actor, Unit};
-use motcua_domain::stats::{Index766, IndexWeights, IndicatorId, Period, Record, Source, losers};
+use motcua_domain::stats::{
+    CatalogueFacts, Figures, Index766, IndexWeights, IndicatorId, Period, Record, Source, losers,
+};
 use motcua_report::{IndexReport, Register, RegisterRow, TthcReport};
 use std::collections::HashMap;
 
@@ -41,7 +44,8 @@ impl App {
 
     /// The periodic report (Biểu II.06a) of `unit` and its subtree for `period`: totals, a row
     /// per unit (its own dossiers, as competent unit) and a row per field, with the other
-    /// figures of the same records (online payments, digitisation, ratings, apologies).
+    /// figures of the same records (online payments, digitisation, ratings, apologies) and the
+    /// feedback (PAKN) of the same units handled within its limits.
     pub async fn report_tthc(
         &self,
         by: Option<&Actor>,
@@ -51,9 +55,16 @@ impl App {
         let scope = self.report_scope(by, unit).await?;
         // A period not yet over: open dossiers are classified as of now.
         let period = period.read_at(self.now());
-        let s = self.subtree_summary(&scope.units, period).await?;
+        // Feedback is a separate small query beside the dossier projection.
+        let (s, feedback) = tokio::try_join!(
+            self.subtree_summary(&scope.units, period),
+            self.feedback_on_time(&scope.units, &period),
+        )?;
         Ok(TthcReport {
-            figures: s.summary.figures,
+            figures: Figures {
+                feedback_on_time: feedback,
+                ..s.summary.figures
+            },
             report: s.summary.report,
             unit: scope.top,
             units: scope.units,
@@ -62,8 +73,9 @@ impl App {
     }
 
     /// The Decision 766 index of `unit` and its subtree for `period`, with the dossiers that lost
-    /// each indicator counted from records. Indicators that need outside inputs (publication,
-    /// national portal, feedback) are not computable here; the split of group points among
+    /// each indicator counted from records, and feedback (PAKN) handled within its limits (5.2)
+    /// when the units hold feedback for the period. Indicators that need other outside inputs
+    /// (publication, national portal) are not computable here; the split of group points among
     /// indicators is the default (equal), an estimate.
     pub async fn index766(
         &self,
@@ -75,7 +87,10 @@ impl App {
         let data = self.stats_records(&scope.units).await?;
         let period = period.read_at(self.now());
         let procedures = self.store.procedures().await?;
-        let facts = catalogue_facts(&procedures, &scope.units, &period, &data);
+        let facts = CatalogueFacts {
+            feedback_on_time: self.feedback_on_time(&scope.units, &period).await?,
+            ..catalogue_facts(&procedures, &scope.units, &period, &data)
+        };
         let index = Index766::compute(period, &data.records, &facts, &IndexWeights::default());
         let losers = IndicatorId::ALL
             .into_iter()

@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod calendar;
+mod feedback;
 mod history;
 mod matrix;
 mod reports;
+mod synthetic;

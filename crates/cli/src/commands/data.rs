@@ -33,6 +33,15 @@ pub enum Import {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Nạp phản ánh, kiến nghị (PAKN) từ hệ thống tiếp nhận PAKN (JSONL, mỗi dòng một phản ánh;
+    /// xem docs/history-import.md); phản ánh đã có mã thì được thay bằng dòng mới.
+    Feedback {
+        /// Tệp JSONL.
+        file: PathBuf,
+        /// Bỏ qua dòng lỗi (báo lại) thay vì không nạp gì.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
 }
 
 /// `motcua user …`
@@ -125,8 +134,15 @@ fn progress_bar(terminal: bool, done: usize, total: usize) {
             .checked_div(total)
             .unwrap_or(width)
             .min(width);
+        // Once every dossier is sent, the store still finishes the transaction (and, for a
+        // large import, builds its indexes).
+        let finishing = if done == total {
+            " — đang hoàn tất…"
+        } else {
+            ""
+        };
         eprint!(
-            "\r[{}{}] {done}/{total} hồ sơ",
+            "\r[{}{}] {done}/{total} hồ sơ{finishing}",
             "#".repeat(filled),
             " ".repeat(width - filled)
         );
@@ -199,6 +215,9 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
                 }
                 Err(e) => Err(message(&e)),
             }
+        }
+        Import::Feedback { file, skip_invalid } => {
+            super::feedback::import(&app, file, *skip_invalid).await
         }
         Import::Units { file } => {
             let text = read(file)?;

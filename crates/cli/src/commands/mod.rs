@@ -4,6 +4,7 @@ pub mod bench;
 pub mod calendar;
 pub mod data;
 pub mod deadline;
+pub mod feedback;
 pub mod report;
 pub mod serve;
 pub mod settings;

@@ -5,6 +5,7 @@ mod backup;
 mod browser;
 mod concurrency;
 mod durability;
+mod feedback;
 mod history;
 mod report;
 mod report_pdf;

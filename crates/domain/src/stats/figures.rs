@@ -63,8 +63,10 @@ pub struct Figures {
     /// Late dossiers with an apology (Mẫu 04) ÷ **late dossiers**: ended late in the period or
     /// open and overdue at its end, columns 10 + 13 (RULES §7–§8; domain.md §2.4, §8.3).
     pub apologies: Fraction,
-    /// Feedback (PAKN) handled within its limits (RULES §10; domain.md §6.2 5.2). The system
-    /// holds no feedback yet, so this is always `None`: not available, never zero.
+    /// Feedback (PAKN) handled within its limits (RULES §10; domain.md §6.2 5.2), counted by
+    /// [`crate::feedback::on_time`] from the feedback of the same units, not from the dossier
+    /// records: [`Figures::compute`] leaves it `None` (not available, never zero) and the caller
+    /// fills it when the units hold feedback that matters for the period.
     pub feedback_on_time: Option<Fraction>,
 }
 

@@ -126,6 +126,22 @@ impl Report {
         tally.finish(period)
     }
 
+    /// The totals (columns 3–13) of several periods in one pass over records held in several
+    /// slices: each is `Report::compute_parts(period, parts).total`, with the records read once
+    /// for all periods (the months of a trend) rather than once per period.
+    pub fn totals(periods: &[Period], parts: &[&[Record]]) -> Vec<Columns> {
+        let bounds: Vec<Bounds> = periods.iter().map(Bounds::new).collect();
+        let mut cells = vec![[0u64; CELLS]; periods.len()];
+        for r in parts.iter().flat_map(|p| p.iter()) {
+            for (b, c) in bounds.iter().zip(cells.iter_mut()) {
+                if let Some(p) = b.place(r) {
+                    c[cell(p)] += 1;
+                }
+            }
+        }
+        cells.iter().map(columns).collect()
+    }
+
     /// The report of the records of `self` and `other` together (same period): what
     /// [`Report::compute_parts`] gives over both sets of parts, so that halves computed apart
     /// can be joined.

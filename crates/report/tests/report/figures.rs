@@ -4,7 +4,8 @@
 use crate::support::{Xlsx, report};
 use motcua_domain::stats::{Figures, Fraction};
 use motcua_report::{
-    FIGURES_HEADER_ROW, TthcReport, figure_lines, figures_sheet, tthc_json, tthc_xlsx,
+    FIGURES_HEADER_ROW, TthcReport, feedback_text, figure_lines, figures_sheet, tthc_json,
+    tthc_xlsx,
 };
 use serde_json::json;
 
@@ -64,6 +65,45 @@ fn the_json_carries_the_figures_beside_every_existing_key() {
     assert_eq!(f["apologies"]["numerator"], 1);
     assert_eq!(f["feedback_on_time"], json!(null));
     assert_eq!(f["feedback_on_time_text"], "Chưa có dữ liệu PAKN");
+    assert_eq!(
+        f["feedback_on_time_line"],
+        "PAKN xử lý đúng hạn: Chưa có dữ liệu PAKN"
+    );
+}
+
+/// Phước Hòa with 9 of its 10 feedback items handled within their limits.
+fn with_feedback() -> TthcReport {
+    let mut r = phuoc_hoa();
+    r.figures.feedback_on_time = Some(fraction(9, 10));
+    r
+}
+
+#[test]
+fn feedback_handled_on_time_is_shown_when_the_units_hold_feedback() {
+    let f = &tthc_json(&with_feedback())["figures"];
+    assert_eq!(
+        f["feedback_on_time"],
+        json!({ "numerator": 9, "denominator": 10, "rate": 0.9, "rate_text": "90,00%" })
+    );
+    assert_eq!(f["feedback_on_time_text"], "9/10 (90,00%)");
+    assert_eq!(
+        f["feedback_on_time_line"],
+        "PAKN xử lý đúng hạn: 9/10 (90,00%)"
+    );
+    let lines = figure_lines(&with_feedback().figures);
+    let line = lines.iter().find(|l| l.key == "feedback_on_time").unwrap();
+    assert_eq!(line.label, "PAKN xử lý đúng hạn");
+    assert_eq!(
+        (line.numerator, line.denominator, line.shown.as_str()),
+        (Some(9), Some(10), "90,00%")
+    );
+    let layout = figures_sheet(&with_feedback());
+    let (row, _) = layout.find("PAKN xử lý đúng hạn").unwrap();
+    let text = |col| layout.shown(row, col).unwrap_or_default();
+    assert_eq!([text(2), text(3), text(4)], ["9", "10", "90,00%"]);
+    assert_eq!(layout.find("Chưa có dữ liệu PAKN"), None);
+    // Feedback held, none of it counted yet: not available as a rate, but not "no data".
+    assert_eq!(feedback_text(Some(fraction(0, 0))), "0/0 (Không phát sinh)");
 }
 
 #[test]

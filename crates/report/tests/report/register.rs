@@ -80,6 +80,11 @@ fn the_sheet_follows_the_form_and_is_written_as_laid_out() {
         file.cell(1, 0),
         Some("Hồ sơ tiếp nhận từ ngày 15/10/2026 đến ngày 14/11/2026")
     );
+    assert_eq!(
+        file.cell(3, 0),
+        Some("Tình hình giải quyết tính đến 00:00 ngày 15/11/2026"),
+        "the instant the notes are taken at, as on the PDF"
+    );
     assert_eq!(file.cell(4, 7), Some("Ngày, tháng, năm"));
     assert!(file.merged("H5:K5"));
     assert!(file.merged("A5:A6"));

@@ -6,14 +6,15 @@ mod ops;
 
 use crate::error::db;
 use async_trait::async_trait;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use motcua_app::store::{
-    DossierQuery, ImportSummary, Imported, Inserted, SessionRecord, StatsPage, Store, StoreError,
-    UserRecord,
+    DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
+    StoreError, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
+use motcua_domain::feedback::FeedbackItem;
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::Unit;
 use sqlx::migrate::Migrator;
@@ -172,10 +173,27 @@ impl Store for PgStore {
         ops::stats::changes(&mut *self.conn().await?, since, after, limit).await
     }
 
-    async fn import_dossiers(&self, batch: Vec<Imported>) -> Result<(), StoreError> {
+    async fn import_dossiers(&self, stream: ImportStream) -> Result<usize, StoreError> {
+        let ImportStream {
+            mut batches,
+            expected,
+        } = stream;
         let mut tx = self.begin().await?;
-        ops::import_dossiers(&mut tx, &batch).await?;
-        commit(tx, ()).await
+        let mut count = 0;
+        while let Some(batch) = batches.recv().await {
+            count += batch.len();
+            if count > expected {
+                break;
+            }
+            ops::import_dossiers(&mut tx, &batch).await?;
+        }
+        if count != expected {
+            // Dropping the transaction rolls it back.
+            return Err(StoreError::Conflict(format!(
+                "nhập dữ liệu bị gián đoạn: nhận {count}/{expected} hồ sơ; không nạp gì"
+            )));
+        }
+        commit(tx, count).await
     }
 
     async fn append_events(
@@ -251,5 +269,20 @@ impl Store for PgStore {
 
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
         ops::sequences(&mut *self.conn().await?, unit).await
+    }
+
+    async fn import_feedback(&self, items: Vec<FeedbackItem>) -> Result<usize, StoreError> {
+        let mut tx = self.begin().await?;
+        let written = ops::import_feedback(&mut tx, &items).await?;
+        commit(tx, written).await
+    }
+
+    async fn feedback_for_period(
+        &self,
+        units: &[UnitCode],
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<FeedbackItem>, StoreError> {
+        ops::feedback_for_period(&mut *self.conn().await?, units, from, to).await
     }
 }

@@ -1,10 +1,13 @@
 //! Write commands sent to the SQLite writer, and what they answer.
 
 use super::{migrate, ops};
-use motcua_app::store::{ImportSummary, Imported, Inserted, SessionRecord, StoreError, UserRecord};
+use motcua_app::store::{
+    ImportStream, ImportSummary, Inserted, SessionRecord, StoreError, UserRecord,
+};
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::ProcedureSpec;
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
+use motcua_domain::feedback::FeedbackItem;
 use motcua_domain::org::Unit;
 use rusqlite::Connection;
 
@@ -32,8 +35,10 @@ pub(crate) enum Command {
         /// Idempotency key.
         key: Option<String>,
     },
-    /// Insert imported dossiers, all or nothing.
-    ImportDossiers(Vec<Imported>),
+    /// Insert the imported dossiers of a stream in one transaction, all or nothing. It runs
+    /// alone in its transaction (see [`Command::runs_alone`]) and only once: the stream is
+    /// taken by the first run.
+    ImportDossiers(std::sync::Mutex<Option<ImportStream>>),
     /// Store a new state and its events, if the version still matches.
     AppendEvents {
         /// The new state.
@@ -43,6 +48,8 @@ pub(crate) enum Command {
         /// The events.
         events: Vec<Event>,
     },
+    /// Insert or replace feedback items, all or nothing.
+    ImportFeedback(Vec<FeedbackItem>),
     /// Record a calendar override.
     AddCalendarOverride {
         /// Calendar name.
@@ -63,6 +70,8 @@ pub(crate) enum Output {
     Imported(ImportSummary),
     /// The dossier inserted or replayed.
     Inserted(Box<Inserted>),
+    /// How many rows were written.
+    Count(usize),
 }
 
 impl Command {
@@ -88,13 +97,28 @@ impl Command {
                 expected,
                 events,
             } => ops::append_events(conn, dossier, *expected, events).map(done),
-            Command::ImportDossiers(batch) => ops::import_dossiers(conn, batch).map(done),
+            Command::ImportDossiers(stream) => {
+                let taken = stream.lock().ok().and_then(|mut s| s.take());
+                let stream = taken.ok_or_else(|| {
+                    StoreError::Database("an import stream can be written only once".to_owned())
+                })?;
+                ops::import_stream(conn, stream).map(Output::Count)
+            }
             Command::AddCalendarOverride {
                 calendar,
                 day,
                 actor,
             } => ops::add_calendar_override(conn, calendar, day, actor).map(done),
+            Command::ImportFeedback(items) => ops::import_feedback(conn, items).map(Output::Count),
         }
+    }
+}
+
+impl Command {
+    /// Whether the command must run in a transaction of its own: a long import must not hold
+    /// other callers' writes in its transaction, nor be run again if one of them fails.
+    pub(crate) fn runs_alone(&self) -> bool {
+        matches!(self, Command::ImportDossiers(_))
     }
 }
 
@@ -115,6 +139,14 @@ impl Output {
         }
     }
 
+    /// Expects [`Output::Count`].
+    pub(crate) fn count(self) -> Result<usize, StoreError> {
+        match self {
+            Output::Count(n) => Ok(n),
+            other => Err(unexpected(&other)),
+        }
+    }
+
     /// Expects [`Output::Inserted`].
     pub(crate) fn inserted(self) -> Result<Inserted, StoreError> {
         match self {
@@ -129,6 +161,7 @@ fn unexpected(output: &Output) -> StoreError {
         Output::Done => "done",
         Output::Imported(_) => "imported",
         Output::Inserted(_) => "inserted",
+        Output::Count(_) => "count",
     };
     StoreError::Database(format!("unexpected writer answer: {kind}"))
 }

@@ -35,6 +35,16 @@ const MIGRATIONS: &[Migration] = &[
         file: "0003_open_due_index.sql",
         sql: include_str!("../../migrations/sqlite/0003_open_due_index.sql"),
     },
+    Migration {
+        version: 4,
+        file: "0004_drop_phone_index.sql",
+        sql: include_str!("../../migrations/sqlite/0004_drop_phone_index.sql"),
+    },
+    Migration {
+        version: 5,
+        file: "0005_feedback.sql",
+        sql: include_str!("../../migrations/sqlite/0005_feedback.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\
@@ -99,7 +109,9 @@ mod tests {
         migrate(&conn).unwrap();
         migrate(&conn).unwrap();
         let applied: Vec<i64> = query_all(&conn, APPLIED, &[], |r| r.get(0)).unwrap();
-        assert_eq!(applied, [1, 2, 3]);
+        let every: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
+        assert_eq!(applied, every);
+        assert_eq!(applied[..4], [1, 2, 3, 4]);
     }
 
     #[test]

@@ -11,15 +11,16 @@ mod readers;
 mod writer;
 
 use async_trait::async_trait;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use commands::Command;
 use motcua_app::store::{
-    DossierQuery, ImportSummary, Imported, Inserted, SessionRecord, StatsPage, Store, StoreError,
-    UserRecord,
+    DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
+    StoreError, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
+use motcua_domain::feedback::FeedbackItem;
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::Unit;
 use readers::Readers;
@@ -173,11 +174,11 @@ impl Store for SqliteStore {
         self.writer.run(command).await?.inserted()
     }
 
-    async fn import_dossiers(&self, batch: Vec<Imported>) -> Result<(), StoreError> {
+    async fn import_dossiers(&self, stream: ImportStream) -> Result<usize, StoreError> {
         self.writer
-            .run(Command::ImportDossiers(batch))
+            .run(Command::ImportDossiers(std::sync::Mutex::new(Some(stream))))
             .await?
-            .done()
+            .count()
     }
 
     async fn stats_changes(
@@ -281,5 +282,24 @@ impl Store for SqliteStore {
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError> {
         let unit = unit.clone();
         self.readers.scan(move |c| ops::sequences(c, &unit)).await
+    }
+
+    async fn import_feedback(&self, items: Vec<FeedbackItem>) -> Result<usize, StoreError> {
+        self.writer
+            .run(Command::ImportFeedback(items))
+            .await?
+            .count()
+    }
+
+    async fn feedback_for_period(
+        &self,
+        units: &[UnitCode],
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<FeedbackItem>, StoreError> {
+        let units = units.to_vec();
+        self.readers
+            .scan(move |c| ops::feedback_for_period(c, &units, from, to))
+            .await
     }
 }

@@ -71,6 +71,19 @@ impl Writer {
 fn run(conn: Connection, mut queue: mpsc::Receiver<Job>, batch: usize, commits: &AtomicU64) {
     let mut jobs = Vec::with_capacity(batch);
     while queue.blocking_recv_many(&mut jobs, batch) > 0 {
+        // A command that runs alone gets its own transaction, after those queued before it.
+        while let Some(at) = jobs.iter().position(|j| j.command.runs_alone()) {
+            let mut rest = jobs.split_off(at);
+            if !jobs.is_empty() {
+                commit_batch(&conn, &mut jobs, commits);
+            }
+            let after = rest.split_off(1);
+            commit_batch(&conn, &mut rest, commits);
+            jobs = after;
+        }
+        if jobs.is_empty() {
+            continue;
+        }
         let size = jobs.len();
         commit_batch(&conn, &mut jobs, commits);
         tracing::trace!(size, "sqlite group commit");

@@ -9,6 +9,8 @@ mod calendar;
 mod catalogue;
 mod concurrency;
 mod dossiers;
+mod feedback;
+mod import;
 mod listing;
 mod specific;
 mod stats;

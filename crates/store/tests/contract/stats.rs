@@ -2,7 +2,7 @@
 
 use crate::contract;
 use crate::support::{act, at, new_dossier, procedure};
-use motcua_app::store::{DossierQuery, Imported, StatsRow, Store};
+use motcua_app::store::{DossierQuery, ImportStream, Imported, StatsRow, Store};
 use motcua_domain::dossier::Action;
 use motcua_domain::history::{ImportedDossier, ImportedProcedure, parse_line};
 use motcua_domain::stats::Rating;
@@ -143,7 +143,10 @@ async fn an_imported_dossier_is_rebuilt_and_its_first_change_keeps_its_events(
             source,
         })
         .collect();
-    store.import_dossiers(batch).await.unwrap();
+    store
+        .import_dossiers(ImportStream::of(batch))
+        .await
+        .unwrap();
 
     // Read back exactly as rebuilt from the source, events included.
     let (dossier, events) = store.dossier(&done.record.code).await.unwrap().unwrap();

@@ -147,7 +147,6 @@ pub fn catalogue_facts(
     period: &Period,
     data: &StatsRecords,
 ) -> CatalogueFacts {
-    let levels = levels(units);
     let mut used_online: HashSet<&ProcedureCode> = HashSet::new();
     let mut paid_online: HashSet<&ProcedureCode> = HashSet::new();
     for (r, code) in data.records.iter().zip(&data.procedures) {
@@ -159,6 +158,19 @@ pub fn catalogue_facts(
             paid_online.insert(code);
         }
     }
+    facts_of(procedures, units, &used_online, &paid_online)
+}
+
+/// The catalogue figures of Decision 766 for a subtree, given the procedures that had an online
+/// dossier received in the period (`used_online`) and those that had a fee paid online
+/// (`paid_online`): see [`catalogue_facts`].
+pub(crate) fn facts_of(
+    procedures: &[ProcedureVersion],
+    units: &[Unit],
+    used_online: &HashSet<&ProcedureCode>,
+    paid_online: &HashSet<&ProcedureCode>,
+) -> CatalogueFacts {
+    let levels = levels(units);
     let mut facts = CatalogueFacts::default();
     for p in procedures
         .iter()

@@ -50,7 +50,18 @@ impl Index766 {
         catalogue: &CatalogueFacts,
         weights: &IndexWeights,
     ) -> Index766 {
-        let counted = count_records(&period, records);
+        Index766::compute_parts(period, &[records], catalogue, weights)
+    }
+
+    /// [`Index766::compute`] over records held in several slices (e.g. one per unit), read in
+    /// one pass without copying them together.
+    pub fn compute_parts(
+        period: Period,
+        parts: &[&[Record]],
+        catalogue: &CatalogueFacts,
+        weights: &IndexWeights,
+    ) -> Index766 {
+        let counted = count_records(&period, parts);
         let indicators: Vec<Indicator> = IndicatorId::ALL
             .iter()
             .map(|&id| {
@@ -108,7 +119,7 @@ impl Index766 {
 }
 
 /// Numerator and denominator of every record indicator (other entries stay zero).
-fn count_records(period: &Period, records: &[Record]) -> [Fraction; IndicatorId::COUNT] {
+fn count_records(period: &Period, parts: &[&[Record]]) -> [Fraction; IndicatorId::COUNT] {
     let bounds = Bounds::new(period);
     let ids: Vec<IndicatorId> = IndicatorId::ALL
         .into_iter()
@@ -116,7 +127,7 @@ fn count_records(period: &Period, records: &[Record]) -> [Fraction; IndicatorId:
         .collect();
     let mut lost = [0u64; IndicatorId::COUNT];
     let mut out = [Fraction::default(); IndicatorId::COUNT];
-    for r in records {
+    for r in parts.iter().flat_map(|p| p.iter()) {
         let Some(p) = bounds.place(r) else { continue };
         for &id in &ids {
             match verdict(id, p, r) {

@@ -2,10 +2,12 @@
 //! where transactions begin and end.
 
 mod dossiers;
+mod feedback;
 mod reference;
 pub(crate) mod stats;
 
 pub(crate) use dossiers::*;
+pub(crate) use feedback::*;
 pub(crate) use reference::*;
 
 use chrono::{NaiveDateTime, Timelike};

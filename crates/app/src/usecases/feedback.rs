@@ -1,0 +1,120 @@
+//! Feedback (PAKN): importing the items of a feedback system (`motcua import feedback
+//! FILE.jsonl`), and the share handled within their limits for a report's units and period
+//! (RULES §10; Decision 766 indicator 5.2).
+
+use crate::App;
+use crate::error::AppError;
+use motcua_domain::calendar::OfficeHours;
+use motcua_domain::deadline::DeadlineEngine;
+use motcua_domain::feedback::{FeedbackItem, on_time, parse_line};
+use motcua_domain::history::LineError;
+use motcua_domain::ids::UnitCode;
+use motcua_domain::org::Unit;
+use motcua_domain::stats::{Fraction, Period};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// How to treat bad lines.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FeedbackOptions {
+    /// Import the valid lines and report the others, instead of importing nothing.
+    pub skip_invalid: bool,
+}
+
+/// What a feedback import did.
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackReport {
+    /// Items written (new, or replacing the stored item with the same code).
+    pub imported: usize,
+    /// Lines skipped, with their problem (only with `skip_invalid`).
+    pub skipped: Vec<(usize, LineError)>,
+}
+
+impl App {
+    /// Imports a feedback file from the server's own machine: one JSON object per line
+    /// (`docs/history-import.md`). Every line is checked first (fields, codes repeated in the
+    /// file, units that do not exist); without `skip_invalid`, one bad line means nothing is
+    /// imported. An item whose code is stored replaces it.
+    pub async fn import_feedback(
+        &self,
+        text: &str,
+        options: FeedbackOptions,
+    ) -> Result<FeedbackReport, AppError> {
+        let org = self.org().await?;
+        let mut errors: Vec<(usize, LineError)> = Vec::new();
+        let mut items: Vec<FeedbackItem> = Vec::new();
+        let mut seen = HashSet::new();
+        let lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
+        for (line, text) in lines.filter(|(_, l)| !l.trim().is_empty()) {
+            let problem = |field: &str, message: String| LineError {
+                field: field.to_owned(),
+                message,
+            };
+            match parse_line(text) {
+                Err(e) => errors.push((line, e)),
+                Ok(i) if org.unit(&i.unit).is_none() => errors.push((
+                    line,
+                    problem("unit", format!("không có đơn vị mã «{}»", i.unit)),
+                )),
+                Ok(i) if !seen.insert(i.code.clone()) => errors.push((
+                    line,
+                    problem(
+                        "code",
+                        format!("mã phản ánh, kiến nghị {} bị trùng trong tệp", i.code),
+                    ),
+                )),
+                Ok(i) => items.push(i),
+            }
+        }
+        if !errors.is_empty() && !options.skip_invalid {
+            return Err(AppError::Feedback(errors));
+        }
+        let imported = if items.is_empty() {
+            0
+        } else {
+            self.store.import_feedback(items).await?
+        };
+        Ok(FeedbackReport {
+            imported,
+            skipped: errors,
+        })
+    }
+
+    /// Feedback of `units` handled within its limits in `period`, each item on the calendar and
+    /// office hours of its unit (a unit not in `units` is not asked for). `None` when the units
+    /// hold no feedback that matters for the period: the figure is not available, never zero.
+    /// A separate small query, beside the dossier projection.
+    pub async fn feedback_on_time(
+        &self,
+        units: &[Unit],
+        period: &Period,
+    ) -> Result<Option<Fraction>, AppError> {
+        let codes: Vec<UnitCode> = units.iter().map(|u| u.code.clone()).collect();
+        let items = self
+            .store
+            .feedback_for_period(&codes, period.start(), period.end())
+            .await?;
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let by_code: HashMap<&UnitCode, &Unit> = units.iter().map(|u| (&u.code, u)).collect();
+        let mut by_unit: BTreeMap<&UnitCode, Vec<FeedbackItem>> = BTreeMap::new();
+        for item in &items {
+            by_unit.entry(&item.unit).or_default().push(item.clone());
+        }
+        let mut total = Fraction::default();
+        for (code, items) in by_unit {
+            let (calendar, hours) = by_code.get(code).map_or(("ccvc", None), |u| {
+                (
+                    u.calendar.as_str(),
+                    u.office_hours.parse::<OfficeHours>().ok(),
+                )
+            });
+            let calendar = self.calendars.get(self.store.as_ref(), calendar).await?;
+            let hours = hours.unwrap_or_default();
+            let f = on_time(period, &items, &DeadlineEngine::new(&calendar, &hours));
+            total.numerator += f.numerator;
+            total.denominator += f.denominator;
+        }
+        Ok(Some(total))
+    }
+}

@@ -1,0 +1,46 @@
+//! `motcua import feedback FILE.jsonl`: feedback (PAKN) items of a feedback system, checked
+//! line by line (docs/history-import.md).
+
+use super::data::message;
+use motcua_app::{App, AppError, FeedbackOptions, FeedbackReport};
+use std::path::Path;
+
+/// Imports the file; the text to print, or the lines at fault.
+pub async fn import(app: &App, file: &Path, skip_invalid: bool) -> Result<String, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("không đọc được tệp «{}»: {e}", file.display()))?;
+    match app
+        .import_feedback(&text, FeedbackOptions { skip_invalid })
+        .await
+    {
+        Ok(report) => Ok(report_text(&report)),
+        Err(AppError::Feedback(errors)) => {
+            let shown: Vec<String> = errors
+                .iter()
+                .take(50)
+                .map(|(line, e)| format!("dòng {line}: {e}"))
+                .collect();
+            let more = errors.len().saturating_sub(shown.len());
+            let more = if more > 0 {
+                format!("\n  … và {more} dòng khác")
+            } else {
+                String::new()
+            };
+            Err(format!(
+                "tệp «{}» có {} dòng lỗi, không nạp gì (dùng --skip-invalid để bỏ qua dòng lỗi):\n  {}{more}",
+                file.display(),
+                errors.len(),
+                shown.join("\n  "),
+            ))
+        }
+        Err(e) => Err(message(&e)),
+    }
+}
+
+fn report_text(report: &FeedbackReport) -> String {
+    let mut out = format!("Đã nạp {} phản ánh, kiến nghị.\n", report.imported);
+    for (line, e) in &report.skipped {
+        out.push_str(&format!("Bỏ qua dòng {line}: {e}\n"));
+    }
+    out
+}
