@@ -17,14 +17,18 @@ use crate::App;
 use crate::error::AppError;
 use crate::projection::Projected;
 use crate::store::StoreError;
+use crate::usecases::feedback::feedback_of;
 use chrono::{Datelike, NaiveDateTime};
 use motcua_domain::catalogue::ProcedureVersion;
 use motcua_domain::classify::{TimeClass, classify_open};
 use motcua_domain::dossier::Urgency;
 use motcua_domain::ids::{ProcedureCode, UnitCode};
 use motcua_domain::org::{Actor, Unit};
-use motcua_domain::stats::{Columns, Fraction, Index766, IndexWeights, Period, Record, Report};
+use motcua_domain::stats::{
+    CatalogueFacts, Columns, Fraction, Index766, IndexWeights, Period, Record, Report,
+};
 use ranking::{Slice, Used, ranking};
+use std::collections::BTreeMap;
 
 /// Months of the trend.
 pub const TREND_MONTHS: u32 = 12;
@@ -100,13 +104,28 @@ impl App {
         let now = self.now();
         let period = period.read_at(now);
         let p = self.projection().await?;
+        let feedback = self.feedback_by_unit(&scope.units, &period).await?;
         // Seconds of CPU for a province: never on an async thread.
         tokio::task::spawn_blocking(move || {
-            build(&p, scope.top, &scope.units, &procedures, period, now)
+            let inputs = Inputs {
+                procedures: &procedures,
+                feedback: &feedback,
+            };
+            build(&p, scope.top, &scope.units, &inputs, period, now)
         })
         .await
         .map_err(|e| AppError::Store(StoreError::Database(format!("tổng quan: {e}"))))
     }
+}
+
+/// What the dashboard reads beside the records: the catalogue, and the feedback (PAKN) of each
+/// unit of the scope handled within its limits ([`App::feedback_by_unit`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Inputs<'a> {
+    /// Every procedure of the catalogue.
+    pub procedures: &'a [ProcedureVersion],
+    /// Feedback handled within its limits, by unit.
+    pub feedback: &'a BTreeMap<UnitCode, Fraction>,
 }
 
 /// The urgency of an open record at `now` (the rule of `Dossier::urgency`).
@@ -148,7 +167,7 @@ fn build(
     p: &Projected,
     top: Unit,
     units: &[Unit],
-    procedures: &[ProcedureVersion],
+    inputs: &Inputs<'_>,
     period: Period,
     now: NaiveDateTime,
 ) -> Dashboard {
@@ -168,7 +187,7 @@ fn build(
         .collect();
     let codes = |n: u32| p.procedures.value(n);
     let names = |f: u32| p.fields.value(f);
-    compute(top, units, &slices, &codes, &names, procedures, period, now)
+    compute(top, units, &slices, &codes, &names, inputs, period, now)
 }
 
 /// The dashboard of the records of `slices` (those of the units of `units`, `top` first);
@@ -180,7 +199,7 @@ fn compute<'a>(
     slices: &[Slice<'a>],
     codes: &dyn Fn(u32) -> Option<&'a ProcedureCode>,
     names: &dyn Fn(u32) -> Option<&'a String>,
-    procedures: &[ProcedureVersion],
+    inputs: &Inputs<'_>,
     period: Period,
     now: NaiveDateTime,
 ) -> Dashboard {
@@ -214,11 +233,12 @@ fn compute<'a>(
     fields.sort_by(|a, b| a.name.cmp(&b.name));
     let used: Vec<Used> = slices.iter().map(|s| Used::of(s, &period)).collect();
     let every: Vec<usize> = (0..slices.len()).collect();
-    let facts = Used::facts(&used, &every, codes, procedures, units);
+    let facts = CatalogueFacts {
+        feedback_on_time: feedback_of(inputs.feedback, units.iter().map(|u| &u.code)),
+        ..Used::facts(&used, &every, codes, inputs.procedures, units)
+    };
     Dashboard {
-        ranking: ranking(
-            &top, units, slices, &used, codes, procedures, &report, &weights,
-        ),
+        ranking: ranking(&top, units, slices, &used, codes, inputs, &report, &weights),
         index: Index766::compute_parts(period, &all, &facts, &weights),
         unit: top,
         period,

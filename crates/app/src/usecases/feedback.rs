@@ -88,20 +88,27 @@ impl App {
         units: &[Unit],
         period: &Period,
     ) -> Result<Option<Fraction>, AppError> {
+        let by_unit = self.feedback_by_unit(units, period).await?;
+        Ok(feedback_of(&by_unit, units.iter().map(|u| &u.code)))
+    }
+
+    /// [`App::feedback_on_time`] of each unit of `units` that holds feedback for `period`.
+    pub async fn feedback_by_unit(
+        &self,
+        units: &[Unit],
+        period: &Period,
+    ) -> Result<BTreeMap<UnitCode, Fraction>, AppError> {
         let codes: Vec<UnitCode> = units.iter().map(|u| u.code.clone()).collect();
         let items = self
             .store
             .feedback_for_period(&codes, period.start(), period.end())
             .await?;
-        if items.is_empty() {
-            return Ok(None);
-        }
         let by_code: HashMap<&UnitCode, &Unit> = units.iter().map(|u| (&u.code, u)).collect();
         let mut by_unit: BTreeMap<&UnitCode, Vec<FeedbackItem>> = BTreeMap::new();
         for item in &items {
             by_unit.entry(&item.unit).or_default().push(item.clone());
         }
-        let mut total = Fraction::default();
+        let mut fractions = BTreeMap::new();
         for (code, items) in by_unit {
             let (calendar, hours) = by_code.get(code).map_or(("ccvc", None), |u| {
                 (
@@ -112,9 +119,26 @@ impl App {
             let calendar = self.calendars.get(self.store.as_ref(), calendar).await?;
             let hours = hours.unwrap_or_default();
             let f = on_time(period, &items, &DeadlineEngine::new(&calendar, &hours));
-            total.numerator += f.numerator;
-            total.denominator += f.denominator;
+            fractions.insert(code.clone(), f);
         }
-        Ok(Some(total))
+        Ok(fractions)
     }
+}
+
+/// The feedback handled within its limits of the units `codes`, summed from `by_unit`
+/// ([`App::feedback_by_unit`]); `None` when none of them holds feedback for the period.
+pub fn feedback_of<'a>(
+    by_unit: &BTreeMap<UnitCode, Fraction>,
+    codes: impl IntoIterator<Item = &'a UnitCode>,
+) -> Option<Fraction> {
+    codes
+        .into_iter()
+        .filter_map(|c| by_unit.get(c))
+        .fold(None, |sum: Option<Fraction>, f| {
+            let s = sum.unwrap_or_default();
+            Some(Fraction {
+                numerator: s.numerator + f.numerator,
+                denominator: s.denominator + f.denominator,
+            })
+        })
 }

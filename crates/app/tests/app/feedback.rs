@@ -89,6 +89,27 @@ async fn feedback_is_checked_then_counted_over_the_report_scope(backend: Backend
     let i = x.index.indicator(IndicatorId::FeedbackOnTime).unwrap();
     assert_eq!((i.numerator, i.denominator), (2, 3));
     assert!(i.computable);
+    // The dashboard shows the same index, and each ward's rank counts its own feedback.
+    let d = f
+        .app
+        .dashboard(Some(&cchc), november(), None)
+        .await
+        .unwrap();
+    assert_eq!(d.index, x.index);
+    let ward_5_2: Vec<(String, u64, u64)> = d
+        .ranking
+        .iter()
+        .filter_map(|r| {
+            let i = r.index.indicator(IndicatorId::FeedbackOnTime)?;
+            i.computable
+                .then(|| (r.unit.code.to_string(), i.numerator, i.denominator))
+        })
+        .collect();
+    assert_eq!(
+        ward_5_2,
+        [(WARD2.to_owned(), 1, 1), (WARD1.to_owned(), 1, 2)],
+        "by rank"
+    );
 
     let leader = f.actor(Role::LanhDao, WARD1);
     let r = f

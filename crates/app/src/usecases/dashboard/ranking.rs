@@ -2,7 +2,8 @@
 //! subtree's units in the period's report, its Decision 766 index is computed over its units'
 //! slices of the projection.
 
-use super::{UnitRank, on_time};
+use super::{Inputs, UnitRank, on_time};
+use crate::usecases::feedback::feedback_of;
 use crate::usecases::reports::facts_of;
 use motcua_domain::catalogue::ProcedureVersion;
 use motcua_domain::ids::ProcedureCode;
@@ -78,7 +79,7 @@ pub(super) fn ranking<'a>(
     slices: &[Slice<'a>],
     used: &[Used],
     codes: &dyn Fn(u32) -> Option<&'a ProcedureCode>,
-    procedures: &[ProcedureVersion],
+    inputs: &Inputs<'_>,
     report: &Report,
     weights: &IndexWeights,
 ) -> Vec<UnitRank> {
@@ -108,7 +109,10 @@ pub(super) fn ranking<'a>(
                 .filter(|u| u.path.contains(&unit.code))
                 .cloned()
                 .collect();
-            let facts = Used::facts(used, &mine, codes, procedures, &subtree);
+            let facts = CatalogueFacts {
+                feedback_on_time: feedback_of(inputs.feedback, subtree.iter().map(|u| &u.code)),
+                ..Used::facts(used, &mine, codes, inputs.procedures, &subtree)
+            };
             let mut columns = Columns::default();
             let mut records: Vec<&[Record]> = Vec::with_capacity(mine.len());
             for s in mine.iter().filter_map(|&i| slices.get(i)) {

@@ -77,15 +77,13 @@ fn idle_units_rank_after_every_unit_that_worked() {
     let used: Vec<Used> = slices.iter().map(|s| Used::of(s, &period)).collect();
     let weights = IndexWeights::default();
     let procedures = [procedure()];
+    let feedback = BTreeMap::new();
+    let inputs = Inputs {
+        procedures: &procedures,
+        feedback: &feedback,
+    };
     let ranks = ranking(
-        &top,
-        &units,
-        &slices,
-        &used,
-        &codes,
-        &procedures,
-        &report,
-        &weights,
+        &top, &units, &slices, &used, &codes, &inputs, &report, &weights,
     );
     let order: Vec<&UnitCode> = ranks.iter().map(|r| &r.unit.code).collect();
     assert_eq!(order, [&busy.code, &idle.code]);
@@ -117,7 +115,8 @@ impl Lcg {
 
 /// The in-place dashboard gives what copying the records gave: the periodic report, the months,
 /// the fields, each child's columns and index, and the unit's index, over varied records in
-/// three units (the top unit and two wards).
+/// three units (the top unit and two wards). Each ward's feedback (PAKN) handled in time counts
+/// in its own index and, summed, in the unit's.
 #[test]
 fn in_place_figures_equal_those_of_copied_records() {
     use crate::usecases::reports::{StatsRecords, catalogue_facts};
@@ -165,13 +164,25 @@ fn in_place_figures_equal_those_of_copied_records() {
     let period = Period::calendar_month(2026, 11).unwrap();
     let now = at(20, 10);
     let period = period.read_at(now);
+    let fraction = |numerator, denominator| Fraction {
+        numerator,
+        denominator,
+    };
+    let feedback = BTreeMap::from([
+        (units[1].code.clone(), fraction(3, 4)),
+        (units[2].code.clone(), fraction(1, 2)),
+    ]);
+    let inputs = Inputs {
+        procedures: &procedures,
+        feedback: &feedback,
+    };
     let d = compute(
         top.clone(),
         &units,
         &slices,
         &codes,
         &names,
-        &procedures,
+        &inputs,
         period,
         now,
     );
@@ -206,7 +217,10 @@ fn in_place_figures_equal_those_of_copied_records() {
         .collect();
     expected.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(fields, expected);
-    let facts = catalogue_facts(&procedures, &units, &period, &all);
+    let facts = CatalogueFacts {
+        feedback_on_time: Some(fraction(4, 6)),
+        ..catalogue_facts(&procedures, &units, &period, &all)
+    };
     assert_eq!(
         d.index,
         Index766::compute(period, &all.records, &facts, &weights)
@@ -216,7 +230,11 @@ fn in_place_figures_equal_those_of_copied_records() {
         let i = units.iter().position(|u| u.code == rank.unit.code).unwrap();
         let data = copy(&[i]);
         let subtree = [units[i].clone()];
-        let facts = catalogue_facts(&procedures, &subtree, &period, &data);
+        let facts = CatalogueFacts {
+            feedback_on_time: feedback.get(&units[i].code).copied(),
+            ..catalogue_facts(&procedures, &subtree, &period, &data)
+        };
+        assert!(facts.feedback_on_time.is_some());
         assert_eq!(rank.columns, Report::compute(period, &data.records).total);
         assert_eq!(
             rank.index,
