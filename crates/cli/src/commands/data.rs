@@ -9,6 +9,27 @@ use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The message for a file refused for its bad lines: how many, the first fifty.
+pub fn bad_lines(file: &Path, errors: &[(usize, impl std::fmt::Display)]) -> String {
+    let shown: Vec<String> = errors
+        .iter()
+        .take(50)
+        .map(|(line, e)| format!("dòng {line}: {e}"))
+        .collect();
+    let more = errors.len().saturating_sub(shown.len());
+    let more = if more > 0 {
+        format!("\n  … và {more} dòng khác")
+    } else {
+        String::new()
+    };
+    format!(
+        "tệp «{}» có {} dòng lỗi, không nạp gì (dùng --skip-invalid để bỏ qua dòng lỗi):\n  {}{more}",
+        file.display(),
+        errors.len(),
+        shown.join("\n  "),
+    )
+}
+
 /// `motcua import …`
 #[derive(Debug, clap::Subcommand)]
 pub enum Import {
@@ -194,25 +215,7 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
             }
             match result {
                 Ok(report) => Ok(history_text(&report, started.elapsed())),
-                Err(AppError::History(errors)) => {
-                    let shown: Vec<String> = errors
-                        .iter()
-                        .take(50)
-                        .map(|(line, e)| format!("dòng {line}: {e}"))
-                        .collect();
-                    let more = errors.len().saturating_sub(shown.len());
-                    Err(format!(
-                        "tệp «{}» có {} dòng lỗi, không nạp gì (dùng --skip-invalid để bỏ qua dòng lỗi):\n  {}{}",
-                        file.display(),
-                        errors.len(),
-                        shown.join("\n  "),
-                        if more > 0 {
-                            format!("\n  … và {more} dòng khác")
-                        } else {
-                            String::new()
-                        }
-                    ))
-                }
+                Err(AppError::History(errors)) => Err(bad_lines(file, &errors)),
                 Err(e) => Err(message(&e)),
             }
         }

@@ -1,7 +1,7 @@
 //! `motcua import feedback FILE.jsonl`: feedback (PAKN) items of a feedback system, checked
 //! line by line (docs/history-import.md).
 
-use super::data::message;
+use super::data::{bad_lines, message};
 use motcua_app::{App, AppError, FeedbackOptions, FeedbackReport};
 use std::path::Path;
 
@@ -14,25 +14,7 @@ pub async fn import(app: &App, file: &Path, skip_invalid: bool) -> Result<String
         .await
     {
         Ok(report) => Ok(report_text(&report)),
-        Err(AppError::Feedback(errors)) => {
-            let shown: Vec<String> = errors
-                .iter()
-                .take(50)
-                .map(|(line, e)| format!("dòng {line}: {e}"))
-                .collect();
-            let more = errors.len().saturating_sub(shown.len());
-            let more = if more > 0 {
-                format!("\n  … và {more} dòng khác")
-            } else {
-                String::new()
-            };
-            Err(format!(
-                "tệp «{}» có {} dòng lỗi, không nạp gì (dùng --skip-invalid để bỏ qua dòng lỗi):\n  {}{more}",
-                file.display(),
-                errors.len(),
-                shown.join("\n  "),
-            ))
-        }
+        Err(AppError::Feedback(errors)) => Err(bad_lines(file, &errors)),
         Err(e) => Err(message(&e)),
     }
 }
