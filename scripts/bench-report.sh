@@ -14,13 +14,7 @@ cd "$(dirname "$0")/.."
 N="${N:-10000000}"
 WARDS="${WARDS:-120}"
 REPEAT="${REPEAT:-30}"
-BENCH_DIR="${BENCH_DIR:-$HOME/.cache/motcua-bench}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/motcua-target}"
-mkdir -p "$BENCH_DIR"
-
-echo "== build" >&2
-cargo build --release --locked -p motcua >&2
-BIN="$CARGO_TARGET_DIR/release/motcua"
+source scripts/bench-env.sh
 
 DB="$BENCH_DIR/synthetic-$N-$WARDS.db"
 export MOTCUA_DATABASE_URL="sqlite://$DB"

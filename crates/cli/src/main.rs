@@ -83,6 +83,17 @@ fn main() -> ExitCode {
 }
 
 fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
+    // The server sets up its own log; other commands log to stderr only when asked.
+    if !matches!(command, Command::Serve(_))
+        && let Ok(filter) = std::env::var("MOTCUA_LOG")
+    {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_target(false)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -44,13 +44,45 @@ pub(crate) struct StatsColumns<'a> {
 impl<'a> StatsColumns<'a> {
     /// The row of `d`, computed by the domain's `Record::from_dossier`.
     pub(crate) fn of(d: &'a Dossier) -> Option<StatsColumns<'a>> {
-        let r = Record::from_dossier(d, 0, 0)?;
-        let flag = |on: bool, bit: i64| if on { bit } else { 0 };
-        Some(StatsColumns {
+        StatsNumbers::of(d).map(|n| StatsColumns::with(d, n))
+    }
+
+    /// The row of `d` whose numbers were computed before (see [`StatsNumbers::of`]).
+    pub(crate) fn with(d: &'a Dossier, n: StatsNumbers) -> StatsColumns<'a> {
+        StatsColumns {
             code: d.code.as_str(),
             competent_unit: d.facts.competent_unit.as_str(),
             procedure_code: d.facts.procedure_code.as_str(),
             field: d.facts.field.as_str(),
+            received_at: n.received_at,
+            due_at: n.due_at,
+            ended_at: n.ended_at,
+            flags: n.flags,
+            paid_online_vnd: n.paid_online_vnd,
+            supplements: n.supplements,
+            rating: n.rating,
+        }
+    }
+}
+
+/// The computed columns of a projection row (the rest are the dossier's own texts).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StatsNumbers {
+    received_at: i64,
+    due_at: Option<i64>,
+    ended_at: Option<i64>,
+    flags: i64,
+    paid_online_vnd: i64,
+    supplements: i64,
+    rating: Option<i64>,
+}
+
+impl StatsNumbers {
+    /// The numbers of `d`'s row, `None` when it was never received.
+    pub(crate) fn of(d: &Dossier) -> Option<StatsNumbers> {
+        let r = Record::from_dossier(d, 0, 0)?;
+        let flag = |on: bool, bit: i64| if on { bit } else { 0 };
+        Some(StatsNumbers {
             received_at: millis(r.received),
             due_at: r.due.map(millis),
             ended_at: r.ended.map(millis),
@@ -181,12 +213,12 @@ pub(crate) fn decode_with_events(
 
 /// The highest sequence number of each unit and day among imported codes: one raise of each
 /// daily sequence per batch.
-pub(crate) fn highest_sequences(
-    batch: &[motcua_app::store::Imported],
+pub(crate) fn highest_sequences<'a>(
+    codes: impl IntoIterator<Item = &'a DossierCode>,
 ) -> std::collections::BTreeMap<(UnitCode, chrono::NaiveDate), u32> {
     let mut out = std::collections::BTreeMap::new();
-    for i in batch {
-        if let Some((unit, day, seq)) = i.dossier.code.parts() {
+    for code in codes {
+        if let Some((unit, day, seq)) = code.parts() {
             let top = out.entry((unit, day)).or_insert(seq);
             *top = (*top).max(seq);
         }

@@ -49,6 +49,7 @@ impl App {
         options: HistoryOptions,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<HistoryReport, AppError> {
+        let started = std::time::Instant::now();
         let mut errors = Vec::new();
         let mut records: Vec<(usize, LegacyRecord)> = Vec::new();
         let mut seen = HashSet::new();
@@ -96,6 +97,11 @@ impl App {
         }
         report.skipped = errors;
         let total = records.len();
+        tracing::info!(
+            total,
+            checked_ms = started.elapsed().as_millis(),
+            "history lines checked"
+        );
         let kept: BTreeMap<ProcedureCode, ImportedProcedure> = procedures
             .iter()
             .map(|(code, p)| (code.clone(), ImportedProcedure::of(p)))

@@ -161,6 +161,19 @@ async fn reports_count_each_dossier_for_its_competent_unit(backend: Backend) {
     assert_eq!((online.numerator, online.denominator), (3, 3));
     let fees = x.index.indicator(IndicatorId::FeeProceduresOnline).unwrap();
     assert_eq!((fees.numerator, fees.denominator), (0, 2));
+
+    // 1.3: every procedure of the fixture has all its parts; one entered without its
+    // components does not.
+    let complete = x.index.indicator(IndicatorId::CompleteComponents).unwrap();
+    assert_eq!((complete.numerator, complete.denominator), (3, 3));
+    let mut spec = f.store.procedures().await.unwrap()[0].spec.clone();
+    spec.code = motcua_domain::ids::ProcedureCode::parse("1.999001").unwrap();
+    spec.components.clear();
+    f.store.import_procedures(&[spec]).await.unwrap();
+    let x = f.app.index766(Some(&cchc), december(), None).await.unwrap();
+    let complete = x.index.indicator(IndicatorId::CompleteComponents).unwrap();
+    assert_eq!((complete.numerator, complete.denominator), (3, 4));
+    assert_eq!(complete.rate_vi(), "75,00%");
 }
 
 #[tokio::test]

@@ -255,10 +255,14 @@ async fn the_dashboard_renders_in_chromium_for_a_signed_in_leader() {
     let page_dir = dir.clone();
     let b = tokio::task::spawn_blocking(move || {
         let file = format!("file://{}", login.display());
-        // Headless Chromium sometimes dumps the page before the sign-in form's navigation ends;
-        // a fresh profile and a second try then show the dashboard.
+        // Headless Chromium sometimes dumps an empty page before the sign-in form's navigation
+        // ends, more often on a loaded machine; a fresh profile and another try, a moment
+        // later, then show the dashboard.
         let mut dom = String::new();
-        for attempt in 0..3 {
+        for attempt in 0..5 {
+            if attempt > 0 {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+            }
             let dir = page_dir.join(format!("try-{attempt}"));
             std::fs::create_dir_all(&dir).unwrap();
             let out = chromium(&dir, &["--virtual-time-budget=15000", "--dump-dom", &file]);
@@ -266,6 +270,10 @@ async fn the_dashboard_renders_in_chromium_for_a_signed_in_leader() {
             if dom.contains("<title>Tổng quan") {
                 break;
             }
+            eprintln!(
+                "attempt {attempt}: no dashboard yet; Chromium said: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         dom
     })

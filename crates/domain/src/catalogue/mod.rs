@@ -1,9 +1,11 @@
 //! The catalogue of administrative procedures (TTHC), RULES §3.
 
 mod import;
+mod parts;
 mod procedure;
 
 pub use import::{ImportError, ImportFile, parse_import};
+pub use parts::Part;
 pub use procedure::{
     ApplicantType, Component, Fee, OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureStatus,
     ProcedureVersion, Publication, Step,

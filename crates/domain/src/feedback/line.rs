@@ -32,17 +32,7 @@ pub fn parse_line(line: &str) -> Result<FeedbackItem, LineError> {
     let mut json = serde_json::Deserializer::from_str(line);
     let raw: Raw = serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let path = e.path().to_string();
-        let text = e.into_inner().to_string();
-        // A missing field is reported at the object; its name is in the message.
-        let field = match (path.as_str(), text.split('`').nth(1)) {
-            (".", Some(name)) if text.starts_with("missing field") => name.to_owned(),
-            (".", _) => "-".to_owned(),
-            (p, _) => p.to_owned(),
-        };
-        LineError {
-            field,
-            message: format!("không đọc được: {text}"),
-        }
+        LineError::unreadable(&path, &e.into_inner().to_string())
     })?;
     let code =
         FeedbackCode::parse(raw.code.trim()).map_err(|e| LineError::new("code", e.to_string()))?;

@@ -5,6 +5,7 @@ use crate::stats::Rating;
 use crate::time::to_local;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A problem on one line: the field and what is wrong (the caller adds the line number).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -21,6 +22,21 @@ impl LineError {
         LineError {
             field: field.to_owned(),
             message: message.into(),
+        }
+    }
+
+    /// A line that is not the JSON object expected: `path` is where reading failed (`.` for
+    /// the object itself) and `text` the reader's message. A missing field is reported at the
+    /// object; its name is taken from the message.
+    pub(crate) fn unreadable(path: &str, text: &str) -> LineError {
+        let field = match (path, text.split('`').nth(1)) {
+            (".", Some(name)) if text.starts_with("missing field") => name.to_owned(),
+            (".", _) => "-".to_owned(),
+            (p, _) => p.to_owned(),
+        };
+        LineError {
+            field,
+            message: format!("không đọc được: {text}"),
         }
     }
 }
@@ -116,18 +132,23 @@ pub struct LegacyRecord {
     pub rating: Option<Rating>,
 }
 
-/// The line as written; unknown fields are ignored ("at least these fields").
+/// The line as written; unknown fields are ignored ("at least these fields"). Texts borrow
+/// from the line unless they hold escapes.
 #[derive(Deserialize)]
-struct Raw {
-    code: String,
-    procedure_code: String,
-    receiving_unit: String,
-    #[serde(default)]
-    competent_unit: Option<String>,
+struct Raw<'a> {
+    #[serde(borrow)]
+    code: Cow<'a, str>,
+    #[serde(borrow)]
+    procedure_code: Cow<'a, str>,
+    #[serde(borrow)]
+    receiving_unit: Cow<'a, str>,
+    #[serde(default, borrow)]
+    competent_unit: Option<Cow<'a, str>>,
     channel: LegacyChannel,
-    applicant_name: String,
-    #[serde(default)]
-    applicant_phone: Option<String>,
+    #[serde(borrow)]
+    applicant_name: Cow<'a, str>,
+    #[serde(default, borrow)]
+    applicant_phone: Option<Cow<'a, str>>,
     received_at: DateTime<FixedOffset>,
     due_at: DateTime<FixedOffset>,
     #[serde(default)]
@@ -161,22 +182,24 @@ struct RawSupplement {
 
 /// Parses and checks one line.
 pub fn parse_line(line: &str) -> Result<LegacyRecord, LineError> {
+    // Valid lines are read directly; only a line that fails is read again to name the field.
+    match Raw::deserialize(&mut serde_json::Deserializer::from_str(line)) {
+        Ok(raw) => check(raw),
+        Err(e) => Err(unreadable(line, &e)),
+    }
+}
+
+/// Why `line` cannot be read (`error`), at the field that fails.
+fn unreadable(line: &str, error: &serde_json::Error) -> LineError {
     let mut json = serde_json::Deserializer::from_str(line);
-    let raw: Raw = serde_path_to_error::deserialize(&mut json).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        // A missing field is reported at the object; its name is in the message.
-        let text = inner.to_string();
-        let field = match (path.as_str(), text.split('`').nth(1)) {
-            (".", Some(name)) if text.starts_with("missing field") => name.to_owned(),
-            (".", _) => "-".to_owned(),
-            (p, _) => p.to_owned(),
-        };
-        LineError {
-            field,
-            message: format!("không đọc được: {text}"),
-        }
-    })?;
+    match serde_path_to_error::deserialize::<_, Raw>(&mut json) {
+        Ok(_) => LineError::unreadable(".", &error.to_string()),
+        Err(e) => LineError::unreadable(&e.path().to_string(), &e.into_inner().to_string()),
+    }
+}
+
+/// Checks a line read as [`Raw`].
+fn check(raw: Raw<'_>) -> Result<LegacyRecord, LineError> {
     let local = |t: DateTime<FixedOffset>| to_local(&t);
     let code =
         DossierCode::parse(raw.code.trim()).map_err(|e| LineError::new("code", e.to_string()))?;

@@ -1,68 +1,18 @@
 //! The dossier state machine (RULES §6): intake, hand-overs, pauses, transfer, apology, endings.
 
-use crate::support::{at, engine, rfc};
+use crate::support::{at, engine, procedure, rfc};
 use chrono::NaiveDateTime;
-use motcua_domain::catalogue::{
-    ApplicantType, OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureStatus, ProcedureVersion,
-    Publication, Step,
-};
+use motcua_domain::catalogue::{ApplicantType, ProcedureVersion};
 use motcua_domain::classify::TimeClass;
-use motcua_domain::deadline::TimeLimit;
 use motcua_domain::dossier::{
     Action, Applicant, Channel, Dossier, DossierError, Event, IntakeInput, PaymentMethod,
     ReturnMethod, Status, decide, intake,
 };
-use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
+use motcua_domain::ids::{DossierCode, UnitCode};
 use motcua_domain::org::Role;
 
 fn unit(s: &str) -> UnitCode {
     UnitCode::parse(s).unwrap()
-}
-
-fn procedure(days: u32, fee: u64, payment_pause: bool) -> ProcedureVersion {
-    let budget = days * 450;
-    ProcedureVersion {
-        version: 1,
-        status: ProcedureStatus::Active,
-        spec: ProcedureSpec {
-            code: ProcedureCode::parse("1.004873").unwrap(),
-            name: "Cấp Giấy xác nhận tình trạng hôn nhân".into(),
-            field: "Hộ tịch".into(),
-            level: ProcedureLevel::Commune,
-            legal_bases: vec![],
-            decision: Publication {
-                number: "1/QĐ-UBND".into(),
-                date: at(2025, 7, 1, 0, 0).date(),
-            },
-            effective_from: at(2025, 7, 1, 0, 0).date(),
-            time_limit: TimeLimit::WorkingDays { amount: days },
-            published_time_limit: None,
-            components: vec![],
-            applicant_types: vec![ApplicantType::Citizen],
-            fees: vec![motcua_domain::catalogue::Fee {
-                name: "Lệ phí".into(),
-                amount: fee,
-                basis: String::new(),
-                exemptions: String::new(),
-            }],
-            result: "Giấy xác nhận".into(),
-            online_level: OnlineLevel::Full,
-            regardless_of_residence: true,
-            payment_pause_allowed: payment_pause,
-            steps: vec![
-                Step {
-                    name: "Thẩm định".into(),
-                    role: Role::ChuyenVien,
-                    budget_minutes: budget - 90,
-                },
-                Step {
-                    name: "Ký duyệt".into(),
-                    role: Role::LanhDao,
-                    budget_minutes: 90,
-                },
-            ],
-        },
-    }
 }
 
 /// A dossier received at `t` and the events so far.

@@ -1,6 +1,7 @@
 //! Integration tests of the domain crate: deadline examples, holiday blocks, properties.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod catalogue_parts;
 mod examples;
 mod history;
 mod holidays;

@@ -311,8 +311,8 @@ fn report() -> TthcReport {
     }
 }
 
-/// The index of the same dossiers, with a catalogue of 12 procedures, 9 of them online (4 used
-/// in the period), 5 fee-bearing of which 3 take online payment.
+/// The index of the same dossiers, with a catalogue of 12 procedures, 11 with every constituent
+/// part, 9 online (4 used in the period), 5 fee-bearing of which 3 take online payment.
 fn index_report() -> IndexReport {
     let records = records();
     let catalogue = CatalogueFacts {
@@ -321,6 +321,7 @@ fn index_report() -> IndexReport {
         procedures_online_used: 4,
         procedures_fee_bearing: 5,
         procedures_fee_online: 3,
+        procedures_complete: 11,
         ..CatalogueFacts::default()
     };
     let index = Index766::compute(period(), &records, &catalogue, &IndexWeights::default());

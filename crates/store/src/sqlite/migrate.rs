@@ -45,6 +45,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0005_feedback.sql",
         sql: include_str!("../../migrations/sqlite/0005_feedback.sql"),
     },
+    Migration {
+        version: 6,
+        file: "0006_slim_unit_indexes.sql",
+        sql: include_str!("../../migrations/sqlite/0006_slim_unit_indexes.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\

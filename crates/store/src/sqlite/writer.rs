@@ -93,6 +93,22 @@ fn run(conn: Connection, mut queue: mpsc::Receiver<Job>, batch: usize, commits: 
     }
 }
 
+/// Copies the WAL into the database and empties the file after a command that runs alone (a
+/// large import), before answering it: SQLite otherwise keeps a WAL file as large as the
+/// largest transaction.
+/// Readers in the middle of a read can make it fail; the WAL is then emptied on a later
+/// checkpoint.
+fn shrink_wal(conn: &Connection) {
+    let result = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    match result {
+        Ok(0) => {}
+        Ok(_) => tracing::debug!("WAL not emptied after an import: readers are active"),
+        Err(e) => tracing::warn!(error = %e, "emptying the SQLite WAL after an import"),
+    }
+}
+
 /// Runs `jobs` in one transaction without savepoints and answers them, leaving `jobs` empty. If
 /// a job fails, the transaction is rolled back and the batch runs again with a savepoint per
 /// job, so that only the failing job fails.
@@ -121,6 +137,9 @@ fn commit_batch(conn: &Connection, jobs: &mut Vec<Job>, commits: &AtomicU64) {
     }
     match commit(conn, commits) {
         Ok(()) => {
+            if jobs.iter().any(|j| j.command.runs_alone()) {
+                shrink_wal(conn);
+            }
             for (job, output) in jobs.drain(..).zip(outputs) {
                 answer(job.answer, Ok(output));
             }

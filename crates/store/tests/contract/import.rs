@@ -4,13 +4,14 @@ use crate::contract_raw;
 use crate::support::{Raw, procedure};
 use motcua_app::store::{DossierQuery, ImportStream, Imported, Store, StoreError};
 use motcua_domain::history::{ImportedDossier, ImportedProcedure, parse_line};
-use motcua_domain::ids::UnitCode;
+use motcua_domain::ids::{DossierCode, UnitCode};
 use serde_json::json;
 use std::sync::Arc;
 
 contract_raw!(
     an_interrupted_import_stores_nothing,
     a_bulk_import_keeps_every_index_and_fails_whole,
+    existing_codes_are_found_whether_the_table_or_the_list_is_larger,
 );
 
 const DESK: &str = "000.20.01.H48";
@@ -85,6 +86,17 @@ async fn a_bulk_import_keeps_every_index_and_fails_whole(store: Arc<dyn Store>, 
     assert_eq!(store.import_dossiers(stream(0..n, n)).await.unwrap(), n);
     assert_eq!(indexes(&raw).await, before);
     assert_eq!(store.count_dossiers().await.unwrap(), n as u64);
+    if let Raw::Sqlite(path) = &raw {
+        // New files have 16 KiB pages, and the WAL is emptied once the import is in.
+        let page = raw
+            .strings("SELECT CAST(page_size AS TEXT) FROM pragma_page_size()")
+            .await;
+        assert_eq!(page, ["16384"]);
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let size = std::fs::metadata(std::path::PathBuf::from(wal)).map_or(0, |m| m.len());
+        assert_eq!(size, 0, "WAL left after the import");
+    }
     // Lists by unit read through the rebuilt indexes.
     let page = store
         .list_dossiers(&DossierQuery {
@@ -115,4 +127,24 @@ async fn a_bulk_import_keeps_every_index_and_fails_whole(store: Arc<dyn Store>, 
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
     assert_eq!(indexes(&raw).await, before);
     assert_eq!(store.count_dossiers().await.unwrap(), n as u64);
+}
+
+async fn existing_codes_are_found_whether_the_table_or_the_list_is_larger(
+    store: Arc<dyn Store>,
+    _raw: Raw,
+) {
+    assert_eq!(store.import_dossiers(stream(0..4, 4)).await.unwrap(), 4);
+    let code = |i: usize| DossierCode::parse(&format!("{DESK}-230301-{i:04}")).unwrap();
+    let sorted = |mut codes: Vec<DossierCode>| {
+        codes.sort();
+        codes
+    };
+    // Fewer codes asked than stored: each is looked up.
+    let found = store.existing_codes(&[code(9), code(2)]).await.unwrap();
+    assert_eq!(found, [code(2)]);
+    // More codes asked than stored: the stored codes are read once.
+    let asked: Vec<DossierCode> = (1..=8).rev().map(code).collect();
+    let found = store.existing_codes(&asked).await.unwrap();
+    assert_eq!(sorted(found), [code(1), code(2), code(3), code(4)]);
+    assert!(store.existing_codes(&[]).await.unwrap().is_empty());
 }

@@ -7,7 +7,7 @@ use super::view::render_html;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
-use motcua_domain::catalogue::{ProcedureSpec, ProcedureStatus};
+use motcua_domain::catalogue::{Part, ProcedureSpec, ProcedureStatus};
 use motcua_domain::ids::ProcedureCode;
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +74,8 @@ struct ProcedureView<'a> {
     applicants: Vec<&'static str>,
     online: &'static str,
     steps: Vec<StepView>,
+    /// Constituent parts the entry lacks (Decision 766 indicator 1.3).
+    missing: Vec<&'static str>,
 }
 
 /// `GET /thu-tuc/{code}`.
@@ -107,6 +109,7 @@ pub async fn procedure(
                 budget_minutes: s.budget_minutes,
             })
             .collect(),
+        missing: p.missing_parts().into_iter().map(Part::label).collect(),
     };
     render_html("procedure.html", None, &view)
 }

@@ -36,6 +36,7 @@ async fn a_procedure_page_has_components_time_limit_fees_steps_and_legal_bases()
     ] {
         assert!(page.body.contains(text), "{text} missing");
     }
+    assert!(!page.body.contains("chưa ghi đủ bộ phận tạo thành"));
     let page = site.get(&format!("/thu-tuc/{CERTIFY}"), None).await;
     assert!(page.body.contains("trong ngày (tiếp nhận trước 15:00)"));
     for missing in ["/thu-tuc/9.999999", "/thu-tuc/khong-co"] {
@@ -43,6 +44,31 @@ async fn a_procedure_page_has_components_time_limit_fees_steps_and_legal_bases()
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{missing}");
         assert!(page.body.contains("Không tìm thấy trang"));
     }
+}
+
+#[tokio::test]
+async fn a_procedure_page_names_the_constituent_parts_its_entry_lacks() {
+    let site = Site::new().await;
+    let procedures = site.f.store.procedures().await.unwrap();
+    let mut spec = procedures
+        .into_iter()
+        .find(|p| p.spec.code.as_str() == BUILDING)
+        .unwrap()
+        .spec;
+    spec.code = motcua_domain::ids::ProcedureCode::parse("1.999001").unwrap();
+    spec.components.clear();
+    spec.applicant_types.clear();
+    site.f.store.import_procedures(&[spec]).await.unwrap();
+    let page = site.get("/thu-tuc/1.999001", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(
+            "chưa ghi đủ bộ phận tạo thành của thủ tục (Nghị định 63/2010/NĐ-CP, Điều 8): \
+             thiếu thành phần, số lượng hồ sơ, đối tượng thực hiện."
+        ),
+        "{}",
+        page.body
+    );
 }
 
 #[tokio::test]

@@ -184,6 +184,7 @@ pub(crate) fn facts_of(
         facts.procedures_online_used += u64::from(online && used_online.contains(code));
         facts.procedures_fee_bearing += u64::from(fee);
         facts.procedures_fee_online += u64::from(fee && paid_online.contains(code));
+        facts.procedures_complete += u64::from(p.spec.has_every_part());
     }
     facts
 }

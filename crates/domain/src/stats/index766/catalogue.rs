@@ -27,12 +27,12 @@ pub struct CatalogueFacts {
     pub procedures_fee_bearing: u64,
     /// Fee-bearing procedures integrated with online payment (3.5 numerator).
     pub procedures_fee_online: u64,
+    /// Procedures with every constituent part (1.3 numerator, of `procedures_total`).
+    pub procedures_complete: u64,
     /// 1.1 procedures published on time, of those published in the period.
     pub published_on_time: Option<Fraction>,
     /// 1.2 procedures made public in the national database on time.
     pub publicised_on_time: Option<Fraction>,
-    /// 1.3 procedures with every constituent part.
-    pub complete_components: Option<Fraction>,
     /// 1.4 dossiers synchronised to the national portal.
     pub synced: Option<Fraction>,
     /// 5.2 feedback (PAKN) handled within its limits.
@@ -59,7 +59,9 @@ impl CatalogueFacts {
             }
             IndicatorId::PublishedOnTime => self.published_on_time,
             IndicatorId::PublicisedOnTime => self.publicised_on_time,
-            IndicatorId::CompleteComponents => self.complete_components,
+            IndicatorId::CompleteComponents => {
+                count(self.procedures_complete, self.procedures_total)
+            }
             IndicatorId::SyncedToPortal => self.synced,
             IndicatorId::FeedbackOnTime => self.feedback_on_time,
             IndicatorId::OnTime

@@ -168,10 +168,10 @@ impl IndicatorId {
             | IndicatorId::Satisfaction => Source::Records,
             IndicatorId::ProceduresOnline
             | IndicatorId::OnlineServicesUsed
-            | IndicatorId::FeeProceduresOnline => Source::Catalogue,
+            | IndicatorId::FeeProceduresOnline
+            | IndicatorId::CompleteComponents => Source::Catalogue,
             IndicatorId::PublishedOnTime
             | IndicatorId::PublicisedOnTime
-            | IndicatorId::CompleteComponents
             | IndicatorId::SyncedToPortal
             | IndicatorId::FeedbackOnTime => Source::Input,
         }

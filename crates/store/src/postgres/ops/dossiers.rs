@@ -106,7 +106,7 @@ pub(crate) async fn import_dossiers(
             .map_err(db)?;
         stats::upsert(conn, dossier).await?;
     }
-    for ((unit, day), seq) in highest_sequences(batch) {
+    for ((unit, day), seq) in highest_sequences(batch.iter().map(|i| &i.dossier.code)) {
         sqlx::query(sql::RAISE_SEQUENCE)
             .bind(unit.as_str())
             .bind(day)

@@ -7,7 +7,10 @@ use super::stats;
 use crate::codec::{self, DossierColumns};
 use crate::list;
 use crate::sql;
-use crate::stats_codec::{FORMAT_IMPORTED, decode_dossier, decode_with_events, highest_sequences};
+use crate::stats_codec::{
+    FORMAT_IMPORTED, StatsColumns, StatsNumbers, decode_dossier, decode_with_events,
+    highest_sequences,
+};
 use chrono::NaiveDate;
 use motcua_app::store::{DossierQuery, Imported, Inserted, StoreError};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
@@ -71,18 +74,39 @@ pub(crate) fn insert_dossier(
     })
 }
 
+/// An imported dossier with what its rows need that costs to compute: the JSON of its source
+/// and the numbers of its statistics row, prepared on another thread than the writer's.
+pub(crate) struct PreparedImport {
+    imported: Imported,
+    json: Vec<u8>,
+    stats: Option<StatsNumbers>,
+}
+
+impl PreparedImport {
+    /// Prepares the rows of `imported`.
+    pub(crate) fn of(imported: Imported) -> Result<PreparedImport, StoreError> {
+        let json = serde_json::to_vec(&imported.source).map_err(crate::error::json)?;
+        let stats = StatsNumbers::of(&imported.dossier);
+        Ok(PreparedImport {
+            imported,
+            json,
+            stats,
+        })
+    }
+}
+
 /// Inserts imported dossiers with their own codes and sources, raising each unit's daily
-/// sequence. The two statements are prepared once per batch and bound by position; instants
-/// and the JSON of each source are written into buffers instead of new strings.
-pub(crate) fn import_dossiers(conn: &Connection, batch: &[Imported]) -> Result<(), StoreError> {
+/// sequence. The two statements are prepared once per batch and bound by position.
+pub(crate) fn import_dossiers(
+    conn: &Connection,
+    batch: &[PreparedImport],
+) -> Result<(), StoreError> {
     let rev = stats::next_rev(conn)?;
     let mut insert = prepare_positional(conn, sql::INSERT_IMPORTED, 15)?;
-    let mut upsert = stats::prepare_upsert(conn)?;
-    let mut json = Vec::with_capacity(1024);
-    for Imported { source, dossier } in batch {
+    let mut stats_row = stats::prepare_insert(conn)?;
+    for p in batch {
+        let dossier = &p.imported.dossier;
         let c = DossierColumns::of(dossier);
-        json.clear();
-        serde_json::to_writer(&mut json, source).map_err(crate::error::json)?;
         let time = |t: Option<chrono::NaiveDateTime>| t.map(TimeText::new);
         let row: [&dyn ToSql; 15] = [
             &c.code,
@@ -99,7 +123,7 @@ pub(crate) fn import_dossiers(conn: &Connection, batch: &[Imported]) -> Result<(
             &c.version,
             &c.applicant_phone,
             &c.applicant_id_number,
-            &TextBytes(&json),
+            &TextBytes(&p.json),
         ];
         for (i, value) in row.iter().enumerate() {
             insert
@@ -107,9 +131,11 @@ pub(crate) fn import_dossiers(conn: &Connection, batch: &[Imported]) -> Result<(
                 .map_err(crate::error::sqlite)?;
         }
         insert.raw_execute().map_err(crate::error::sqlite)?;
-        stats::upsert_with(&mut upsert, rev, dossier)?;
+        if let Some(numbers) = p.stats {
+            stats::write_row(&mut stats_row, rev, &StatsColumns::with(dossier, numbers))?;
+        }
     }
-    for ((unit, day), seq) in highest_sequences(batch) {
+    for ((unit, day), seq) in highest_sequences(batch.iter().map(|p| &p.imported.dossier.code)) {
         execute(
             conn,
             sql::RAISE_SEQUENCE,
@@ -251,13 +277,45 @@ pub(crate) fn existing_codes(
     conn: &Connection,
     codes: &[DossierCode],
 ) -> Result<Vec<DossierCode>, StoreError> {
-    let list: Vec<&str> = codes.iter().map(DossierCode::as_str).collect();
-    let json = serde_json::to_string(&list).map_err(|e| StoreError::Database(e.to_string()))?;
-    let found: Vec<String> = query_all(conn, sql::EXISTING_CODES_JSON, &[&json], |r| r.get(0))?;
+    // Dossiers are never deleted, so the highest rowid is the number of rows.
+    let stored: i64 = query_one(
+        conn,
+        "SELECT coalesce(max(rowid), 0) FROM dossiers",
+        &[],
+        |r| r.get(0),
+    )?;
+    let found = if usize::try_from(stored).unwrap_or(usize::MAX) <= codes.len() {
+        stored_among(conn, codes)?
+    } else {
+        let list: Vec<&str> = codes.iter().map(DossierCode::as_str).collect();
+        let json = serde_json::to_string(&list).map_err(|e| StoreError::Database(e.to_string()))?;
+        query_all(conn, sql::EXISTING_CODES_JSON, &[&json], |r| r.get(0))?
+    };
     found
         .iter()
         .map(|c| DossierCode::parse(c).map_err(|e| StoreError::Database(e.to_string())))
         .collect()
+}
+
+/// The stored codes that are among `codes`, by reading every stored code once: cheaper than
+/// looking each of `codes` up when the table holds fewer rows (a first import, say).
+fn stored_among(conn: &Connection, codes: &[DossierCode]) -> Result<Vec<String>, StoreError> {
+    let wanted: std::collections::HashSet<&str> = codes.iter().map(DossierCode::as_str).collect();
+    let mut statement = conn
+        .prepare_cached("SELECT code FROM dossiers")
+        .map_err(crate::error::sqlite)?;
+    let mut rows = statement.query([]).map_err(crate::error::sqlite)?;
+    let mut found = Vec::new();
+    while let Some(row) = rows.next().map_err(crate::error::sqlite)? {
+        let code = row
+            .get_ref(0)
+            .and_then(|v| v.as_str().map_err(Into::into))
+            .map_err(crate::error::sqlite)?;
+        if wanted.contains(code) {
+            found.push(code.to_owned());
+        }
+    }
+    Ok(found)
 }
 
 /// The daily sequences of a unit.

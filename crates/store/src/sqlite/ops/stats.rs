@@ -21,6 +21,10 @@ const UPSERT: &str = "INSERT INTO dossier_stats (code, rev, competent_unit, proc
      ended_at = excluded.ended_at, flags = excluded.flags, \
      paid_online_vnd = excluded.paid_online_vnd, supplements = excluded.supplements, \
      rating = excluded.rating";
+/// The row of a dossier new to the table (an imported one: its code was checked first).
+const INSERT: &str = "INSERT INTO dossier_stats (code, rev, competent_unit, procedure_code, \
+     field, received_at, due_at, ended_at, flags, paid_online_vnd, supplements, rating) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 const CHANGES: &str = "SELECT rev, code, competent_unit, procedure_code, field, received_at, \
      due_at, ended_at, flags, paid_online_vnd, supplements, rating FROM dossier_stats \
      WHERE (rev, code) > ($1, $2) ORDER BY rev, code LIMIT $3";
@@ -35,24 +39,29 @@ pub(crate) fn next_rev(conn: &Connection) -> Result<i64, StoreError> {
 
 /// Writes the projection row of `d` (nothing while it was never received).
 pub(crate) fn upsert(conn: &Connection, rev: i64, d: &Dossier) -> Result<(), StoreError> {
-    let mut statement = prepare_upsert(conn)?;
-    upsert_with(&mut statement, rev, d)
+    match StatsColumns::of(d) {
+        Some(c) => write_row(&mut *prepare_upsert(conn)?, rev, &c),
+        None => Ok(()),
+    }
 }
 
-/// The cached upsert statement, for [`upsert_with`] in a loop.
+/// The cached upsert statement, for [`write_row`] in a loop.
 pub(crate) fn prepare_upsert(conn: &Connection) -> Result<CachedStatement<'_>, StoreError> {
     prepare_positional(conn, UPSERT, 12)
 }
 
-/// Writes the projection row of `d` with the statement of [`prepare_upsert`].
-pub(crate) fn upsert_with(
+/// The cached statement inserting the row of a dossier not yet in the table, for
+/// [`write_row`] in a loop: cheaper than an upsert, and a code already there fails.
+pub(crate) fn prepare_insert(conn: &Connection) -> Result<CachedStatement<'_>, StoreError> {
+    prepare_positional(conn, INSERT, 12)
+}
+
+/// Writes a projection row with the statement of [`prepare_upsert`] or [`prepare_insert`].
+pub(crate) fn write_row(
     statement: &mut Statement<'_>,
     rev: i64,
-    d: &Dossier,
+    c: &StatsColumns<'_>,
 ) -> Result<(), StoreError> {
-    let Some(c) = StatsColumns::of(d) else {
-        return Ok(());
-    };
     let row: [&dyn ToSql; 12] = [
         &c.code,
         &rev,
