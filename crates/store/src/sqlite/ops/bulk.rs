@@ -3,8 +3,8 @@
 //! inside the transaction (readers keep seeing the old tables and indexes until it commits, and
 //! a failure rolls everything back, indexes included).
 
-use super::super::conn::{execute, query_all, query_one};
-use super::dossiers::{PreparedImport, import_dossiers};
+use super::super::conn::{execute, query_all};
+use super::dossiers::{PreparedImport, import_dossiers, stored_dossiers};
 use motcua_app::store::{ImportStream, StoreError};
 use rusqlite::Connection;
 use std::sync::mpsc;
@@ -39,13 +39,7 @@ pub(crate) fn import_stream(conn: &Connection, stream: ImportStream) -> Result<u
         mut batches,
         expected,
     } = stream;
-    let existing: i64 = query_one(
-        conn,
-        "SELECT coalesce(max(rowid), 0) FROM dossiers",
-        &[],
-        |r| r.get(0),
-    )?;
-    let bulk = loads_in_bulk(expected, existing.unsigned_abs());
+    let bulk = loads_in_bulk(expected, stored_dossiers(conn)?);
     let started = std::time::Instant::now();
     let rebuild = if bulk {
         drop_secondary_indexes(conn)?

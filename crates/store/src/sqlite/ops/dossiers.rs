@@ -272,18 +272,23 @@ pub(crate) fn count_dossiers(conn: &Connection) -> Result<u64, StoreError> {
     super::reference::count(conn, sql::COUNT_DOSSIERS)
 }
 
-/// Which of `codes` exist, in one query.
-pub(crate) fn existing_codes(
-    conn: &Connection,
-    codes: &[DossierCode],
-) -> Result<Vec<DossierCode>, StoreError> {
-    // Dossiers are never deleted, so the highest rowid is the number of rows.
-    let stored: i64 = query_one(
+/// How many dossiers are stored, read off the highest rowid (dossiers are never deleted).
+pub(crate) fn stored_dossiers(conn: &Connection) -> Result<u64, StoreError> {
+    let highest: i64 = query_one(
         conn,
         "SELECT coalesce(max(rowid), 0) FROM dossiers",
         &[],
         |r| r.get(0),
     )?;
+    Ok(highest.unsigned_abs())
+}
+
+/// Which of `codes` exist: each looked up, or every stored code read once when fewer are stored.
+pub(crate) fn existing_codes(
+    conn: &Connection,
+    codes: &[DossierCode],
+) -> Result<Vec<DossierCode>, StoreError> {
+    let stored = stored_dossiers(conn)?;
     let found = if usize::try_from(stored).unwrap_or(usize::MAX) <= codes.len() {
         stored_among(conn, codes)?
     } else {
