@@ -2,18 +2,18 @@
 //! dossiers over the last six months in every state, made by the real rules.
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
+use crate::permissions::require_operator;
 use crate::store::UserRecord;
-use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
-use motcua_domain::calendar::OfficeHours;
+use chrono::{Duration, NaiveDateTime, Timelike};
 use motcua_domain::catalogue::{ApplicantType, ProcedureVersion};
 use motcua_domain::deadline::DeadlineEngine;
 use motcua_domain::dossier::{
-    Action, Applicant, Channel, Event, IntakeInput, PaymentMethod, ReturnMethod, decide, intake,
+    Action, Applicant, Channel, IntakeInput, PaymentMethod, ReturnMethod, decide, intake,
 };
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Grant, Role, Unit, UnitKind};
-use serde::Deserialize;
 
 /// The demo organisation.
 pub const UNITS_JSON: &str = include_str!("../../../data/demo/units.json");
@@ -33,87 +33,9 @@ pub struct DemoReport {
     pub dossiers: usize,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UnitsFile {
-    format: String,
-    units: Vec<UnitRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UnitRow {
-    code: UnitCode,
-    name: String,
-    kind: UnitKind,
-    parent: Option<UnitCode>,
-    #[serde(default)]
-    address: String,
-    #[serde(default)]
-    phone: String,
-}
-
 /// The demo units.
 pub fn demo_units() -> Result<Vec<Unit>, AppError> {
-    parse_units(UNITS_JSON)
-}
-
-/// Parses a units file (`motcua.units.v1`, parents before children) and computes each path.
-pub fn parse_units(text: &str) -> Result<Vec<Unit>, AppError> {
-    let file: UnitsFile = serde_json::from_str(text).map_err(|e| {
-        AppError::invalid(
-            "invalid_units",
-            "units",
-            format!("tệp đơn vị sai: dòng {}, cột {}: {e}", e.line(), e.column()),
-        )
-    })?;
-    if file.format != "motcua.units.v1" {
-        return Err(AppError::invalid(
-            "invalid_units",
-            "format",
-            format!(
-                "định dạng «{}» không được hỗ trợ (cần \"motcua.units.v1\")",
-                file.format
-            ),
-        ));
-    }
-    let valid_from = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or_default();
-    let mut units: Vec<Unit> = Vec::new();
-    for row in file.units {
-        let mut path = match &row.parent {
-            None => Vec::new(),
-            Some(p) => units
-                .iter()
-                .find(|u| &u.code == p)
-                .map(|u| u.path.clone())
-                .ok_or_else(|| {
-                    AppError::invalid(
-                        "invalid_units",
-                        "parent",
-                        format!(
-                            "đơn vị {}: đơn vị cha «{p}» phải đứng trước trong tệp",
-                            row.code
-                        ),
-                    )
-                })?,
-        };
-        path.push(row.code.clone());
-        units.push(Unit {
-            code: row.code,
-            name: row.name,
-            kind: row.kind,
-            parent: row.parent,
-            path,
-            calendar: "ccvc".into(),
-            office_hours: OfficeHours::default().to_string(),
-            valid_from,
-            valid_to: None,
-            successor: None,
-            address: row.address,
-            phone: row.phone,
-        });
-    }
-    Ok(units)
+    crate::usecases::units::parse_units(UNITS_JSON)
 }
 
 /// A small deterministic generator (SplitMix64), so the demo is the same on every machine.
@@ -152,7 +74,12 @@ pub(crate) const GIVEN: [&str; 12] = [
 
 impl App {
     /// Seeds the demo province into an empty database.
-    pub async fn seed_demo(&self, dossiers: usize) -> Result<DemoReport, AppError> {
+    pub async fn seed_demo(
+        &self,
+        caller: &Caller,
+        dossiers: usize,
+    ) -> Result<DemoReport, AppError> {
+        require_operator(caller, "nạp dữ liệu mẫu")?;
         let store = self.store.as_ref();
         if store.count_users().await? > 0 || store.count_dossiers().await? > 0 {
             return Err(AppError::Conflict(
@@ -162,7 +89,7 @@ impl App {
         }
         let units = demo_units()?;
         store.put_units(&units).await?;
-        let summary = self.import_procedures(None, PROCEDURES_JSON).await?;
+        let summary = self.import_procedures(caller, PROCEDURES_JSON).await?;
         let users = self.seed_users(&units).await?;
         let procedures = store.procedures().await?;
         let desks: Vec<&Unit> = units
@@ -282,16 +209,9 @@ impl App {
             let Ok(decided) = decide(&dossier, &action, at, &engine) else {
                 break;
             };
-            for kind in decided.events {
-                let event = Event {
-                    seq: dossier.version + 1,
-                    at,
-                    actor: actor.to_owned(),
-                    kind,
-                };
-                dossier.apply(&event);
-                events.push(event);
-            }
+            let (next, stamped) = dossier.stamp(decided.events, at, actor);
+            dossier = next;
+            events.extend(stamped);
         }
         if !events.is_empty() {
             self.store.append_events(&dossier, base, &events).await?;

@@ -3,9 +3,11 @@
 //! Handlers call [`App`]; it calls the pure rules of `motcua-domain` and the [`store::Store`] port.
 
 pub mod calendars;
+pub mod caller;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod idempotency;
 pub mod password;
 pub mod permissions;
 pub mod projection;
@@ -14,6 +16,7 @@ pub mod store;
 pub mod synthetic;
 pub mod usecases;
 
+pub use caller::Caller;
 pub use error::AppError;
 pub use usecases::{
     auth::{NewSession, NewUser, SessionKind},

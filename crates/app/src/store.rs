@@ -1,6 +1,8 @@
 //! The storage port. One method per need; each adapter owns its transactions and speaks only
 //! domain types and [`StoreError`]. Adapters: SQLite and PostgreSQL (crate `motcua-store`).
 
+use crate::idempotency::IdempotencyKey;
+pub use crate::usecases::dossiers::PageSize;
 use async_trait::async_trait;
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua_domain::calendar::CalendarOverride;
@@ -81,8 +83,9 @@ pub struct Inserted {
     pub dossier: Dossier,
     /// Its events.
     pub events: Vec<Event>,
-    /// `true` when the idempotency key had been used: nothing new was created.
-    pub replayed: bool,
+    /// When the idempotency key had been used (nothing new was created): the digest of the
+    /// request that first used it.
+    pub replay_of: Option<String>,
 }
 
 /// Keyset position in a dossier list: the last row of the previous page.
@@ -107,8 +110,8 @@ pub struct DossierQuery {
     pub due_before: Option<NaiveDateTime>,
     /// Start after this row.
     pub after: Option<Cursor>,
-    /// Page size (the adapter caps it at 500).
-    pub limit: u32,
+    /// Page size.
+    pub limit: PageSize,
 }
 
 /// An imported dossier to store: its source (kept instead of a snapshot and events, which are
@@ -187,6 +190,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn create_user(&self, user: &UserRecord) -> Result<(), StoreError>;
     /// A user by login name.
     async fn user(&self, username: &str) -> Result<Option<UserRecord>, StoreError>;
+    /// Every user, active or not, by login name.
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError>;
     /// Number of users.
     async fn count_users(&self) -> Result<u64, StoreError>;
 
@@ -214,13 +219,16 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Inserts a new dossier with its events, allocating its code from the receiving unit's
     /// daily sequence in the same transaction (unique and gapless across app instances).
-    /// With an idempotency key already used, returns that dossier with `replayed = true`.
+    /// With an idempotency key already used (same user, channel and key), returns that dossier
+    /// with `replay_of` set and creates nothing.
     async fn insert_dossier(
         &self,
         new: NewDossier,
         actor: &str,
-        idempotency_key: Option<&str>,
+        idempotency_key: Option<&IdempotencyKey>,
     ) -> Result<Inserted, StoreError>;
+    /// Deletes idempotency keys made before `before`; answers how many.
+    async fn purge_idempotency_keys(&self, before: NaiveDateTime) -> Result<u64, StoreError>;
     /// Appends events and stores the new state, if the stored version is still
     /// `expected_version`; otherwise `Conflict`.
     async fn append_events(

@@ -3,9 +3,12 @@
 //! histories (compact), so ten million fit on an ordinary disk.
 
 use crate::App;
-use crate::demo::{FAMILY, GIVEN, MIDDLE, PROCEDURES_JSON, Rng, UNITS_JSON, parse_units};
+use crate::caller::Caller;
+use crate::demo::{FAMILY, GIVEN, MIDDLE, PROCEDURES_JSON, Rng, UNITS_JSON};
 use crate::error::AppError;
+use crate::permissions::require_operator;
 use crate::store::{ImportStream, Imported};
+use crate::usecases::units::parse_units;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use motcua_domain::calendar::{OfficeHours, WorkCalendar};
 use motcua_domain::catalogue::{ProcedureLevel, ProcedureVersion};
@@ -171,10 +174,12 @@ impl App {
     /// as batches go to the store.
     pub async fn seed_synthetic(
         &self,
+        caller: &Caller,
         n: usize,
         wards: usize,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<SyntheticReport, AppError> {
+        require_operator(caller, "nạp dữ liệu tổng hợp")?;
         let store = self.store.as_ref();
         if store.count_dossiers().await? > 0 || !store.units().await?.is_empty() {
             return Err(AppError::Conflict(
@@ -184,7 +189,7 @@ impl App {
         }
         let units = province(wards)?;
         store.put_units(&units).await?;
-        self.import_procedures(None, PROCEDURES_JSON).await?;
+        self.import_procedures(caller, PROCEDURES_JSON).await?;
         let procedures: Vec<(ProcedureVersion, ImportedProcedure)> = store
             .procedures()
             .await?

@@ -1,9 +1,9 @@
 //! CSV exports: UTF-8 with a byte-order mark (so Excel reads the Vietnamese letters), commas,
 //! CRLF line ends, fields quoted when needed (RFC 4180).
 
-use crate::model::{Register, TthcReport};
 use crate::register::{REGISTER_COLUMNS, register_lines};
 use crate::tthc::{COLUMNS, RowKind, tthc_rows};
+use motcua_app::usecases::reports::{Register, TthcReport};
 
 const BOM: &str = "\u{feff}";
 

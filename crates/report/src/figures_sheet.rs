@@ -2,9 +2,9 @@
 //! same title lines as Biểu II.06a.
 
 use crate::figures::{FIGURE_COLUMNS, FIGURES_TITLE, figure_lines};
-use crate::model::TthcReport;
 use crate::sheet::{Range, Sheet, Style};
 use crate::tthc_sheet::period_line;
+use motcua_app::usecases::reports::TthcReport;
 
 /// Last column (F).
 const LAST: u16 = 5;

@@ -1,8 +1,8 @@
 //! The Decision 766 index as JSON: groups with their indicators, figures, rates and points
 //! (unrounded, and as Vietnamese text rounded to two decimals), and the dossiers that lost points.
 
-use crate::model::IndexReport;
 use crate::tthc::period_json;
+use motcua_app::usecases::reports::IndexReport;
 use motcua_domain::stats::format::{points, rate_percent};
 use motcua_domain::stats::{Indicator, IndicatorId, Source};
 use serde_json::{Value, json};

@@ -14,7 +14,6 @@ mod csv;
 mod figures;
 mod figures_sheet;
 mod index_json;
-mod model;
 mod period_spec;
 mod register;
 mod sheet;
@@ -29,7 +28,7 @@ pub use figures::{
 };
 pub use figures_sheet::{FIGURES_HEADER_ROW, figures_sheet};
 pub use index_json::{LOSER_SAMPLE, index766_json, indicator_by_code};
-pub use model::{IndexReport, Register, RegisterRow, TthcReport};
+pub use motcua_app::usecases::reports::{IndexReport, Register, RegisterRow, TthcReport};
 pub use period_spec::{PeriodSpecError, parse_period, period_from};
 pub use register::{
     REGISTER_COLUMNS, RegisterLine, register_heading, register_json, register_lines, register_sheet,

@@ -5,10 +5,10 @@
 //! The form's column "Chuyển hồ sơ đến cơ quan giải quyết" records the hand-over of paper files,
 //! which motcua does not track, so the sheet has four date columns rather than five.
 
-use crate::model::{Register, RegisterRow};
 use crate::sheet::{Range, Sheet, Style};
 use crate::tthc::period_json;
 use chrono::NaiveDateTime;
+use motcua_app::usecases::reports::{Register, RegisterRow};
 use motcua_domain::format;
 use motcua_domain::time::rfc3339;
 use serde_json::{Value, json};

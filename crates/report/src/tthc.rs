@@ -1,7 +1,7 @@
 //! The rows of the periodic report and its JSON form.
 
 use crate::figures::figures_json;
-use crate::model::TthcReport;
+use motcua_app::usecases::reports::TthcReport;
 use motcua_domain::stats::{Columns, Period};
 use serde_json::{Value, json};
 

@@ -2,9 +2,9 @@
 //! header rows with the merged groups of columns 3–6, 7–10 and 11–13, the row of column numbers,
 //! a section of units and a section of fields numbered with STT, and the total row.
 
-use crate::model::TthcReport;
 use crate::sheet::{Range, Sheet, Style};
 use crate::tthc::{COLUMNS, FORM, PENDING, RECEIVED, RESOLVED, RowKind, TITLE, TthcRow, tthc_rows};
+use motcua_app::usecases::reports::TthcReport;
 use motcua_domain::format;
 use motcua_domain::stats::{Period, PeriodKind};
 

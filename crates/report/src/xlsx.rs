@@ -2,10 +2,10 @@
 //! documents use, thin borders on the table, A4 pages fitted to the width.
 
 use crate::figures_sheet::figures_sheet;
-use crate::model::{Register, TthcReport};
 use crate::register::register_sheet;
 use crate::sheet::{Sheet, Style, Value};
 use crate::tthc_sheet::tthc_sheet;
+use motcua_app::usecases::reports::{Register, TthcReport};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// An export that could not be written.

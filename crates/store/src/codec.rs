@@ -8,10 +8,6 @@ use motcua_domain::dossier::{Channel, Dossier, Status};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// Default page size of a dossier list.
-const DEFAULT_PAGE: u32 = 50;
-/// Largest page size of a dossier list.
-const MAX_PAGE: u32 = 500;
 /// Status code of a procedure version in force (`ProcedureStatus::Active`).
 pub(crate) const ACTIVE: &str = "active";
 /// Status code of a superseded procedure version (`ProcedureStatus::Amended`).
@@ -76,16 +72,6 @@ pub(crate) fn open_statuses() -> impl Iterator<Item = &'static str> {
 /// A JSON column's value.
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, StoreError> {
     serde_json::from_str(text).map_err(|e| StoreError::Database(format!("stored JSON: {e}")))
-}
-
-/// The page size actually used: 0 → 50, at most 500.
-pub(crate) fn page_size(limit: u32) -> i64 {
-    let n = if limit == 0 {
-        DEFAULT_PAGE
-    } else {
-        limit.min(MAX_PAGE)
-    };
-    i64::from(n)
 }
 
 /// The serde code of a unit-like enum (e.g. `DayKind::Holiday` → `holiday`).
@@ -174,13 +160,6 @@ mod tests {
     use super::*;
     use motcua_domain::calendar::DayKind;
     use motcua_domain::catalogue::ProcedureStatus;
-
-    #[test]
-    fn page_size_defaults_and_caps() {
-        assert_eq!(page_size(0), 50);
-        assert_eq!(page_size(7), 7);
-        assert_eq!(page_size(10_000), 500);
-    }
 
     #[test]
     fn enum_codes_round_trip() {

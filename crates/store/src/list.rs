@@ -2,7 +2,7 @@
 //! served by the `dossiers_*` indexes. Written once as SQL text with `$n` parameters; each
 //! adapter binds the [`Param`]s its own way.
 
-use crate::codec::{open_statuses, page_size};
+use crate::codec::open_statuses;
 use chrono::NaiveDateTime;
 use motcua_app::store::DossierQuery;
 use motcua_domain::ids::UnitCode;
@@ -102,7 +102,7 @@ pub(crate) fn build(query: &DossierQuery, data: &str, unit_in: UnitIn) -> ListSq
             .push(")");
     }
     b.push(" ORDER BY created_at DESC, code DESC LIMIT ")
-        .bind(Param::Int(page_size(query.limit)));
+        .bind(Param::Int(i64::from(query.limit.get())));
     b
 }
 
@@ -120,7 +120,7 @@ mod tests {
         let query = DossierQuery {
             units: Some(vec![UnitCode::parse("000.20.01.H48").unwrap()]),
             status: Some(Status::Resolved),
-            limit: 7,
+            limit: motcua_app::store::PageSize::new(Some(7)),
             ..DossierQuery::default()
         };
         let list = build(&query, "data::text", any);

@@ -11,6 +11,8 @@ pub(crate) const INSERT_USER: &str = "INSERT INTO users \
      (username, full_name, password_hash, grants, active) VALUES ($1, $2, $3, $4, $5)";
 pub(crate) const USER: &str = "SELECT username, full_name, password_hash, grants, active \
      FROM users WHERE username = $1";
+pub(crate) const USERS: &str = "SELECT username, full_name, password_hash, grants, active \
+     FROM users ORDER BY username";
 pub(crate) const COUNT_USERS: &str = "SELECT COUNT(*) FROM users";
 
 pub(crate) const INSERT_SESSION: &str = "INSERT INTO sessions \
@@ -91,9 +93,13 @@ pub(crate) const INSERT_EVENT: &str = "INSERT INTO dossier_events \
 pub(crate) const EVENTS: &str = "SELECT data FROM dossier_events \
      WHERE dossier_code = $1 AND seq <= $2 ORDER BY seq";
 
-pub(crate) const INSERT_IDEMPOTENCY_KEY: &str =
-    "INSERT INTO idempotency_keys (key, dossier_code) VALUES ($1, $2)";
-pub(crate) const IDEMPOTENCY_KEY: &str = "SELECT dossier_code FROM idempotency_keys WHERE key = $1";
+pub(crate) const INSERT_IDEMPOTENCY_KEY: &str = "INSERT INTO idempotency_keys \
+     (username, channel, key, request_digest, dossier_code, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+pub(crate) const IDEMPOTENCY_KEY: &str = "SELECT dossier_code, request_digest \
+     FROM idempotency_keys WHERE username = $1 AND channel = $2 AND key = $3";
+pub(crate) const PURGE_IDEMPOTENCY_KEYS: &str =
+    "DELETE FROM idempotency_keys WHERE created_at < $1";
 
 pub(crate) const INSERT_CALENDAR_OVERRIDE: &str = "INSERT INTO calendar_overrides \
      (calendar, date, kind, reason, reference, actor) VALUES ($1, $2, $3, $4, $5, $6)";

@@ -5,9 +5,9 @@ use crate::db::{Backend, TestDb};
 use argon2::password_hash::PasswordHasher;
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use motcua_app::App;
 use motcua_app::clock::FixedClock;
 use motcua_app::store::{Store, UserRecord};
+use motcua_app::{App, Caller};
 use motcua_domain::calendar::OfficeHours;
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Actor, Grant, Role, Unit, UnitKind};
@@ -29,7 +29,8 @@ pub const UNITS: [&str; 4] = [PROVINCE, WARD1, WARD2, DEPARTMENT];
 pub const MARRIAGE: &str = "1.000894";
 /// Chứng thực bản sao từ bản chính: same day, 2.000 đồng, the clock may pause for payment.
 pub const CERTIFY: &str = "2.000815";
-/// Cấp giấy phép xây dựng: 5 working days, 150.000 đồng.
+/// Cấp giấy phép xây dựng: provincial, decided by the department (received at a ward, regardless
+/// of residence), 5 working days, 150.000 đồng.
 pub const BUILDING: &str = "1.009994";
 
 /// Where the clock stands at the start: Wednesday 25/11/2026 09:00, inside office hours.
@@ -80,6 +81,16 @@ impl Fixture {
         self.clock.set(self.now() + by);
     }
 
+    /// The user holding `role` at `unit` as the use cases take them, without signing in.
+    pub fn caller(&self, role: Role, unit: &str) -> Caller {
+        Caller::staff(self.actor(role, unit))
+    }
+
+    /// The operator at the command line.
+    pub fn operator(&self) -> Caller {
+        Caller::operator("kiem-thu")
+    }
+
     /// The actor of the user holding `role` at `unit`, without signing in.
     pub fn actor(&self, role: Role, unit: &str) -> Actor {
         Actor {
@@ -112,7 +123,7 @@ pub async fn fixture(backend: Backend) -> Fixture {
         .put_units(&units())
         .await
         .unwrap_or_else(|e| panic!("store the fixture units: {e}"));
-    app.import_procedures(None, &catalogue())
+    app.import_procedures(&Caller::operator("kiem-thu"), &catalogue())
         .await
         .unwrap_or_else(|e| panic!("import the fixture catalogue: {e:?}"));
     for user in users() {
@@ -213,9 +224,16 @@ fn cheap_hash(role: Role) -> String {
         .unwrap_or_default()
 }
 
-/// Three procedures of the commune and province levels.
+/// Three procedures: two of the commune level, one of the province's.
 fn catalogue() -> String {
-    let procedure = |code: &str, name: &str, field: &str, limit, fee: u64, pause: bool, steps| {
+    let procedure = |code: &str,
+                     name: &str,
+                     field: &str,
+                     level: &str,
+                     limit,
+                     fee: u64,
+                     pause: bool,
+                     steps| {
         let fees = if fee == 0 {
             json!([])
         } else {
@@ -223,7 +241,7 @@ fn catalogue() -> String {
                      "exemptions": "" }])
         };
         json!({
-            "code": code, "name": name, "field": field, "level": "commune",
+            "code": code, "name": name, "field": field, "level": level,
             "legal_bases": ["Luật Hộ tịch 2014"],
             "decision": { "number": "1/QĐ-UBND", "date": "2025-07-01" },
             "effective_from": "2025-07-01", "time_limit": limit, "published_time_limit": null,
@@ -235,13 +253,13 @@ fn catalogue() -> String {
     };
     let step = |name: &str, role: &str, minutes: u32| json!({ "name": name, "role": role, "budget_minutes": minutes });
     json!({ "format": "motcua.procedures.v1", "procedures": [
-        procedure(MARRIAGE, "Đăng ký kết hôn", "Hộ tịch",
+        procedure(MARRIAGE, "Đăng ký kết hôn", "Hộ tịch", "commune",
             json!({ "unit": "working_days", "amount": 3 }), 0, false,
             json!([step("Thẩm định hồ sơ", "chuyen_vien", 900), step("Phê duyệt", "lanh_dao", 450)])),
-        procedure(CERTIFY, "Chứng thực bản sao từ bản chính", "Chứng thực",
+        procedure(CERTIFY, "Chứng thực bản sao từ bản chính", "Chứng thực", "commune",
             json!({ "unit": "same_day", "cutoff": "15:00:00" }), 2_000, true,
             json!([step("Chứng thực", "chuyen_vien", 240), step("Ký chứng thực", "lanh_dao", 60)])),
-        procedure(BUILDING, "Cấp giấy phép xây dựng", "Xây dựng",
+        procedure(BUILDING, "Cấp giấy phép xây dựng", "Xây dựng", "province",
             json!({ "unit": "working_days", "amount": 5 }), 150_000, false,
             json!([step("Thẩm định hồ sơ", "chuyen_vien", 1800), step("Phê duyệt", "lanh_dao", 450)])),
     ]})

@@ -15,8 +15,8 @@ use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use motcua_app::AppError;
 use motcua_app::store::SessionRecord;
+use motcua_app::{AppError, Caller};
 use motcua_domain::org::Actor;
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -26,15 +26,18 @@ pub const SESSION_COOKIE: &str = "motcua_session";
 /// Header that carries the CSRF token of a cookie session on unsafe API calls.
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
-/// The signed-in caller of an API route (bearer token, or session cookie plus CSRF header).
+/// The signed-in caller of an API route (bearer token, or session cookie plus CSRF header): a
+/// staff [`Caller`] for the use cases.
 #[derive(Debug, Clone)]
-pub struct ApiActor(pub Actor);
+pub struct ApiActor(pub Caller);
 
 /// The signed-in user of a staff page (session cookie only), with the CSRF token for its forms.
 #[derive(Debug, Clone)]
 pub struct PageActor {
-    /// Who.
+    /// Who, for the page's header.
     pub actor: Actor,
+    /// The same officer as the use cases take them.
+    pub caller: Caller,
     /// The session's CSRF token, to put in forms.
     pub csrf_token: String,
 }
@@ -65,7 +68,7 @@ impl FromRequestParts<AppState> for ApiActor {
             let (actor, _) = session_of_kind(state, token, "api")
                 .await?
                 .ok_or(WebError::Unauthenticated)?;
-            return Ok(ApiActor(actor));
+            return Ok(ApiActor(Caller::staff(actor)));
         }
         let secret = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::Unauthenticated)?;
         let (actor, session) = session_of_kind(state, secret, "session")
@@ -81,7 +84,7 @@ impl FromRequestParts<AppState> for ApiActor {
                 return Err(WebError::Csrf);
             }
         }
-        Ok(ApiActor(actor))
+        Ok(ApiActor(Caller::staff(actor)))
     }
 }
 
@@ -94,6 +97,7 @@ impl FromRequestParts<AppState> for PageActor {
         };
         match session_of_kind(state, secret, "session").await {
             Ok(Some((actor, session))) => Ok(PageActor {
+                caller: Caller::staff(actor.clone()),
                 actor,
                 csrf_token: session.csrf_token,
             }),

@@ -1,6 +1,7 @@
 //! Signing in, sessions, API tokens and user accounts.
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
 use crate::secret::{digest, new_secret};
 use crate::store::{SessionRecord, UserRecord};
@@ -109,13 +110,12 @@ impl App {
         Ok(self.store.delete_session(&digest(secret)).await?)
     }
 
-    /// Creates a user. `by` is `None` only from the command line of the server's machine.
-    pub async fn create_user(&self, by: Option<&Actor>, user: NewUser) -> Result<(), AppError> {
+    /// Creates a user: an administrator over every unit the new user gets a role at, or the
+    /// operator (the first administrator of a new installation).
+    pub async fn create_user(&self, caller: &Caller, user: NewUser) -> Result<(), AppError> {
         let org = self.org().await?;
-        if let Some(actor) = by {
-            for g in &user.grants {
-                crate::permissions::require_role(actor, &org, Role::QuanTri, &g.unit)?;
-            }
+        for g in &user.grants {
+            crate::permissions::require_role(caller, &org, Role::QuanTri, &g.unit)?;
         }
         if !valid_username(&user.username) {
             return Err(AppError::invalid(

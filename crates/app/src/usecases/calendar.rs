@@ -1,14 +1,17 @@
-//! Administrators change a calendar day; open dossiers' due instants follow, with an event each.
+//! Administrators change a day of their unit's calendar; open dossiers' due instants follow, with
+//! an event each.
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
-use crate::store::DossierQuery;
-use chrono::{Datelike, NaiveDateTime, Weekday};
-use motcua_domain::calendar::{CalendarOverride, DayKind};
+use crate::permissions::{can_read, require_role};
+use crate::store::{DossierQuery, PageSize};
+use chrono::NaiveDateTime;
+use motcua_domain::calendar::{CalendarOverride, ChangeError, calendar_owner};
 use motcua_domain::deadline::{DeadlineEngine, OpenDeadline, recompute};
-use motcua_domain::dossier::{Event, EventKind};
+use motcua_domain::dossier::{Dossier, EventKind};
 use motcua_domain::ids::DossierCode;
-use motcua_domain::org::{Actor, Role};
+use motcua_domain::org::Role;
 use serde::{Deserialize, Serialize};
 
 /// A change of one day of a calendar.
@@ -39,35 +42,30 @@ pub struct Recomputed {
 }
 
 impl App {
-    /// Records a calendar change and recomputes the open dossiers it affects.
+    /// Records a calendar change and recomputes the open dossiers it affects. The calendar
+    /// belongs to the unit above every unit that uses it: only an administrator of that unit
+    /// may change it. The answer lists the moved dossiers the caller may read.
     pub async fn change_calendar_day(
         &self,
-        actor: &Actor,
+        caller: &Caller,
         change: CalendarChange,
     ) -> Result<Vec<Recomputed>, AppError> {
-        if !actor.grants.iter().any(|g| g.role == Role::QuanTri) {
-            return Err(AppError::Forbidden("sửa lịch làm việc".into()));
-        }
-        if change.day.reason.trim().is_empty() || change.day.reference.trim().is_empty() {
-            return Err(AppError::invalid(
-                "missing_reference",
-                "reference",
-                "thay đổi lịch phải có lý do và số hiệu văn bản",
-            ));
-        }
-        let weekend = matches!(change.day.date.weekday(), Weekday::Sat | Weekday::Sun);
-        if change.day.kind == DayKind::Weekend && !weekend {
-            return Err(AppError::invalid(
-                "invalid_kind",
-                "kind",
-                "ngày thường không thể là ngày cuối tuần",
-            ));
-        }
+        let org = self.org().await?;
+        let invalid = |e: ChangeError| AppError::invalid(e.code(), e.field(), e.to_string());
+        let owner = calendar_owner(org.units(), &change.calendar).map_err(invalid)?;
+        require_role(caller, &org, Role::QuanTri, &owner.code)?;
+        change.day.check().map_err(invalid)?;
         self.store
-            .add_calendar_override(&change.calendar, &change.day, &actor.username)
+            .add_calendar_override(&change.calendar, &change.day, caller.name())
             .await?;
-        self.recompute_open(&change.calendar, &actor.username, &change.day)
-            .await
+        let moved = self
+            .recompute_open(&change.calendar, caller.name(), &change.day)
+            .await?;
+        Ok(moved
+            .into_iter()
+            .filter(|(dossier, _)| can_read(caller, &org, dossier))
+            .map(|(_, r)| r)
+            .collect())
     }
 
     async fn recompute_open(
@@ -75,7 +73,7 @@ impl App {
         calendar_name: &str,
         actor: &str,
         day: &CalendarOverride,
-    ) -> Result<Vec<Recomputed>, AppError> {
+    ) -> Result<Vec<(Dossier, Recomputed)>, AppError> {
         let org = self.org().await?;
         let now = self.now();
         let reason = format!(
@@ -88,7 +86,7 @@ impl App {
         let mut moved_all = Vec::new();
         let mut query = DossierQuery {
             open_only: true,
-            limit: 500,
+            limit: PageSize::new(Some(PageSize::MAX)),
             ..DossierQuery::default()
         };
         loop {
@@ -115,26 +113,21 @@ impl App {
                     current_due: dossier.due_at,
                 }];
                 for m in recompute(&engine, &open) {
-                    let event = Event {
-                        seq: dossier.version + 1,
-                        at: now,
-                        actor: actor.to_owned(),
-                        kind: EventKind::DueRecomputed {
-                            from: m.old_due,
-                            to: m.new_due,
-                            reason: reason.clone(),
-                        },
+                    let kind = EventKind::DueRecomputed {
+                        from: m.old_due,
+                        to: m.new_due,
+                        reason: reason.clone(),
                     };
-                    let mut next = dossier.clone();
-                    next.apply(&event);
+                    let (next, events) = dossier.stamp(vec![kind], now, actor);
                     self.store
-                        .append_events(&next, dossier.version, std::slice::from_ref(&event))
+                        .append_events(&next, dossier.version, &events)
                         .await?;
-                    moved_all.push(Recomputed {
+                    let moved = Recomputed {
                         code: dossier.code.clone(),
                         from: m.old_due,
                         to: m.new_due,
-                    });
+                    };
+                    moved_all.push((next, moved));
                 }
             }
         }

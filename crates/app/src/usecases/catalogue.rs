@@ -1,11 +1,13 @@
 //! The catalogue: search, read, import.
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
+use crate::permissions::holds;
 use crate::store::ImportSummary;
 use motcua_domain::catalogue::{ProcedureVersion, parse_import};
 use motcua_domain::ids::ProcedureCode;
-use motcua_domain::org::{Actor, Role};
+use motcua_domain::org::Role;
 use motcua_domain::text::{fold, matches};
 
 impl App {
@@ -35,20 +37,25 @@ impl App {
             .ok_or_else(|| AppError::NotFound(format!("thủ tục {code}")))
     }
 
-    /// Imports a catalogue file all or nothing. `by` is `None` from the command line.
+    /// Imports a catalogue file all or nothing. The catalogue is the whole province's: catalogue
+    /// control or an administrator at the top of the organisation, or the operator.
     pub async fn import_procedures(
         &self,
-        by: Option<&Actor>,
+        caller: &Caller,
         text: &str,
     ) -> Result<ImportSummary, AppError> {
-        if let Some(actor) = by {
-            let allowed = actor
-                .grants
-                .iter()
-                .any(|g| matches!(g.role, Role::KiemSoatTthc | Role::QuanTri));
-            if !allowed {
-                return Err(AppError::Forbidden("nhập danh mục thủ tục".into()));
-            }
+        let org = self.org().await?;
+        let roots: Vec<_> = org.units().iter().filter(|u| u.parent.is_none()).collect();
+        let allowed = matches!(caller, Caller::Operator(_))
+            || (!roots.is_empty()
+                && roots.iter().all(|u| {
+                    holds(caller, &org, Role::KiemSoatTthc, &u.code)
+                        || holds(caller, &org, Role::QuanTri, &u.code)
+                }));
+        if !allowed {
+            return Err(AppError::Forbidden(
+                "nhập danh mục thủ tục (cần vai trò Kiểm soát TTHC hoặc Quản trị cấp tỉnh)".into(),
+            ));
         }
         let specs = parse_import(text).map_err(AppError::Import)?;
         Ok(self.store.import_procedures(&specs).await?)

@@ -14,6 +14,7 @@ mod ranking;
 mod tests;
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
 use crate::projection::Projected;
 use crate::store::StoreError;
@@ -23,7 +24,7 @@ use motcua_domain::catalogue::ProcedureVersion;
 use motcua_domain::classify::{TimeClass, classify_open};
 use motcua_domain::dossier::Urgency;
 use motcua_domain::ids::{ProcedureCode, UnitCode};
-use motcua_domain::org::{Actor, Unit};
+use motcua_domain::org::Unit;
 use motcua_domain::stats::{
     CatalogueFacts, Columns, Fraction, Index766, IndexWeights, Period, Record, Report,
 };
@@ -95,11 +96,11 @@ impl App {
     /// unit with a report role), read in place from the statistics projection.
     pub async fn dashboard(
         &self,
-        by: Option<&Actor>,
+        caller: &Caller,
         period: Period,
         unit: Option<UnitCode>,
     ) -> Result<Dashboard, AppError> {
-        let scope = self.report_scope(by, unit).await?;
+        let scope = self.report_scope(caller, unit).await?;
         let procedures = self.store.procedures().await?;
         let now = self.now();
         let period = period.read_at(now);
@@ -137,14 +138,6 @@ fn urgency(r: &Record, now: NaiveDateTime) -> Option<Urgency> {
         Some(Urgency::DueToday)
     } else {
         None
-    }
-}
-
-/// Ended early or on time ÷ ended.
-fn on_time(c: &Columns) -> Fraction {
-    Fraction {
-        numerator: c.early + c.on_time,
-        denominator: c.resolved_total(),
     }
 }
 

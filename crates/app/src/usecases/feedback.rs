@@ -3,7 +3,9 @@
 //! (RULES §10; Decision 766 indicator 5.2).
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
+use crate::permissions::require_root_admin;
 use motcua_domain::calendar::OfficeHours;
 use motcua_domain::deadline::DeadlineEngine;
 use motcua_domain::feedback::{FeedbackItem, on_time, parse_line};
@@ -30,16 +32,18 @@ pub struct FeedbackReport {
 }
 
 impl App {
-    /// Imports a feedback file from the server's own machine: one JSON object per line
+    /// Imports a feedback file (the operator, or an administrator of the whole organisation): one JSON object per line
     /// (`docs/history-import.md`). Every line is checked first (fields, codes repeated in the
     /// file, units that do not exist); without `skip_invalid`, one bad line means nothing is
     /// imported. An item whose code is stored replaces it.
     pub async fn import_feedback(
         &self,
+        caller: &Caller,
         text: &str,
         options: FeedbackOptions,
     ) -> Result<FeedbackReport, AppError> {
         let org = self.org().await?;
+        require_root_admin(caller, &org, "nhập phản ánh, kiến nghị")?;
         let mut errors: Vec<(usize, LineError)> = Vec::new();
         let mut items: Vec<FeedbackItem> = Vec::new();
         let mut seen = HashSet::new();

@@ -1,7 +1,9 @@
 //! Importing the history of a legacy system (`motcua import dossiers FILE.jsonl`).
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
+use crate::permissions::require_root_admin;
 use crate::store::{ImportStream, Imported};
 use motcua_domain::catalogue::{
     OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureVersion, Publication, Step,
@@ -40,15 +42,17 @@ pub struct HistoryReport {
 const BATCH: usize = 5_000;
 
 impl App {
-    /// Imports a history file from the server's own machine. Every line is checked first;
+    /// Imports a history file (the operator, or an administrator of the whole organisation). Every line is checked first;
     /// without `skip_invalid`, one bad line means nothing is imported. `progress` is called with
     /// the number of dossiers written so far.
     pub async fn import_history(
         &self,
+        caller: &Caller,
         text: &str,
         options: HistoryOptions,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<HistoryReport, AppError> {
+        require_root_admin(caller, &self.org().await?, "nhập lịch sử hồ sơ")?;
         let started = std::time::Instant::now();
         let mut errors = Vec::new();
         let mut records: Vec<(usize, LegacyRecord)> = Vec::new();

@@ -1,28 +1,30 @@
 //! Reports: the periodic report of TTHC resolution (RULES §8), the Decision 766 index (RULES §9)
 //! and the tracking register (Sổ theo dõi hồ sơ), over a unit and its subtree.
 //!
-//! Each use case takes `by: Option<&Actor>`: an actor must hold a role of [`REPORT_ROLES`] over
-//! the unit; `None` is the command line on the server's own machine, which may read every unit.
+//! Each use case takes a [`Caller`]: staff must hold a role of [`REPORT_ROLES`] over the unit;
+//! the operator at the server's command line may read every unit.
 //! The figures are computed by `motcua_domain::stats` from the records of [`App::stats_records`].
 
+mod model;
 mod records;
 mod scope;
 mod summary;
 
+pub use model::{IndexReport, Register, RegisterRow, TthcReport};
 pub(crate) use records::facts_of;
 pub use records::{StatsRecords, catalogue_facts};
 pub use scope::{REPORT_ROLES, Scope, reportable, subtree};
 pub use summary::SubtreeSummary;
 
 use crate::App;
+use crate::caller::Caller;
 use crate::error::AppError;
 use motcua_domain::classify::classify;
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::{Actor, Unit};
+use motcua_domain::org::Unit;
 use motcua_domain::stats::{
     CatalogueFacts, Figures, Index766, IndexWeights, IndicatorId, Period, Record, Source, losers,
 };
-use motcua_report::{IndexReport, Register, RegisterRow, TthcReport};
 use std::collections::HashMap;
 
 impl App {
@@ -31,15 +33,15 @@ impl App {
     /// check.
     pub async fn report_scope(
         &self,
-        by: Option<&Actor>,
+        caller: &Caller,
         unit: Option<UnitCode>,
     ) -> Result<Scope, AppError> {
-        scope::scope(&self.org().await?, by, unit)
+        scope::scope(&self.org().await?, caller, unit)
     }
 
     /// The units the actor may report on, in tree order (for a unit picker).
-    pub async fn report_units(&self, actor: &Actor) -> Result<Vec<Unit>, AppError> {
-        Ok(reportable(&self.org().await?, actor))
+    pub async fn report_units(&self, caller: &Caller) -> Result<Vec<Unit>, AppError> {
+        Ok(reportable(&self.org().await?, caller))
     }
 
     /// The periodic report (Biểu II.06a) of `unit` and its subtree for `period`: totals, a row
@@ -48,11 +50,11 @@ impl App {
     /// feedback (PAKN) of the same units handled within its limits.
     pub async fn report_tthc(
         &self,
-        by: Option<&Actor>,
+        caller: &Caller,
         period: Period,
         unit: Option<UnitCode>,
     ) -> Result<TthcReport, AppError> {
-        let scope = self.report_scope(by, unit).await?;
+        let scope = self.report_scope(caller, unit).await?;
         // A period not yet over: open dossiers are classified as of now.
         let period = period.read_at(self.now());
         // Feedback is a separate small query beside the dossier projection.
@@ -79,11 +81,11 @@ impl App {
     /// indicators is the default (equal), an estimate.
     pub async fn index766(
         &self,
-        by: Option<&Actor>,
+        caller: &Caller,
         period: Period,
         unit: Option<UnitCode>,
     ) -> Result<IndexReport, AppError> {
-        let scope = self.report_scope(by, unit).await?;
+        let scope = self.report_scope(caller, unit).await?;
         let data = self.stats_records(&scope.units).await?;
         let period = period.read_at(self.now());
         let procedures = self.store.procedures().await?;
@@ -111,11 +113,11 @@ impl App {
     /// now if that is sooner.
     pub async fn register(
         &self,
-        by: Option<&Actor>,
+        caller: &Caller,
         period: Period,
         unit: Option<UnitCode>,
     ) -> Result<Register, AppError> {
-        let scope = self.report_scope(by, unit).await?;
+        let scope = self.report_scope(caller, unit).await?;
         let names: HashMap<&UnitCode, &str> = scope
             .units
             .iter()

@@ -45,7 +45,7 @@ fn change(kind: DayKind) -> CalendarChange {
 
 async fn calendar_change_moves_open_dossiers(backend: Backend) {
     let f = fixture(backend).await;
-    let desk = f.actor(Role::TiepNhan, WARD1);
+    let desk = f.caller(Role::TiepNhan, WARD1);
     // Wed 25/11/2026 09:00, 3 working days → Mon 30/11 09:00.
     let open = f
         .app
@@ -72,14 +72,14 @@ async fn calendar_change_moves_open_dossiers(backend: Backend) {
         .await
         .unwrap();
 
-    let specialist = f.actor(Role::ChuyenVien, WARD1);
+    let specialist = f.caller(Role::ChuyenVien, WARD1);
     let refused = f
         .app
         .change_calendar_day(&specialist, change(DayKind::Holiday))
         .await;
     assert_eq!(refused.unwrap_err().code(), "forbidden");
 
-    let admin = f.actor(Role::QuanTri, PROVINCE);
+    let admin = f.caller(Role::QuanTri, PROVINCE);
     let moved = f
         .app
         .change_calendar_day(&admin, change(DayKind::Holiday))
@@ -98,7 +98,7 @@ async fn calendar_change_moves_open_dossiers(backend: Backend) {
         "2026-12-01T09:00:00+07:00"
     );
     let last = view.events.last().unwrap();
-    assert_eq!(last.actor, admin.username);
+    assert_eq!(last.actor, admin.name());
     let EventKind::DueRecomputed { from, to, reason } = &last.kind else {
         panic!("last event is {:?}", last.kind);
     };

@@ -53,48 +53,36 @@ async fn feedback_is_checked_then_counted_over_the_report_scope(backend: Backend
     );
     let Err(AppError::Feedback(errors)) = f
         .app
-        .import_feedback(&bad, FeedbackOptions::default())
+        .import_feedback(&f.operator(), &bad, FeedbackOptions::default())
         .await
     else {
         panic!("a bad file is refused");
     };
     let found: Vec<(usize, &str)> = errors.iter().map(|(n, e)| (*n, e.field.as_str())).collect();
     assert_eq!(found, [(4, "code"), (5, "unit")]);
-    let cchc = f.actor(Role::Cchc, PROVINCE);
-    let r = f
-        .app
-        .report_tthc(Some(&cchc), november(), None)
-        .await
-        .unwrap();
+    let cchc = f.caller(Role::Cchc, PROVINCE);
+    let r = f.app.report_tthc(&cchc, november(), None).await.unwrap();
     assert_eq!(r.figures.feedback_on_time, None, "nothing imported");
 
     let report = f
         .app
-        .import_feedback(&good.join("\n"), FeedbackOptions::default())
+        .import_feedback(&f.operator(), &good.join("\n"), FeedbackOptions::default())
         .await
         .unwrap();
     assert_eq!((report.imported, report.skipped.len()), (3, 0));
 
-    let r = f
-        .app
-        .report_tthc(Some(&cchc), november(), None)
-        .await
-        .unwrap();
+    let r = f.app.report_tthc(&cchc, november(), None).await.unwrap();
     assert_eq!(
         r.figures.feedback_on_time,
         fraction(2, 3),
         "the province's subtree"
     );
-    let x = f.app.index766(Some(&cchc), november(), None).await.unwrap();
+    let x = f.app.index766(&cchc, november(), None).await.unwrap();
     let i = x.index.indicator(IndicatorId::FeedbackOnTime).unwrap();
     assert_eq!((i.numerator, i.denominator), (2, 3));
     assert!(i.computable);
     // The dashboard shows the same index, and each ward's rank counts its own feedback.
-    let d = f
-        .app
-        .dashboard(Some(&cchc), november(), None)
-        .await
-        .unwrap();
+    let d = f.app.dashboard(&cchc, november(), None).await.unwrap();
     assert_eq!(d.index, x.index);
     let ward_5_2: Vec<(String, u64, u64)> = d
         .ranking
@@ -111,22 +99,18 @@ async fn feedback_is_checked_then_counted_over_the_report_scope(backend: Backend
         "by rank"
     );
 
-    let leader = f.actor(Role::LanhDao, WARD1);
-    let r = f
-        .app
-        .report_tthc(Some(&leader), november(), None)
-        .await
-        .unwrap();
+    let leader = f.caller(Role::LanhDao, WARD1);
+    let r = f.app.report_tthc(&leader, november(), None).await.unwrap();
     assert_eq!(r.figures.feedback_on_time, fraction(1, 2), "ward one only");
     let e = f
         .app
-        .report_tthc(Some(&leader), november(), Some(WARD2.parse().unwrap()))
+        .report_tthc(&leader, november(), Some(WARD2.parse().unwrap()))
         .await
         .unwrap_err();
     assert!(matches!(e, AppError::Forbidden(_)), "{e:?}");
     // October: nothing received yet, so no feedback data.
     let october = Period::calendar_month(2026, 10).unwrap();
-    let r = f.app.report_tthc(Some(&cchc), october, None).await.unwrap();
+    let r = f.app.report_tthc(&cchc, october, None).await.unwrap();
     assert_eq!(r.figures.feedback_on_time, None);
 }
 

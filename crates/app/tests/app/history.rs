@@ -29,11 +29,11 @@ async fn history_import(backend: Backend) {
     let text = [line(1), line(7)].join("\n");
     let report = f
         .app
-        .import_history(&text, HistoryOptions::default(), |_, _| {})
+        .import_history(&f.operator(), &text, HistoryOptions::default(), |_, _| {})
         .await
         .unwrap();
     assert_eq!(report.imported, 2);
-    let desk = f.actor(Role::TiepNhan, WARD1);
+    let desk = f.caller(Role::TiepNhan, WARD1);
     let view = f
         .app
         .dossier(&desk, &format!("{WARD1}-261125-0007"))
@@ -74,7 +74,12 @@ async fn history_import(backend: Backend) {
     assert_eq!(new.dossier.code.as_str(), format!("{WARD1}-261125-0008"));
     let again = f
         .app
-        .import_history(&line(1), HistoryOptions::default(), |_, _| {})
+        .import_history(
+            &f.operator(),
+            &line(1),
+            HistoryOptions::default(),
+            |_, _| {},
+        )
         .await;
     let Err(AppError::History(errors)) = again else {
         panic!("a second import of the same code must be refused");

@@ -6,4 +6,5 @@ mod feedback;
 mod history;
 mod matrix;
 mod reports;
+mod scope;
 mod synthetic;

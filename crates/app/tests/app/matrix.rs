@@ -1,7 +1,10 @@
 //! Role × action × unit position: who may do what, proven case by case (RULES §2).
 
 use chrono::NaiveDate;
-use motcua_app::permissions::{Org, authorize_action, can_read, require_role};
+use motcua_app::Caller;
+use motcua_app::permissions::{
+    Org, authorize_action, can_read, readable_units, require_role, require_root_admin,
+};
 use motcua_domain::calendar::{OfficeHours, WorkCalendar};
 use motcua_domain::catalogue::{
     ApplicantType, OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureStatus, ProcedureVersion,
@@ -9,7 +12,8 @@ use motcua_domain::catalogue::{
 };
 use motcua_domain::deadline::{DeadlineEngine, TimeLimit};
 use motcua_domain::dossier::{
-    Action, Applicant, Channel, Dossier, IntakeInput, PaymentMethod, ReturnMethod, intake,
+    Action, ActionKind, Applicant, Channel, Dossier, IntakeInput, PaymentMethod, ReturnMethod,
+    intake,
 };
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::{Actor, Grant, Role, Unit, UnitKind};
@@ -197,15 +201,15 @@ const POSITIONS: [(&str, &str, bool); 3] = [
     ("other unit", "P01.W2", false),
 ];
 
-fn actor(role: Role, at: &str) -> Actor {
-    Actor {
+fn actor(role: Role, at: &str) -> Caller {
+    Caller::staff(Actor {
         username: "u".into(),
         full_name: "U".into(),
         grants: vec![Grant {
             role,
             unit: code(at),
         }],
-    }
+    })
 }
 
 #[test]
@@ -217,7 +221,7 @@ fn every_role_every_action_every_position() {
         for role in Role::ALL {
             for (label, at, in_scope) in POSITIONS {
                 let expected = allowed.contains(&role) && in_scope;
-                let got = authorize_action(&actor(role, at), &org, &action, &dossier).is_ok();
+                let got = authorize_action(&actor(role, at), &org, action.kind(), &dossier).is_ok();
                 assert_eq!(
                     got,
                     expected,
@@ -265,14 +269,37 @@ fn a_refusal_names_the_role_needed() {
     let err = authorize_action(
         &actor(Role::ChuyenVien, "P01.W1"),
         &org(),
-        &Action::Resolve {
-            approved: true,
-            reasons: String::new(),
-            result_file: None,
-        },
+        ActionKind::Resolve,
         &dossier(),
     )
     .unwrap_err();
     assert_eq!(err.code(), "forbidden");
     assert!(err.to_string().contains("Lãnh đạo"), "{err}");
+}
+
+#[test]
+fn the_public_holds_no_staff_power_and_the_operator_signs_no_action() {
+    let org = org();
+    let dossier = dossier();
+    let public = Caller::public();
+    let operator = Caller::operator("quantri");
+    for kind in ActionKind::ALL {
+        assert!(authorize_action(&public, &org, kind, &dossier).is_err());
+        assert!(authorize_action(&operator, &org, kind, &dossier).is_err());
+    }
+    assert!(!can_read(&public, &org, &dossier));
+    assert!(readable_units(&public, &org).is_empty());
+    assert!(require_role(&public, &org, Role::QuanTri, &code("P01")).is_err());
+    assert!(can_read(&operator, &org, &dossier));
+    assert_eq!(readable_units(&operator, &org).len(), 3);
+    assert!(require_root_admin(&operator, &org, "nhập").is_ok());
+}
+
+#[test]
+fn only_an_administrator_of_the_whole_tree_imports() {
+    let org = org();
+    assert!(require_root_admin(&actor(Role::QuanTri, "P01"), &org, "nhập").is_ok());
+    let ward_admin = require_root_admin(&actor(Role::QuanTri, "P01.W1"), &org, "nhập");
+    assert_eq!(ward_admin.unwrap_err().code(), "forbidden");
+    assert!(require_root_admin(&actor(Role::LanhDao, "P01"), &org, "nhập").is_err());
 }

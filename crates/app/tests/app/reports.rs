@@ -2,12 +2,12 @@
 //! them, which unit a dossier counts for, the 13 columns, the register and the 766 index.
 
 use chrono::{Duration, NaiveDate};
-use motcua_app::{App, AppError, IntakeRequest};
+use motcua_app::{App, AppError, Caller, IntakeRequest};
 use motcua_domain::catalogue::ApplicantType;
 use motcua_domain::classify::TimeClass;
 use motcua_domain::dossier::{Action, Applicant, Channel, ReturnMethod, Status};
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::{Actor, Role};
+use motcua_domain::org::Role;
 use motcua_domain::stats::{IndicatorId, Period};
 use motcua_testkit::{
     BUILDING, Backend, DEPARTMENT, Fixture, MARRIAGE, PROVINCE, WARD1, WARD2, fixture,
@@ -51,7 +51,7 @@ fn resolve(file: Option<&str>) -> Action {
 /// open, due 30/11 09:00) and a building permit for the department, resolved late on 03/12.
 /// The clock ends at 03/12/2026 10:00. Returns the codes in order.
 async fn three_dossiers(f: &Fixture) -> [String; 3] {
-    let desk = f.actor(Role::TiepNhan, WARD1);
+    let desk = f.caller(Role::TiepNhan, WARD1);
     let mut codes = Vec::new();
     for (procedure, competent, name) in [
         (MARRIAGE, None, "Nguyễn Văn An"),
@@ -66,13 +66,13 @@ async fn three_dossiers(f: &Fixture) -> [String; 3] {
         codes.push(view.dossier.code.to_string());
     }
     f.advance(Duration::days(2));
-    let ward_leader = f.actor(Role::LanhDao, WARD1);
+    let ward_leader = f.caller(Role::LanhDao, WARD1);
     f.app
         .act(&ward_leader, &codes[0], resolve(Some("kq.pdf")))
         .await
         .unwrap();
     f.set_now(at(12, 3, 10));
-    let dept_leader = f.actor(Role::LanhDao, DEPARTMENT);
+    let dept_leader = f.caller(Role::LanhDao, DEPARTMENT);
     f.app
         .act(&dept_leader, &codes[2], resolve(None))
         .await
@@ -94,12 +94,8 @@ fn december() -> Period {
 async fn reports_count_each_dossier_for_its_competent_unit(backend: Backend) {
     let f = fixture(backend).await;
     let [early, open, late] = three_dossiers(&f).await;
-    let cchc = f.actor(Role::Cchc, PROVINCE);
-    let r = f
-        .app
-        .report_tthc(Some(&cchc), december(), None)
-        .await
-        .unwrap();
+    let cchc = f.caller(Role::Cchc, PROVINCE);
+    let r = f.app.report_tthc(&cchc, december(), None).await.unwrap();
     assert_eq!(r.unit.code.as_str(), PROVINCE);
     let order: Vec<&str> = r.units.iter().map(|u| u.code.as_str()).collect();
     assert_eq!(order, [PROVINCE, DEPARTMENT, WARD1, WARD2]);
@@ -113,14 +109,18 @@ async fn reports_count_each_dossier_for_its_competent_unit(backend: Backend) {
     // Column 6 of January is column 11 of December.
     let january = f
         .app
-        .report_tthc(None, Period::month(2027, 1).unwrap(), None)
+        .report_tthc(
+            &motcua_app::Caller::operator("kiem-thu"),
+            Period::month(2027, 1).unwrap(),
+            None,
+        )
         .await
         .unwrap();
     assert_eq!(january.report.total.carried_over, 1);
 
     // The register is the desk's book: all three are ward one's, none the department's.
-    let ward = f.actor(Role::LanhDao, WARD1);
-    let book = f.app.register(Some(&ward), december(), None).await.unwrap();
+    let ward = f.caller(Role::LanhDao, WARD1);
+    let book = f.app.register(&ward, december(), None).await.unwrap();
     let rows: Vec<(&str, Status, TimeClass)> = book
         .rows
         .iter()
@@ -141,12 +141,12 @@ async fn reports_count_each_dossier_for_its_competent_unit(backend: Backend) {
     );
     assert_eq!(book.rows[2].competent_unit, "Sở Xây dựng");
     assert_eq!(book.rows[0].contact, "12 Trần Hưng Đạo, 0912345678");
-    let dept = f.actor(Role::LanhDao, DEPARTMENT);
-    let book = f.app.register(Some(&dept), december(), None).await.unwrap();
+    let dept = f.caller(Role::LanhDao, DEPARTMENT);
+    let book = f.app.register(&dept, december(), None).await.unwrap();
     assert!(book.rows.is_empty());
 
     // Decision 766: 2.1 keeps only the early one; 4.1 one electronic result of two ended.
-    let x = f.app.index766(Some(&cchc), december(), None).await.unwrap();
+    let x = f.app.index766(&cchc, december(), None).await.unwrap();
     let on_time = x.index.indicator(IndicatorId::OnTime).unwrap();
     assert_eq!((on_time.numerator, on_time.denominator), (1, 3));
     let mut lost: Vec<&str> = x
@@ -170,7 +170,7 @@ async fn reports_count_each_dossier_for_its_competent_unit(backend: Backend) {
     spec.code = motcua_domain::ids::ProcedureCode::parse("1.999001").unwrap();
     spec.components.clear();
     f.store.import_procedures(&[spec]).await.unwrap();
-    let x = f.app.index766(Some(&cchc), december(), None).await.unwrap();
+    let x = f.app.index766(&cchc, december(), None).await.unwrap();
     let complete = x.index.indicator(IndicatorId::CompleteComponents).unwrap();
     assert_eq!((complete.numerator, complete.denominator), (3, 4));
     assert_eq!(complete.rate_vi(), "75,00%");
@@ -186,11 +186,7 @@ async fn reports_on_postgres() {
     reports_count_each_dossier_for_its_competent_unit(Backend::Postgres).await;
 }
 
-async fn scope_of(
-    app: &App,
-    actor: Option<&Actor>,
-    unit: Option<&str>,
-) -> Result<Vec<String>, AppError> {
+async fn scope_of(app: &App, actor: &Caller, unit: Option<&str>) -> Result<Vec<String>, AppError> {
     let s = app.report_scope(actor, unit.map(code)).await?;
     Ok(s.units.iter().map(|u| u.code.to_string()).collect())
 }
@@ -198,44 +194,44 @@ async fn scope_of(
 #[tokio::test]
 async fn only_report_roles_read_reports_and_only_over_their_subtree() {
     let f = fixture(Backend::Sqlite).await;
-    let leader = f.actor(Role::LanhDao, WARD1);
-    assert_eq!(
-        scope_of(&f.app, Some(&leader), None).await.unwrap(),
-        [WARD1]
-    );
+    let leader = f.caller(Role::LanhDao, WARD1);
+    assert_eq!(scope_of(&f.app, &leader, None).await.unwrap(), [WARD1]);
     for unit in [PROVINCE, WARD2] {
-        let e = scope_of(&f.app, Some(&leader), Some(unit))
-            .await
-            .unwrap_err();
+        let e = scope_of(&f.app, &leader, Some(unit)).await.unwrap_err();
         assert!(matches!(e, AppError::Forbidden(_)), "{unit}: {e:?}");
     }
     for role in [Role::Cchc, Role::KiemSoatTthc, Role::QuanTri, Role::LanhDao] {
-        let actor = f.actor(role, PROVINCE);
+        let actor = f.caller(role, PROVINCE);
         assert_eq!(
-            scope_of(&f.app, Some(&actor), None).await.unwrap(),
+            scope_of(&f.app, &actor, None).await.unwrap(),
             [PROVINCE, DEPARTMENT, WARD1, WARD2],
             "{role:?}"
         );
         assert_eq!(
-            scope_of(&f.app, Some(&actor), Some(WARD2)).await.unwrap(),
+            scope_of(&f.app, &actor, Some(WARD2)).await.unwrap(),
             [WARD2]
         );
     }
     for role in [Role::TiepNhan, Role::ChuyenVien, Role::VanThu] {
-        let e = scope_of(&f.app, Some(&f.actor(role, PROVINCE)), None)
+        let e = scope_of(&f.app, &f.caller(role, PROVINCE), None)
             .await
             .unwrap_err();
         assert!(matches!(e, AppError::Forbidden(_)), "{role:?}");
         let e = f
             .app
-            .report_tthc(Some(&f.actor(role, WARD1)), december(), None)
+            .report_tthc(&f.caller(role, WARD1), december(), None)
             .await
             .unwrap_err();
         assert!(matches!(e, AppError::Forbidden(_)), "{role:?}");
     }
     // From the command line: every unit, the root by default.
-    assert_eq!(scope_of(&f.app, None, None).await.unwrap().len(), 4);
-    let e = scope_of(&f.app, None, Some("T01.X9")).await.unwrap_err();
+    assert_eq!(
+        scope_of(&f.app, &f.operator(), None).await.unwrap().len(),
+        4
+    );
+    let e = scope_of(&f.app, &f.operator(), Some("T01.X9"))
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), "unknown_unit");
     let units = f.app.report_units(&leader).await.unwrap();
     assert_eq!(units.len(), 1);

@@ -15,7 +15,12 @@ async fn synthetic_seed(backend: Backend) {
     let n = 24_000;
     let mut seen = Vec::new();
     let report = app
-        .seed_synthetic(n, 3, |done, total| seen.push((done, total)))
+        .seed_synthetic(
+            &motcua_app::Caller::operator("kiem-thu"),
+            n,
+            3,
+            |done, total| seen.push((done, total)),
+        )
         .await
         .unwrap();
     assert_eq!(report.dossiers, n);
@@ -25,7 +30,10 @@ async fn synthetic_seed(backend: Backend) {
     // Every dossier was received in the last three years: the report over them counts each once.
     let today = start().date();
     let period = Period::range(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), today).unwrap();
-    let tthc = app.report_tthc(None, period, None).await.unwrap();
+    let tthc = app
+        .report_tthc(&motcua_app::Caller::operator("kiem-thu"), period, None)
+        .await
+        .unwrap();
     let total = tthc.report.total;
     assert_eq!(total.received_total() + total.carried_over, n as u64);
     assert_eq!(total.carried_over, 0);
@@ -33,7 +41,9 @@ async fn synthetic_seed(backend: Backend) {
         total.received_total(),
         total.resolved_total() + total.pending_total()
     );
-    let again = app.seed_synthetic(10, 1, |_, _| {}).await;
+    let again = app
+        .seed_synthetic(&motcua_app::Caller::operator("kiem-thu"), 10, 1, |_, _| {})
+        .await;
     assert!(matches!(again, Err(AppError::Conflict(_))), "{again:?}");
     assert_eq!(store.count_dossiers().await.unwrap(), n as u64);
 }

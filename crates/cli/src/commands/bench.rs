@@ -76,7 +76,7 @@ pub async fn run(args: &DataArgs, what: &Bench) -> Result<String, String> {
     for _ in 0..(*repeat).max(1) {
         let t = Instant::now();
         let r = app
-            .report_tthc(None, period, None)
+            .report_tthc(&super::operator(), period, None)
             .await
             .map_err(|e| message(&e))?;
         province.push(t.elapsed());
@@ -87,7 +87,7 @@ pub async fn run(args: &DataArgs, what: &Bench) -> Result<String, String> {
     let mut one = Vec::new();
     for _ in 0..(*repeat).max(1) {
         let t = Instant::now();
-        app.report_tthc(None, period, Some(ward.clone()))
+        app.report_tthc(&super::operator(), period, Some(ward.clone()))
             .await
             .map_err(|e| message(&e))?;
         one.push(t.elapsed());
@@ -96,7 +96,7 @@ pub async fn run(args: &DataArgs, what: &Bench) -> Result<String, String> {
     let mut index = Vec::new();
     for _ in 0..(*repeat).max(1) {
         let t = Instant::now();
-        app.index766(None, period, Some(ward.clone()))
+        app.index766(&super::operator(), period, Some(ward.clone()))
             .await
             .map_err(|e| message(&e))?;
         index.push(t.elapsed());
@@ -121,7 +121,7 @@ async fn freshness(
     ward: &UnitCode,
 ) -> Result<String, String> {
     let before = app
-        .index766(None, period, Some(ward.clone()))
+        .index766(&super::operator(), period, Some(ward.clone()))
         .await
         .map_err(|e| message(&e))?;
     let procedures = app.store().procedures().await.map_err(|e| e.to_string())?;
@@ -157,7 +157,7 @@ async fn freshness(
     let written = t.elapsed();
     loop {
         let after = app
-            .index766(None, period, Some(ward.clone()))
+            .index766(&super::operator(), period, Some(ward.clone()))
             .await
             .map_err(|e| message(&e))?;
         // The indicators' counts, not the reading instant of the period.

@@ -120,7 +120,10 @@ pub async fn migrate(args: &DataArgs) -> Result<String, String> {
 /// `motcua seed --demo`
 pub async fn seed_demo(args: &DataArgs, dossiers: usize) -> Result<String, String> {
     let app = open(args).await?;
-    let report = app.seed_demo(dossiers).await.map_err(|e| message(&e))?;
+    let report = app
+        .seed_demo(&super::operator(), dossiers)
+        .await
+        .map_err(|e| message(&e))?;
     Ok(super::serve::demo_text(&report))
 }
 
@@ -130,7 +133,9 @@ pub async fn seed_synthetic(args: &DataArgs, n: usize, wards: usize) -> Result<S
     let started = std::time::Instant::now();
     let terminal = std::io::stderr().is_terminal();
     let report = app
-        .seed_synthetic(n, wards, |done, total| progress_bar(terminal, done, total))
+        .seed_synthetic(&super::operator(), n, wards, |done, total| {
+            progress_bar(terminal, done, total)
+        })
         .await;
     if terminal {
         eprintln!();
@@ -176,7 +181,7 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
     match what {
         Import::Procedures { file } => {
             let text = read(file)?;
-            match app.import_procedures(None, &text).await {
+            match app.import_procedures(&super::operator(), &text).await {
                 Ok(s) => Ok(format!(
                     "Đã nạp danh mục: {} thủ tục mới, {} phiên bản mới, {} không đổi.\n",
                     s.created, s.new_versions, s.unchanged
@@ -206,7 +211,7 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
             let started = std::time::Instant::now();
             let terminal = std::io::stderr().is_terminal();
             let result = app
-                .import_history(&text, options, |done, total| {
+                .import_history(&super::operator(), &text, options, |done, total| {
                     progress_bar(terminal, done, total);
                 })
                 .await;
@@ -224,12 +229,11 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
         }
         Import::Units { file } => {
             let text = read(file)?;
-            let units = motcua_app::demo::parse_units(&text).map_err(|e| message(&e))?;
-            app.store()
-                .put_units(&units)
+            let count = app
+                .import_units(&super::operator(), &text)
                 .await
-                .map_err(|e| format!("không lưu được đơn vị: {e}"))?;
-            Ok(format!("Đã nạp {} đơn vị.\n", units.len()))
+                .map_err(|e| message(&e))?;
+            Ok(format!("Đã nạp {count} đơn vị.\n"))
         }
     }
 }
@@ -250,7 +254,7 @@ pub async fn user(args: &DataArgs, what: &User) -> Result<String, String> {
     let password = read_password()?;
     let app = open(args).await?;
     app.create_user(
-        None,
+        &super::operator(),
         NewUser {
             username: username.clone(),
             full_name: full_name.clone(),

@@ -10,7 +10,7 @@ pub async fn import(app: &App, file: &Path, skip_invalid: bool) -> Result<String
     let text = std::fs::read_to_string(file)
         .map_err(|e| format!("không đọc được tệp «{}»: {e}", file.display()))?;
     match app
-        .import_feedback(&text, FeedbackOptions { skip_invalid })
+        .import_feedback(&super::operator(), &text, FeedbackOptions { skip_invalid })
         .await
     {
         Ok(report) => Ok(report_text(&report)),

@@ -9,7 +9,13 @@ pub mod report;
 pub mod serve;
 pub mod settings;
 
+use motcua_app::Caller;
 use motcua_domain::calendar::WorkCalendar;
+
+/// The operator at this machine's command line, named by the login of the shell (`USER`).
+pub fn operator() -> Caller {
+    Caller::operator(&std::env::var("USER").unwrap_or_default())
+}
 
 /// The calendar with this name; only the shipped `ccvc` exists without a database.
 pub fn calendar_named(name: &str) -> Result<WorkCalendar, String> {

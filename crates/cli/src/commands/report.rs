@@ -103,7 +103,7 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
     let output = match what {
         Report::Tthc(_) => {
             let r = app
-                .report_tthc(None, period, unit)
+                .report_tthc(&super::operator(), period, unit)
                 .await
                 .map_err(|e| message(&e))?;
             match format.as_str() {
@@ -115,7 +115,7 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
         }
         Report::Index766(_) => {
             let r = app
-                .index766(None, period, unit)
+                .index766(&super::operator(), period, unit)
                 .await
                 .map_err(|e| message(&e))?;
             match format.as_str() {
@@ -125,7 +125,7 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
         }
         Report::Register(_) => {
             let r = app
-                .register(None, period, unit)
+                .register(&super::operator(), period, unit)
                 .await
                 .map_err(|e| message(&e))?;
             match format.as_str() {

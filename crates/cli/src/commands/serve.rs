@@ -37,7 +37,7 @@ pub async fn run(data: &DataArgs, args: &Args) -> Result<String, String> {
         if empty {
             eprintln!("Đang nạp dữ liệu mẫu…");
             let report = app
-                .seed_demo(args.demo_dossiers)
+                .seed_demo(&super::operator(), args.demo_dossiers)
                 .await
                 .map_err(|e| message(&e))?;
             eprint!("{}", demo_text(&report));

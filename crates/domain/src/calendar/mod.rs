@@ -1,12 +1,14 @@
 //! Working-day calendars (RULES.md §4): day kinds, official schedules shipped as data,
 //! years generated from the Labour Code, administrators' overrides, and office hours.
 
+mod change;
 mod data;
 mod day_kind;
 mod generator;
 mod office_hours;
 mod work_calendar;
 
+pub use change::{ChangeError, calendar_owner};
 pub use data::{CCVC_TOML, CalendarData, DataError, DaySource, SpecialDay};
 pub use day_kind::DayKind;
 pub use generator::generate_year;

@@ -1,9 +1,11 @@
 //! The catalogue of administrative procedures (TTHC), RULES §3.
 
+mod competence;
 mod import;
 mod parts;
 mod procedure;
 
+pub use competence::competent_units;
 pub use import::{ImportError, ImportFile, parse_import};
 pub use parts::Part;
 pub use procedure::{

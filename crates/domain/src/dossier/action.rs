@@ -1,6 +1,7 @@
 //! What staff can do to a dossier, and who may do it.
 
 use super::facts::{PaymentMethod, ReturnMethod};
+use super::offer::{ActionKind, Scope};
 use super::state::Dossier;
 use crate::ids::UnitCode;
 use crate::org::Role;
@@ -117,71 +118,38 @@ pub enum Action {
     },
 }
 
-/// Which of the dossier's units an action is done at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// The one-stop desk that received it.
-    Receiving,
-    /// The unit holding it now (competent, or coordinating during a transfer).
-    Holding,
-    /// The competent unit.
-    Competent,
-}
-
 impl Action {
-    /// The API code.
-    pub fn code(&self) -> &'static str {
+    /// Its kind.
+    pub fn kind(&self) -> ActionKind {
         match self {
-            Action::Accept => "accept",
+            Action::Accept => ActionKind::Accept,
             Action::RequestSupplementBeforeReception { .. } => {
-                "request_supplement_before_reception"
+                ActionKind::RequestSupplementBeforeReception
             }
-            Action::RefuseAtIntake { .. } => "refuse_at_intake",
-            Action::Assign { .. } => "assign",
-            Action::CompleteStep { .. } => "complete_step",
-            Action::RequestSupplement { .. } => "request_supplement",
-            Action::ReceiveSupplement { .. } => "receive_supplement",
-            Action::RequestPayment { .. } => "request_payment",
-            Action::Pay { .. } => "pay",
-            Action::Transfer { .. } => "transfer",
-            Action::TransferBack { .. } => "transfer_back",
-            Action::Apologize { .. } => "apologize",
-            Action::Resolve { .. } => "resolve",
-            Action::Stop { .. } => "stop",
-            Action::Withdraw { .. } => "withdraw",
-            Action::ReturnResult { .. } => "return_result",
+            Action::RefuseAtIntake { .. } => ActionKind::RefuseAtIntake,
+            Action::Assign { .. } => ActionKind::Assign,
+            Action::CompleteStep { .. } => ActionKind::CompleteStep,
+            Action::RequestSupplement { .. } => ActionKind::RequestSupplement,
+            Action::ReceiveSupplement { .. } => ActionKind::ReceiveSupplement,
+            Action::RequestPayment { .. } => ActionKind::RequestPayment,
+            Action::Pay { .. } => ActionKind::Pay,
+            Action::Transfer { .. } => ActionKind::Transfer,
+            Action::TransferBack { .. } => ActionKind::TransferBack,
+            Action::Apologize { .. } => ActionKind::Apologize,
+            Action::Resolve { .. } => ActionKind::Resolve,
+            Action::Stop { .. } => ActionKind::Stop,
+            Action::Withdraw { .. } => ActionKind::Withdraw,
+            Action::ReturnResult { .. } => ActionKind::ReturnResult,
         }
     }
 
-    /// Roles allowed to do it, and where (RULES §2). Completing a step needs the step's own role.
+    /// The API code.
+    pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// Roles allowed to do it, and where (docs/rules.md §2).
     pub fn permission(&self, dossier: &Dossier) -> (Vec<Role>, Scope) {
-        use Role::{ChuyenVien, LanhDao, TiepNhan, VanThu};
-        match self {
-            Action::Accept
-            | Action::RequestSupplementBeforeReception { .. }
-            | Action::RefuseAtIntake { .. }
-            | Action::ReceiveSupplement { .. }
-            | Action::Withdraw { .. }
-            | Action::ReturnResult { .. } => (vec![TiepNhan], Scope::Receiving),
-            Action::Pay { .. } => (vec![TiepNhan, VanThu], Scope::Receiving),
-            Action::Assign { .. } | Action::Apologize { .. } | Action::Stop { .. } => {
-                (vec![LanhDao], Scope::Holding)
-            }
-            Action::Resolve { .. } => (vec![LanhDao], Scope::Competent),
-            Action::RequestSupplement { .. } | Action::RequestPayment { .. } => {
-                (vec![ChuyenVien, LanhDao], Scope::Holding)
-            }
-            Action::Transfer { .. } => (vec![ChuyenVien, LanhDao], Scope::Competent),
-            Action::TransferBack { .. } => (vec![ChuyenVien, LanhDao], Scope::Holding),
-            Action::CompleteStep { .. } => {
-                let step_role = dossier
-                    .current_step
-                    .and_then(|i| dossier.facts.steps.get(i))
-                    .map(|s| s.role);
-                let mut roles = vec![LanhDao];
-                roles.extend(step_role.filter(|r| *r != LanhDao));
-                (roles, Scope::Holding)
-            }
-        }
+        self.kind().permission(dossier)
     }
 }

@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::event::EventKind;
+use super::offer::gate;
 use super::state::Dossier;
 use super::status::Status;
 use crate::deadline::{DeadlineEngine, DeadlineError, Pause, PauseReason, StepBudget, step_dues};
@@ -87,17 +88,10 @@ pub fn decide(
     now: NaiveDateTime,
     engine: &DeadlineEngine<'_>,
 ) -> Result<Decided, DossierError> {
-    let status = dossier.status;
-    let refuse = || DossierError::NotAllowed {
-        action: action.code(),
-        status: status.label_vi(),
-    };
-    let working = matches!(status, Status::Received | Status::InProgress);
+    gate(dossier, action.kind(), now)?;
     match action {
-        Action::Accept if status == Status::Submitted => {
-            Ok(Decided::one(received(dossier, now, engine)))
-        }
-        Action::RequestSupplementBeforeReception { items, note } if status == Status::Submitted => {
+        Action::Accept => Ok(Decided::one(received(dossier, now, engine))),
+        Action::RequestSupplementBeforeReception { items, note } => {
             require_items(items)?;
             Ok(Decided::one(
                 EventKind::SupplementRequestedBeforeReception {
@@ -106,22 +100,26 @@ pub fn decide(
                 },
             ))
         }
-        Action::RefuseAtIntake { reasons } if status == Status::Submitted => {
+        Action::RefuseAtIntake { reasons } => {
             require(reasons, "lý do từ chối")?;
             Ok(Decided::one(EventKind::RefusedAtIntake {
                 reasons: reasons.clone(),
             }))
         }
-        Action::Assign { to } if working => {
+        Action::Assign { to } => {
             require(to, "người được phân công")?;
-            let step = dossier.current_step.ok_or_else(refuse)?;
+            let step = dossier
+                .current_step
+                .ok_or(DossierError::Missing("bước đang xử lý"))?;
             Ok(Decided::one(EventKind::Assigned {
                 step,
                 to: to.clone(),
             }))
         }
-        Action::CompleteStep { to, note } if working => {
-            let step = dossier.current_step.ok_or_else(refuse)?;
+        Action::CompleteStep { to, note } => {
+            let step = dossier
+                .current_step
+                .ok_or(DossierError::Missing("bước đang xử lý"))?;
             let on_time = dossier.steps[step].due_at.is_none_or(|due| now <= due);
             Ok(Decided::one(EventKind::StepCompleted {
                 step,
@@ -130,7 +128,7 @@ pub fn decide(
                 note: note.clone(),
             }))
         }
-        Action::RequestSupplement { items, note } if working => {
+        Action::RequestSupplement { items, note } => {
             require_items(items)?;
             let repeated = dossier.supplements_after_reception >= 1;
             let warnings = if repeated {
@@ -148,40 +146,22 @@ pub fn decide(
                 warnings,
             })
         }
-        Action::ReceiveSupplement { note } if status == Status::SupplementRequested => {
+        Action::ReceiveSupplement { note } => {
             Ok(Decided::one(resumed(dossier, now, engine, note)?))
         }
-        Action::RequestPayment { note } if working => {
-            if !dossier.facts.payment_pause_allowed {
-                return Err(DossierError::PaymentPauseNotAllowed);
-            }
-            if dossier.payment.is_some() || dossier.facts.total_fee() == 0 {
-                return Err(DossierError::Payment(
-                    "hồ sơ không còn khoản phí nào phải nộp",
-                ));
-            }
-            Ok(Decided::one(EventKind::Paused {
-                reason: PauseReason::Payment,
-                items: Vec::new(),
-                note: note.clone(),
-                repeated: false,
-            }))
-        }
-        Action::Pay { method }
-            if !matches!(status, Status::RefusedAtIntake | Status::Withdrawn) =>
-        {
+        Action::RequestPayment { note } => Ok(Decided::one(EventKind::Paused {
+            reason: PauseReason::Payment,
+            items: Vec::new(),
+            note: note.clone(),
+            repeated: false,
+        })),
+        Action::Pay { method } => {
             let amount = dossier.facts.total_fee();
-            if amount == 0 {
-                return Err(DossierError::Payment("thủ tục này không thu phí, lệ phí"));
-            }
-            if dossier.payment.is_some() {
-                return Err(DossierError::Payment("phí, lệ phí của hồ sơ đã được nộp"));
-            }
             let mut events = vec![EventKind::FeePaid {
                 amount,
                 method: *method,
             }];
-            if status == Status::AwaitingPayment {
+            if dossier.status == Status::AwaitingPayment {
                 events.push(resumed(dossier, now, engine, "Đã nộp phí, lệ phí")?);
             }
             Ok(Decided {
@@ -189,10 +169,7 @@ pub fn decide(
                 warnings: Vec::new(),
             })
         }
-        Action::Transfer { to_unit, note } if working => {
-            if dossier.current_unit != dossier.facts.competent_unit {
-                return Err(DossierError::Transfer("hồ sơ đang ở cơ quan phối hợp"));
-            }
+        Action::Transfer { to_unit, note } => {
             if *to_unit == dossier.facts.competent_unit {
                 return Err(DossierError::Transfer(
                     "cơ quan phối hợp phải khác cơ quan có thẩm quyền",
@@ -203,28 +180,17 @@ pub fn decide(
                 note: note.clone(),
             }))
         }
-        Action::TransferBack { note } if working => {
-            if dossier.current_unit == dossier.facts.competent_unit {
-                return Err(DossierError::Transfer("hồ sơ không ở cơ quan phối hợp"));
-            }
-            Ok(Decided::one(EventKind::TransferReturned {
-                note: note.clone(),
-            }))
-        }
-        Action::Apologize { reason, new_date } if status.is_open() => {
+        Action::TransferBack { note } => Ok(Decided::one(EventKind::TransferReturned {
+            note: note.clone(),
+        })),
+        Action::Apologize { reason, new_date } => {
             require(reason, "lý do xin lỗi")?;
-            if dossier.apology.is_some() {
-                return Err(DossierError::ApologyAlreadyIssued);
-            }
-            if let Some(due) = dossier.due_at {
-                if now >= due {
-                    return Err(DossierError::ApologyTooLate(crate::format::date_time(due)));
-                }
-                if *new_date <= due {
-                    return Err(DossierError::ApologyDateTooEarly(crate::format::date_time(
-                        due,
-                    )));
-                }
+            if let Some(due) = dossier.due_at
+                && *new_date <= due
+            {
+                return Err(DossierError::ApologyDateTooEarly(crate::format::date_time(
+                    due,
+                )));
             }
             Ok(Decided::one(EventKind::ApologyIssued {
                 reason: reason.clone(),
@@ -235,14 +201,9 @@ pub fn decide(
             approved,
             reasons,
             result_file,
-        } if working => {
+        } => {
             if !approved {
                 require(reasons, "lý do từ chối giải quyết")?;
-            }
-            if dossier.current_unit != dossier.facts.competent_unit {
-                return Err(DossierError::Transfer(
-                    "hồ sơ đang ở cơ quan phối hợp, chưa thể giải quyết",
-                ));
             }
             Ok(Decided::one(EventKind::Resolved {
                 approved: *approved,
@@ -250,25 +211,22 @@ pub fn decide(
                 result_file: result_file.clone(),
             }))
         }
-        Action::Stop { reason } if status.is_open() => {
+        Action::Stop { reason } => {
             require(reason, "lý do dừng giải quyết")?;
             Ok(Decided::one(EventKind::Stopped {
                 reason: reason.clone(),
             }))
         }
-        Action::Withdraw { reason } if status.is_open() || status == Status::Submitted => {
+        Action::Withdraw { reason } => {
             require(reason, "lý do rút hồ sơ")?;
             Ok(Decided::one(EventKind::Withdrawn {
                 reason: reason.clone(),
             }))
         }
-        Action::ReturnResult { method, note } if status == Status::Resolved => {
-            Ok(Decided::one(EventKind::ResultReturned {
-                method: *method,
-                note: note.clone(),
-            }))
-        }
-        _ => Err(refuse()),
+        Action::ReturnResult { method, note } => Ok(Decided::one(EventKind::ResultReturned {
+            method: *method,
+            note: note.clone(),
+        })),
     }
 }
 

@@ -7,13 +7,15 @@ mod event;
 mod facts;
 mod intake;
 mod machine;
+mod offer;
 mod state;
 mod status;
 
-pub use action::{Action, Scope};
+pub use action::Action;
 pub use event::{Event, EventKind};
 pub use facts::{Applicant, Channel, Facts, PaymentMethod, ReturnMethod};
 pub use intake::{IntakeInput, NewDossier, intake};
 pub use machine::{Decided, DossierError, decide, rate};
+pub use offer::{ActionKind, Scope, gate};
 pub use state::{Apology, Decision, Dossier, Payment, Returned, StepState, Urgency};
 pub use status::Status;

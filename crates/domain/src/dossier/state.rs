@@ -171,6 +171,29 @@ impl Dossier {
         Some(dossier)
     }
 
+    /// Stamps `kinds` as the next events of this dossier (numbered after its version, at `at`,
+    /// by `actor`) and folds them in: the new state and the events to append.
+    pub fn stamp(
+        &self,
+        kinds: Vec<EventKind>,
+        at: NaiveDateTime,
+        actor: &str,
+    ) -> (Dossier, Vec<Event>) {
+        let mut next = self.clone();
+        let mut events = Vec::with_capacity(kinds.len());
+        for kind in kinds {
+            let event = Event {
+                seq: next.version + 1,
+                at,
+                actor: actor.to_owned(),
+                kind,
+            };
+            next.apply(&event);
+            events.push(event);
+        }
+        (next, events)
+    }
+
     /// Folds one event into the state.
     pub fn apply(&mut self, event: &Event) {
         self.version = self.version.max(event.seq);

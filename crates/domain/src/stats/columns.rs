@@ -38,6 +38,15 @@ impl Columns {
         self.early + self.on_time + self.late
     }
 
+    /// Ended early or on time ÷ ended: the on-time rate the dashboard, the API and the report
+    /// show (0 ÷ 0 when nothing ended).
+    pub fn on_time_rate(&self) -> super::Fraction {
+        super::Fraction {
+            numerator: self.early + self.on_time,
+            denominator: self.resolved_total(),
+        }
+    }
+
     /// (11) open at the end of the period, total = (12) + (13).
     pub fn pending_total(&self) -> u64 {
         self.not_due + self.overdue

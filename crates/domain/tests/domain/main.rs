@@ -2,10 +2,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod catalogue_parts;
+mod competence;
 mod examples;
 mod history;
 mod holidays;
 mod lifecycle;
+mod offer;
 mod properties;
 mod stats;
 mod support;

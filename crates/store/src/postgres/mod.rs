@@ -7,6 +7,7 @@ mod ops;
 use crate::error::db;
 use async_trait::async_trait;
 use chrono::{NaiveDate, NaiveDateTime};
+use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
     StoreError, UserRecord,
@@ -92,6 +93,10 @@ impl Store for PgStore {
         ops::user(&mut *self.conn().await?, username).await
     }
 
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
+        ops::users(&mut *self.conn().await?).await
+    }
+
     async fn count_users(&self) -> Result<u64, StoreError> {
         ops::count_users(&mut *self.conn().await?).await
     }
@@ -139,7 +144,7 @@ impl Store for PgStore {
         &self,
         new: NewDossier,
         actor: &str,
-        idempotency_key: Option<&str>,
+        idempotency_key: Option<&IdempotencyKey>,
     ) -> Result<Inserted, StoreError> {
         let mut tx = self.begin().await?;
         let attempt = match ops::insert_dossier(&mut tx, new, actor, idempotency_key).await {
@@ -162,6 +167,10 @@ impl Store for PgStore {
             }
             (result, _) => result,
         }
+    }
+
+    async fn purge_idempotency_keys(&self, before: NaiveDateTime) -> Result<u64, StoreError> {
+        ops::purge_idempotency_keys(&mut *self.conn().await?, before).await
     }
 
     async fn stats_changes(

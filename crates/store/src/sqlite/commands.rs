@@ -1,6 +1,7 @@
 //! Write commands sent to the SQLite writer, and what they answer.
 
 use super::{migrate, ops};
+use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     ImportStream, ImportSummary, Inserted, SessionRecord, StoreError, UserRecord,
 };
@@ -33,8 +34,10 @@ pub(crate) enum Command {
         /// Who.
         actor: String,
         /// Idempotency key.
-        key: Option<String>,
+        key: Option<IdempotencyKey>,
     },
+    /// Delete idempotency keys made before an instant.
+    PurgeIdempotencyKeys(chrono::NaiveDateTime),
     /// Insert the imported dossiers of a stream in one transaction, all or nothing. It runs
     /// alone in its transaction (see [`Command::runs_alone`]) and only once: the stream is
     /// taken by the first run.
@@ -89,7 +92,7 @@ impl Command {
                 ops::import_procedures(conn, specs).map(Output::Imported)
             }
             Command::InsertDossier { new, actor, key } => {
-                ops::insert_dossier(conn, new.clone(), actor, key.as_deref())
+                ops::insert_dossier(conn, new.clone(), actor, key.as_ref())
                     .map(|i| Output::Inserted(Box::new(i)))
             }
             Command::AppendEvents {
@@ -110,6 +113,9 @@ impl Command {
                 actor,
             } => ops::add_calendar_override(conn, calendar, day, actor).map(done),
             Command::ImportFeedback(items) => ops::import_feedback(conn, items).map(Output::Count),
+            Command::PurgeIdempotencyKeys(before) => {
+                ops::purge_idempotency_keys(conn, *before).map(Output::Count)
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ mod writer;
 use async_trait::async_trait;
 use chrono::{NaiveDate, NaiveDateTime};
 use commands::Command;
+use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
     StoreError, UserRecord,
@@ -108,6 +109,10 @@ impl Store for SqliteStore {
         self.readers.lookup(|c| ops::user(c, username)).await
     }
 
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
+        self.readers.scan(ops::users).await
+    }
+
     async fn count_users(&self) -> Result<u64, StoreError> {
         self.readers.scan(ops::count_users).await
     }
@@ -164,14 +169,23 @@ impl Store for SqliteStore {
         &self,
         new: NewDossier,
         actor: &str,
-        idempotency_key: Option<&str>,
+        idempotency_key: Option<&IdempotencyKey>,
     ) -> Result<Inserted, StoreError> {
         let command = Command::InsertDossier {
             new,
             actor: actor.to_owned(),
-            key: idempotency_key.map(str::to_owned),
+            key: idempotency_key.cloned(),
         };
         self.writer.run(command).await?.inserted()
+    }
+
+    async fn purge_idempotency_keys(&self, before: NaiveDateTime) -> Result<u64, StoreError> {
+        let n = self
+            .writer
+            .run(Command::PurgeIdempotencyKeys(before))
+            .await?
+            .count()?;
+        Ok(u64::try_from(n).unwrap_or(u64::MAX))
     }
 
     async fn import_dossiers(&self, stream: ImportStream) -> Result<usize, StoreError> {

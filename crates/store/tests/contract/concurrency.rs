@@ -2,7 +2,10 @@
 
 use crate::support::{Raw, at, new_dossier, unit};
 use crate::{contract, contract_raw};
+use motcua_app::Caller;
+use motcua_app::idempotency::{Channel as KeyChannel, ClientKey, IdempotencyKey};
 use motcua_app::store::Store;
+use motcua_domain::org::Actor;
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::task::JoinSet;
@@ -54,6 +57,16 @@ async fn concurrent_inserts_get_distinct_gapless_codes(store: Arc<dyn Store>, ra
     assert_eq!(store.count_dossiers().await.unwrap(), u64::from(CONCURRENT));
 }
 
+fn same_key() -> IdempotencyKey {
+    let caller = Caller::staff(Actor {
+        username: "tiepnhan".into(),
+        full_name: "Tiếp nhận".into(),
+        grants: vec![],
+    });
+    let client = ClientKey::parse(KeyChannel::Api, "same-key").unwrap();
+    IdempotencyKey::for_caller(&caller, client, b"{}")
+}
+
 async fn concurrent_requests_with_one_key_create_one_dossier(store: Arc<dyn Store>) {
     let now = at(2026, 3, 2, 9, 0);
     let mut tasks = JoinSet::new();
@@ -61,13 +74,13 @@ async fn concurrent_requests_with_one_key_create_one_dossier(store: Arc<dyn Stor
         let store = Arc::clone(&store);
         tasks.spawn(async move {
             store
-                .insert_dossier(new_dossier(DESK, DEPT, now), "tiepnhan", Some("same-key"))
+                .insert_dossier(new_dossier(DESK, DEPT, now), "tiepnhan", Some(&same_key()))
                 .await
                 .unwrap()
         });
     }
     let results = tasks.join_all().await;
-    let created = results.iter().filter(|r| !r.replayed).count();
+    let created = results.iter().filter(|r| r.replay_of.is_none()).count();
     assert_eq!(created, 1);
     assert!(
         results

@@ -2,9 +2,12 @@
 
 use crate::contract;
 use crate::support::{act, at, new_dossier, unit};
+use motcua_app::Caller;
+use motcua_app::idempotency::{Channel as KeyChannel, ClientKey, IdempotencyKey};
 use motcua_app::store::{Store, StoreError};
 use motcua_domain::dossier::{Action, Status};
 use motcua_domain::ids::DossierCode;
+use motcua_domain::org::Actor;
 use std::sync::Arc;
 
 contract!(
@@ -33,7 +36,7 @@ async fn codes_follow_each_units_daily_sequence(store: Arc<dyn Store>) {
             .insert_dossier(new_dossier(desk, DEPT, now), "tiepnhan", None)
             .await
             .unwrap();
-        assert!(!inserted.replayed);
+        assert_eq!(inserted.replay_of, None);
         codes.push(inserted.dossier.code.to_string());
     }
     assert_eq!(
@@ -57,28 +60,70 @@ async fn codes_follow_each_units_daily_sequence(store: Arc<dyn Store>) {
     assert_eq!(store.count_dossiers().await.unwrap(), 5);
 }
 
+/// A key of `user` on the API, bound to `body`.
+fn key(user: &str, k: &str, body: &str) -> IdempotencyKey {
+    let caller = Caller::staff(Actor {
+        username: user.into(),
+        full_name: user.into(),
+        grants: vec![],
+    });
+    let client = ClientKey::parse(KeyChannel::Api, k).unwrap();
+    IdempotencyKey::for_caller(&caller, client, body.as_bytes())
+}
+
 async fn an_idempotency_key_replays_the_first_dossier(store: Arc<dyn Store>) {
     let now = at(2026, 3, 2, 9, 0);
     let first = store
-        .insert_dossier(new_dossier(DESK, DEPT, now), "tiepnhan", Some("key-1"))
+        .insert_dossier(
+            new_dossier(DESK, DEPT, now),
+            "tiepnhan",
+            Some(&key("tn", "key-1", "a")),
+        )
         .await
         .unwrap();
-    assert!(!first.replayed);
+    assert_eq!(first.replay_of, None);
     let again = store
-        .insert_dossier(new_dossier(DESK, DEPT, now), "tiepnhan", Some("key-1"))
+        .insert_dossier(
+            new_dossier(DESK, DEPT, now),
+            "tiepnhan",
+            Some(&key("tn", "key-1", "a")),
+        )
         .await
         .unwrap();
-    assert!(again.replayed);
+    assert_eq!(
+        again.replay_of.as_deref(),
+        Some(key("tn", "key-1", "a").request_digest())
+    );
     assert_eq!(again.dossier, first.dossier);
     assert_eq!(again.events, first.events);
 
     let other = store
-        .insert_dossier(new_dossier(DESK, DEPT, now), "tiepnhan", Some("key-2"))
+        .insert_dossier(
+            new_dossier(DESK, DEPT, now),
+            "tiepnhan",
+            Some(&key("tn", "key-2", "a")),
+        )
         .await
         .unwrap();
-    assert!(!other.replayed);
+    assert_eq!(other.replay_of, None);
     assert_eq!(other.dossier.code.as_str(), "000.20.01.H48-260302-0002");
-    assert_eq!(store.count_dossiers().await.unwrap(), 2);
+    // Another user's key with the same text is another key.
+    let theirs = store
+        .insert_dossier(
+            new_dossier(DESK, DEPT, now),
+            "tiepnhan",
+            Some(&key("tn2", "key-1", "a")),
+        )
+        .await
+        .unwrap();
+    assert_eq!(theirs.replay_of, None);
+    assert_eq!(theirs.dossier.code.as_str(), "000.20.01.H48-260302-0003");
+    assert_eq!(store.count_dossiers().await.unwrap(), 3);
+    // Keys made before an instant are purged; the dossiers stay.
+    assert_eq!(store.purge_idempotency_keys(now).await.unwrap(), 0);
+    let later = now + chrono::Duration::seconds(1);
+    assert_eq!(store.purge_idempotency_keys(later).await.unwrap(), 3);
+    assert_eq!(store.count_dossiers().await.unwrap(), 3);
 }
 
 async fn a_stale_version_is_a_conflict(store: Arc<dyn Store>) {

@@ -101,7 +101,7 @@ async fn a_bulk_import_keeps_every_index_and_fails_whole(store: Arc<dyn Store>, 
     let page = store
         .list_dossiers(&DossierQuery {
             units: Some(vec![UnitCode::parse(DESK).unwrap()]),
-            limit: 3,
+            limit: motcua_app::store::PageSize::new(Some(3)),
             ..DossierQuery::default()
         })
         .await

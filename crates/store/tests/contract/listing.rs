@@ -70,7 +70,7 @@ fn model(all: &[Dossier], keep: impl Fn(&Dossier) -> bool) -> Vec<String> {
 /// Every page of `query`, `page` at a time, following the cursor.
 async fn walk(store: &Arc<dyn Store>, query: DossierQuery, page: u32) -> Vec<String> {
     let mut query = DossierQuery {
-        limit: page,
+        limit: motcua_app::store::PageSize::new(Some(page)),
         ..query
     };
     let mut codes = Vec::new();

@@ -154,7 +154,7 @@ async fn an_imported_dossier_is_rebuilt_and_its_first_change_keeps_its_events(
     assert_eq!(dossier.rating, Some(Rating::RatHaiLong));
     let listed = store
         .list_dossiers(&DossierQuery {
-            limit: 10,
+            limit: motcua_app::store::PageSize::new(Some(10)),
             ..DossierQuery::default()
         })
         .await

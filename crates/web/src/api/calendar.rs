@@ -14,10 +14,10 @@ use serde_json::{Value, json};
 /// moved, with the old and new instants.
 pub async fn change_day(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     ApiJson(change): ApiJson<CalendarChange>,
 ) -> Result<Json<Value>, WebError> {
-    let moved = state.app.change_calendar_day(&actor, change).await?;
+    let moved = state.app.change_calendar_day(&caller, change).await?;
     let recomputed: Vec<Value> = moved
         .iter()
         .map(|m| json!({ "code": m.code, "from": opt(m.from), "to": opt(m.to) }))

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 /// `GET /api/v1/reports/dashboard`.
 pub async fn dashboard(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     ApiQuery(params): ApiQuery<ReportParams>,
 ) -> Result<Json<Value>, WebError> {
     let (period, unit, format) = parse(&params)?;
@@ -28,7 +28,7 @@ pub async fn dashboard(
             "tổng quan chỉ có định dạng json".into(),
         ));
     }
-    let d = state.app.dashboard(Some(&actor), period, unit).await?;
+    let d = state.app.dashboard(&caller, period, unit).await?;
     Ok(Json(dashboard_json(&d)))
 }
 

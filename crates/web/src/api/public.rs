@@ -7,7 +7,7 @@ use crate::auth::ClientIp;
 use crate::error::WebError;
 use axum::Json;
 use axum::extract::{Path, State};
-use motcua_app::AppError;
+use motcua_app::{AppError, Caller};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -31,7 +31,10 @@ pub async fn lookup(
         return Err(AppError::RateLimited.into());
     }
     let factor = factor.phone.or(factor.id_number).unwrap_or_default();
-    let v = state.app.public_lookup(&code, &factor).await?;
+    let v = state
+        .app
+        .public_lookup(&Caller::public(), &code, &factor)
+        .await?;
     Ok(Json(json!({
         "code": v.code,
         "procedure_name": v.procedure_name,

@@ -97,11 +97,11 @@ async fn pdf<R: Send + 'static>(
 /// `GET /api/v1/reports/tthc`: the 13 columns of Biểu II.06a for a unit subtree.
 pub async fn tthc(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     ApiQuery(params): ApiQuery<ReportParams>,
 ) -> Result<Response, WebError> {
     let (period, unit, format) = parse(&params)?;
-    let r = state.app.report_tthc(Some(&actor), period, unit).await?;
+    let r = state.app.report_tthc(&caller, period, unit).await?;
     let name = |ext| motcua_report::file_name("bao-cao-tthc", &r.unit.code, r.period(), ext);
     Ok(match format {
         Format::Json => Json(motcua_report::tthc_json(&r)).into_response(),
@@ -129,7 +129,7 @@ pub async fn tthc(
 /// `GET /api/v1/reports/index766`: the Decision 766 index of a unit subtree, as JSON or PDF.
 pub async fn index766(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     ApiQuery(params): ApiQuery<ReportParams>,
 ) -> Result<Response, WebError> {
     let (period, unit, format) = parse(&params)?;
@@ -138,7 +138,7 @@ pub async fn index766(
             "chỉ số 766 chỉ có định dạng json hoặc pdf".into(),
         ));
     }
-    let r = state.app.index766(Some(&actor), period, unit).await?;
+    let r = state.app.index766(&caller, period, unit).await?;
     if format == Format::Json {
         return Ok(Json(motcua_report::index766_json(&r)).into_response());
     }
@@ -153,7 +153,7 @@ pub async fn index766(
 /// `GET /api/v1/reports/index766/losers?indicator=2.1`: every dossier that lost an indicator.
 pub async fn losers(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     ApiQuery(params): ApiQuery<ReportParams>,
 ) -> Result<Response, WebError> {
     let (period, unit, _) = parse(&params)?;
@@ -165,7 +165,7 @@ pub async fn losers(
                 "chỉ số «{asked}» không có hồ sơ chi tiết (có: 2.1, 3.3, 3.6, 4.1, 4.2, 4.3, 5.4)"
             ))
         })?;
-    let r = state.app.index766(Some(&actor), period, unit).await?;
+    let r = state.app.index766(&caller, period, unit).await?;
     let items: Vec<&str> = r.losers_of(id).map(|c| c.as_str()).collect();
     Ok(Json(json!({
         "indicator": id.code(),
@@ -181,11 +181,11 @@ pub async fn losers(
 /// `GET /api/v1/reports/register`: the tracking register of a unit subtree's desks.
 pub async fn register(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     ApiQuery(params): ApiQuery<ReportParams>,
 ) -> Result<Response, WebError> {
     let (period, unit, format) = parse(&params)?;
-    let r = state.app.register(Some(&actor), period, unit).await?;
+    let r = state.app.register(&caller, period, unit).await?;
     let name = |ext| motcua_report::file_name("so-theo-doi", &r.unit.code, &r.period, ext);
     Ok(match format {
         Format::Json => Json(motcua_report::register_json(&r)).into_response(),

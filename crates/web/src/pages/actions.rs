@@ -1,5 +1,5 @@
-//! `POST /can-bo/ho-so/{code}/thao-tac`: one small form per action, mapped to
-//! [`Action`]; and which actions to offer for a dossier's status and the user's roles.
+//! `POST /can-bo/ho-so/{code}/thao-tac`: one small form per action, mapped to [`Action`]. Which
+//! actions a page offers comes from the use case (`DossierView::actions`), never from here.
 
 use super::dossier::render;
 use super::error::{PageError, capitalise};
@@ -12,10 +12,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDateTime;
 use motcua_app::AppError;
-use motcua_app::permissions::{Org, authorize_action};
-use motcua_domain::dossier::{Action, Dossier, DossierError, PaymentMethod, ReturnMethod, Status};
+use motcua_domain::dossier::{Action, DossierError, PaymentMethod, ReturnMethod};
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::Actor;
 use serde::Deserialize;
 
 /// The fields of every action form; each form sends the ones it needs.
@@ -36,71 +34,6 @@ pub struct ActionForm {
     /// `yyyy-mm-ddThh:mm` (an `<input type="datetime-local">`).
     new_date: String,
     result_file: String,
-}
-
-/// The actions that make sense now and that the user may do, as (code, label).
-pub fn offered(
-    actor: &Actor,
-    org: &Org,
-    d: &Dossier,
-    now: NaiveDateTime,
-) -> Vec<(&'static str, &'static str)> {
-    let s = d.status;
-    let unpaid = d.facts.total_fee() > 0 && d.payment.is_none();
-    let at_competent = d.current_unit == d.facts.competent_unit;
-    let mut codes: Vec<&'static str> = match s {
-        Status::Submitted => vec![
-            "accept",
-            "request_supplement_before_reception",
-            "refuse_at_intake",
-            "withdraw",
-        ],
-        Status::Received | Status::InProgress => {
-            let mut c = Vec::new();
-            if d.current_step.is_some() {
-                c.extend(["assign", "complete_step"]);
-            }
-            c.push("request_supplement");
-            if d.facts.payment_pause_allowed && unpaid {
-                c.push("request_payment");
-            }
-            c.extend(if at_competent {
-                ["transfer", "resolve"].as_slice()
-            } else {
-                ["transfer_back"].as_slice()
-            });
-            c.extend(["stop", "withdraw"]);
-            c
-        }
-        Status::SupplementRequested => vec!["receive_supplement", "stop", "withdraw"],
-        Status::AwaitingPayment => vec!["stop", "withdraw"],
-        Status::Resolved => vec!["return_result"],
-        _ => Vec::new(),
-    };
-    if unpaid && (s.is_open() || matches!(s, Status::Submitted | Status::Resolved)) {
-        codes.push("pay");
-    }
-    if s.is_open() && d.apology.is_none() && d.due_at.is_some_and(|due| now < due) {
-        codes.push("apologize");
-    }
-    codes
-        .into_iter()
-        .filter(|code| {
-            sample(code, d, now).is_some_and(|a| authorize_action(actor, org, &a, d).is_ok())
-        })
-        .filter_map(|code| labels::action(code).map(|label| (code, label)))
-        .collect()
-}
-
-/// An action of the kind `code` with placeholder fields, to ask who may do it.
-fn sample(code: &str, d: &Dossier, now: NaiveDateTime) -> Option<Action> {
-    let form = ActionForm {
-        action: code.to_owned(),
-        to_unit: d.facts.competent_unit.to_string(),
-        new_date: now.format("%Y-%m-%dT%H:%M").to_string(),
-        ..ActionForm::default()
-    };
-    parse(&form).ok()
 }
 
 fn text(s: &str) -> String {
@@ -191,7 +124,7 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     check_csrf(&page, &form.csrf_token)?;
     let result = match parse(&form) {
-        Ok(action) => state.app.act(&page.actor, &code, action).await,
+        Ok(action) => state.app.act(&page.caller, &code, action).await,
         Err(message) => Err(AppError::invalid("invalid_action", "action", message)),
     };
     match result {
@@ -216,7 +149,7 @@ pub async fn submit(
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
             let message = capitalise(&e.to_string());
-            let view = state.app.dossier(&page.actor, &code).await?;
+            let view = state.app.dossier(&page.caller, &code).await?;
             render(&state, &page, &view, None, Some(&message), status).await
         }
     }

@@ -53,7 +53,7 @@ fn count(n: u64) -> String {
 
 fn cards(d: &Dashboard, report_link: &str, index_link: &str) -> Vec<Card> {
     let t = &d.total;
-    let rate = sections::on_time(t);
+    let rate = t.on_time_rate();
     let card = |label, value, note: String, href: &str, link, class| Card {
         label,
         value,
@@ -143,8 +143,8 @@ pub async fn page(
 ) -> Result<Html<String>, PageError> {
     let app = &state.app;
     let period = q.period(app.now().date(), true)?;
-    let d = app.dashboard(Some(&page.actor), period, q.unit()?).await?;
-    let units = app.report_units(&page.actor).await?;
+    let d = app.dashboard(&page.caller, period, q.unit()?).await?;
+    let units = app.report_units(&page.caller).await?;
     let picker = q.picker(&period, true, &units);
     let unit = format!("don_vi={}", d.unit.code);
     let report_link = format!(

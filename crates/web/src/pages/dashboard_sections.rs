@@ -6,7 +6,6 @@ use crate::charts::{Bar, Chart, Colour, Series};
 use chrono::Datelike;
 use motcua_app::usecases::dashboard::{Dashboard, FieldColumns, MonthColumns, UnitRank};
 use motcua_domain::stats::format::points;
-use motcua_domain::stats::{Columns, Fraction};
 use serde::Serialize;
 
 /// A chart and the rows of its table.
@@ -17,14 +16,6 @@ pub struct Section<R> {
     pub svgs: Vec<String>,
     /// The rows of the table beside the charts.
     pub rows: Vec<R>,
-}
-
-/// Ended early or on time ÷ ended.
-pub fn on_time(c: &Columns) -> Fraction {
-    Fraction {
-        numerator: c.early + c.on_time,
-        denominator: c.resolved_total(),
-    }
 }
 
 fn series(label: &str, colour: Colour) -> Series {
@@ -99,7 +90,7 @@ pub fn trend(d: &Dashboard) -> Section<MonthRow> {
                 on_time: c.on_time,
                 late: c.late,
                 resolved: c.resolved_total(),
-                rate: on_time(c).rate_vi(),
+                rate: c.on_time_rate().rate_vi(),
             }
         })
         .collect();
@@ -155,7 +146,7 @@ pub fn fields(fields: &[FieldColumns]) -> Section<FieldRow> {
                 late: c.late,
                 pending: c.pending_total(),
                 overdue: c.overdue,
-                rate: on_time(c).rate_vi(),
+                rate: c.on_time_rate().rate_vi(),
             }
         })
         .collect();

@@ -1,7 +1,6 @@
 //! `GET /can-bo/ho-so/{code}`: a dossier for staff — facts, applicant, status, the due date with
 //! its explanation, the control sheet of steps, the history, and the actions that make sense now.
 
-use super::actions::offered;
 use super::error::PageError;
 use super::history::{EventRow, events};
 use super::inbox::due_class;
@@ -15,7 +14,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDateTime;
 use motcua_app::DossierView;
 use motcua_app::permissions::Org;
-use motcua_domain::dossier::Dossier;
+use motcua_app::usecases::dossiers::Assignee;
+use motcua_domain::dossier::{ActionKind, Dossier};
 use motcua_domain::ids::UnitCode;
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +69,8 @@ struct DetailView<'a> {
     events: Vec<EventRow>,
     actions: Vec<(&'static str, &'static str)>,
     transfer_units: Vec<UnitOption>,
+    assignees: Vec<Assignee>,
+    handover: Vec<Assignee>,
     flash: Option<String>,
     error: Option<&'a str>,
 }
@@ -80,7 +82,7 @@ pub async fn page(
     Path(code): Path<String>,
     Query(q): Query<DetailQuery>,
 ) -> Result<Response, PageError> {
-    let view = state.app.dossier(&page.actor, &code).await?;
+    let view = state.app.dossier(&page.caller, &code).await?;
     let flash = labels::action(&q.xong).map(|l| format!("Đã thực hiện: {l}."));
     render(&state, &page, &view, flash, None, StatusCode::OK).await
 }
@@ -125,6 +127,28 @@ pub async fn render(
             name: u.name.clone(),
         })
         .collect();
+    let offers = |kind: ActionKind| view.actions.contains(&kind);
+    let assignees = if offers(ActionKind::Assign) {
+        state
+            .app
+            .assignees(&page.caller, d.code.as_str(), false)
+            .await?
+    } else {
+        Vec::new()
+    };
+    let handover = if offers(ActionKind::CompleteStep) {
+        state
+            .app
+            .assignees(&page.caller, d.code.as_str(), true)
+            .await?
+    } else {
+        Vec::new()
+    };
+    let actions = view
+        .actions
+        .iter()
+        .filter_map(|k| labels::action(k.code()).map(|label| (k.code(), label)))
+        .collect();
     let detail = DetailView {
         d,
         status_label: d.status.label_vi(),
@@ -146,8 +170,10 @@ pub async fn render(
         repeated_supplement: d.supplements_after_reception >= 2,
         steps,
         events: events(&view.events, d, &org),
-        actions: offered(&page.actor, &org, d, now),
+        actions,
         transfer_units,
+        assignees,
+        handover,
         flash,
         error,
     };

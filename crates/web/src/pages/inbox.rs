@@ -102,11 +102,14 @@ pub async fn page(
         limit: Some(COUNT_CAP),
         ..DossierFilter::default()
     };
-    let overdue = app.list_dossiers(&page.actor, due_by(now)).await?.len();
+    let overdue = app.list_dossiers(&page.caller, due_by(now)).await?.len();
     let tonight = now
         .date()
         .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
-    let by_tonight = app.list_dossiers(&page.actor, due_by(tonight)).await?.len();
+    let by_tonight = app
+        .list_dossiers(&page.caller, due_by(tonight))
+        .await?
+        .len();
 
     let status = Status::parse(&q.trang_thai);
     let after = cursor(&q);
@@ -118,7 +121,7 @@ pub async fn page(
         limit: Some(u32::try_from(PAGE + 1).unwrap_or(u32::MAX)),
         ..DossierFilter::default()
     };
-    let mut dossiers = app.list_dossiers(&page.actor, filter).await?;
+    let mut dossiers = app.list_dossiers(&page.caller, filter).await?;
     let more = dossiers.len() > PAGE;
     dossiers.truncate(PAGE);
     let next_link = dossiers.last().filter(|_| more).map(|last| {

@@ -78,8 +78,8 @@ pub async fn page(
 ) -> Result<Html<String>, PageError> {
     let app = &state.app;
     let period = q.period(app.now().date(), true)?;
-    let r = app.index766(Some(&page.actor), period, q.unit()?).await?;
-    let units = app.report_units(&page.actor).await?;
+    let r = app.index766(&page.caller, period, q.unit()?).await?;
+    let units = app.report_units(&page.caller).await?;
     let x = &r.index;
     let groups = x
         .groups
@@ -142,8 +142,8 @@ pub async fn losers(
         .ok_or(PageError::NotFound)?;
     let app = &state.app;
     let period = q.period(app.now().date(), true)?;
-    let r = app.index766(Some(&page.actor), period, q.unit()?).await?;
-    let units = app.report_units(&page.actor).await?;
+    let r = app.index766(&page.caller, period, q.unit()?).await?;
+    let units = app.report_units(&page.caller).await?;
     let count = r.loser_count(id);
     let view = LosersView {
         picker: q.picker(&period, true, &units),

@@ -1,7 +1,9 @@
 //! `GET/POST /can-bo/tiep-nhan`: receiving a dossier at the desk, then its receipt.
 //!
-//! The form carries a one-time key: a double click or a re-sent form gives back the dossier
-//! created the first time instead of a second one (the key is scoped to the user).
+//! The form carries a random one-time key: a double click or a re-sent form gives back the
+//! dossier created the first time instead of a second one (the key is scoped to the user and the
+//! pages). The competent-unit list offers the units the catalogue allows at the officer's desks;
+//! the use case checks the pair for the procedure chosen.
 
 use super::error::{PageError, capitalise};
 use super::view::render_html;
@@ -11,13 +13,13 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use motcua_app::idempotency::{Channel as KeyChannel, ClientKey, new_form_key};
 use motcua_app::{AppError, IntakeRequest};
 use motcua_domain::catalogue::ApplicantType;
 use motcua_domain::dossier::{Applicant, Channel, ReturnMethod};
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::Role;
+use motcua_domain::org::Unit;
 use serde::{Deserialize, Serialize};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The intake form, as sent and as shown again after an error.
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -59,16 +61,10 @@ struct IntakeView<'a> {
     error: Option<String>,
 }
 
-fn new_key(now: chrono::NaiveDateTime) -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!("{}-{n}", now.and_utc().timestamp_micros())
-}
-
 /// `GET /can-bo/tiep-nhan`.
 pub async fn form(State(state): State<AppState>, page: PageActor) -> Result<Response, PageError> {
     let form = IntakeForm {
-        key: new_key(state.app.now()),
+        key: new_form_key(),
         ..IntakeForm::default()
     };
     show(&state, &page, &form, None, StatusCode::OK).await
@@ -93,27 +89,14 @@ async fn show(
         })
         .collect();
     procedures.sort_by(|a, b| (&a.group, &a.name).cmp(&(&b.group, &b.name)));
-    let org = state.app.org().await?;
-    let choice = |code: &UnitCode| Choice {
-        code: code.to_string(),
-        name: org
-            .unit(code)
-            .map_or_else(|| code.to_string(), |u| u.name.clone()),
+    let choices = state.app.intake_choices(&page.caller).await?;
+    let choice = |u: Unit| Choice {
+        code: u.code.to_string(),
+        name: u.name,
         group: String::new(),
     };
-    let receiving_units = page
-        .actor
-        .grants
-        .iter()
-        .filter(|g| g.role == Role::TiepNhan)
-        .map(|g| choice(&g.unit))
-        .collect();
-    let units = org
-        .units()
-        .iter()
-        .filter(|u| u.valid_to.is_none())
-        .map(|u| choice(&u.code))
-        .collect();
+    let receiving_units = choices.receiving.into_iter().map(choice).collect();
+    let units = choices.competent.into_iter().map(choice).collect();
     let view = IntakeView {
         form,
         procedures,
@@ -186,10 +169,9 @@ pub async fn submit(
         )
         .await;
     }
-    let key = (!form.key.is_empty() && form.key.len() <= 64)
-        .then(|| format!("trang:{}:{}", page.actor.username, form.key));
+    let key = ClientKey::parse(KeyChannel::Page, &form.key).ok();
     let result = match request(&form) {
-        Ok(req) => state.app.intake(&page.actor, req, key.as_deref()).await,
+        Ok(req) => state.app.intake(&page.caller, req, key).await,
         Err(e) => Err(e),
     };
     match result {

@@ -14,7 +14,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use motcua_app::{AppError, PublicView};
+use motcua_app::{AppError, Caller, PublicView};
 use motcua_domain::dossier::Status;
 use serde::{Deserialize, Serialize};
 
@@ -91,7 +91,11 @@ async fn lookup(state: &AppState, ip: &ClientIp, q: LookupForm) -> Result<Respon
     if !state.lookup_limiter.hit(&ip.0) {
         return Err(PageError::TooManyRequests);
     }
-    match state.app.public_lookup(&view.ma, &q.so).await {
+    match state
+        .app
+        .public_lookup(&Caller::public(), &view.ma, &q.so)
+        .await
+    {
         Ok(found) => {
             view.advice = Some(advice(found.status));
             view.result = Some(found);

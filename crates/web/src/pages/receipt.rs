@@ -36,7 +36,7 @@ pub async fn page(
     page: PageActor,
     Path(code): Path<String>,
 ) -> Result<Html<String>, PageError> {
-    let view = state.app.dossier(&page.actor, &code).await?;
+    let view = state.app.dossier(&page.caller, &code).await?;
     let d = &view.dossier;
     // Refused or not yet checked: there is no receipt (Mẫu 02 or 03 instead).
     let received_at = d.received_at.ok_or(PageError::NotFound)?;

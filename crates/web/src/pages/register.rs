@@ -29,8 +29,8 @@ pub async fn page(
 ) -> Result<Html<String>, PageError> {
     let app = &state.app;
     let period = q.period(app.now().date(), true)?;
-    let r = app.register(Some(&page.actor), period, q.unit()?).await?;
-    let units = app.report_units(&page.actor).await?;
+    let r = app.register(&page.caller, period, q.unit()?).await?;
+    let units = app.report_units(&page.caller).await?;
     let view = RegisterView {
         picker: q.picker(&period, true, &units),
         unit_name: r.unit.name.clone(),

@@ -62,10 +62,8 @@ pub async fn page(
 ) -> Result<Html<String>, PageError> {
     let app = &state.app;
     let period = q.period(app.now().date(), false)?;
-    let r = app
-        .report_tthc(Some(&page.actor), period, q.unit()?)
-        .await?;
-    let units = app.report_units(&page.actor).await?;
+    let r = app.report_tthc(&page.caller, period, q.unit()?).await?;
+    let units = app.report_units(&page.caller).await?;
     let rows = tthc_rows(&r);
     let columns = &motcua_report::COLUMNS;
     let view = ReportView {

@@ -14,5 +14,6 @@ mod logs;
 mod lookup;
 mod reports;
 mod reports_pdf;
+mod scope;
 mod sessions;
 mod tokens;

@@ -26,7 +26,7 @@ const DECEMBER: &str = "period=month:2026-12";
 /// the permit is resolved late on 03/12 10:00, where the clock stays. Returns the three codes.
 async fn three_dossiers(s: &Server) -> [String; 3] {
     let f = &s.f;
-    let desk = f.actor(Role::TiepNhan, WARD1);
+    let desk = f.caller(Role::TiepNhan, WARD1);
     let mut codes = Vec::new();
     for (procedure, competent) in [
         (MARRIAGE, None),
@@ -47,7 +47,7 @@ async fn three_dossiers(s: &Server) -> [String; 3] {
     f.advance(Duration::days(2));
     f.app
         .act(
-            &f.actor(Role::LanhDao, WARD1),
+            &f.caller(Role::LanhDao, WARD1),
             &codes[0],
             resolve(Some("kq.pdf")),
         )
@@ -61,7 +61,7 @@ async fn three_dossiers(s: &Server) -> [String; 3] {
     );
     f.app
         .act(
-            &f.actor(Role::LanhDao, DEPARTMENT),
+            &f.caller(Role::LanhDao, DEPARTMENT),
             &codes[2],
             resolve(None),
         )

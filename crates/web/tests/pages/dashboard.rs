@@ -30,7 +30,7 @@ async fn three_dossiers(site: &Site) {
     };
     site.f
         .app
-        .act(&site.f.actor(Role::LanhDao, WARD1), &first, resolve)
+        .act(&site.f.caller(Role::LanhDao, WARD1), &first, resolve)
         .await
         .unwrap();
     let morning = NaiveDate::from_ymd_opt(2026, 12, 2)
@@ -127,9 +127,12 @@ async fn the_dashboard_shows_the_figures_of_the_province_in_charts_and_tables() 
         ["1", "0", "0", "0", "1", "0", "Không phát sinh"]
     );
 
-    // Ranking of the three child units; ward one's figures, linked to its own dashboard.
+    // Ranking of the three child units; ward one's figures (the permit is the department's),
+    // linked to its own dashboard.
     let cells = row(b, "bang-xep-hang", "Ủy ban nhân dân phường Một");
-    assert_eq!(cells[1..5], ["3", "1", "1", "100,00%"], "{cells:?}");
+    assert_eq!(cells[1..5], ["2", "1", "1", "100,00%"], "{cells:?}");
+    let cells = row(b, "bang-xep-hang", "Sở Xây dựng");
+    assert_eq!(cells[1..5], ["1", "0", "0", "Không phát sinh"], "{cells:?}");
     let link = "/can-bo/tong-quan?loai=thang&amp;nam=2026&amp;thang=11&amp;quy=4\
                 &amp;tu=2026-11-01&amp;den=2026-11-30&amp;don_vi=T01.W1";
     assert!(b.contains(&format!("<a href=\"{link}\">")), "{b}");
@@ -148,7 +151,7 @@ async fn the_dashboard_shows_the_figures_of_the_province_in_charts_and_tables() 
         .f
         .app
         .dashboard(
-            Some(&site.f.actor(Role::Cchc, PROVINCE)),
+            &site.f.caller(Role::Cchc, PROVINCE),
             motcua_domain::stats::Period::calendar_month(2026, 11).unwrap(),
             None,
         )

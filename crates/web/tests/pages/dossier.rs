@@ -4,7 +4,7 @@ use crate::site::Site;
 use axum::http::StatusCode;
 use motcua_domain::dossier::Status;
 use motcua_domain::org::Role;
-use motcua_testkit::{BUILDING, MARRIAGE, WARD1};
+use motcua_testkit::{BUILDING, DEPARTMENT, MARRIAGE, WARD1};
 
 #[tokio::test]
 async fn the_dossier_page_shows_the_explanation_steps_history_and_allowed_actions() {
@@ -94,7 +94,7 @@ async fn an_action_without_the_csrf_token_is_refused_and_with_it_works() {
         )
         .await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
-    let actor = site.f.actor(Role::LanhDao, WARD1);
+    let actor = site.f.caller(Role::LanhDao, WARD1);
     assert_eq!(
         site.f
             .app
@@ -302,7 +302,8 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         .code
         .to_string();
     let url = format!("/can-bo/ho-so/{code}/thao-tac");
-    let clerk = site.login(Role::ChuyenVien, WARD1).await;
+    // Received at the ward, processed by the department.
+    let clerk = site.login(Role::ChuyenVien, DEPARTMENT).await;
     let desk = site.login(Role::TiepNhan, WARD1).await;
     let ask = [
         ("csrf_token", clerk.csrf.as_str()),
@@ -354,4 +355,39 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         .await;
     assert!(page.body.contains("150.000 đồng — Nộp tại Bộ phận Một cửa"));
     assert!(page.body.contains("150.000 đồng — đã nộp 25/11/2026"));
+}
+
+#[tokio::test]
+async fn the_page_offers_what_the_use_case_offers_and_people_of_the_holding_unit() {
+    let site = Site::new().await;
+    let code = site
+        .intake(MARRIAGE, "Trịnh Văn Sơn")
+        .await
+        .dossier
+        .code
+        .to_string();
+    let leader = site.login(Role::LanhDao, WARD1).await;
+    let page = site
+        .get(&format!("/can-bo/ho-so/{code}"), Some(&leader))
+        .await;
+    let caller = site.f.caller(Role::LanhDao, WARD1);
+    let view = site.f.app.dossier(&caller, &code).await.unwrap();
+    let offered: Vec<&str> = page
+        .body
+        .match_indices("name=\"action\" value=\"")
+        .map(|(i, m)| {
+            let rest = &page.body[i + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    let expected: Vec<&str> = view.actions.iter().map(|k| k.code()).collect();
+    assert_eq!(offered, expected);
+    // The assignee is chosen from a list of the people who may take the step, not typed.
+    assert!(
+        page.body
+            .contains("<select id=\"assign-to\" name=\"to\" required>")
+    );
+    assert!(page.body.contains("value=\"chuyen_vien.w1\""));
+    assert!(page.body.contains("value=\"chuyen_vien.t01\""));
+    assert!(!page.body.contains("value=\"chuyen_vien.w2\""));
 }

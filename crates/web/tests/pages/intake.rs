@@ -34,6 +34,11 @@ async fn the_intake_form_creates_a_dossier_and_goes_to_its_receipt() {
     )));
     assert!(page.body.contains("<label for=\"name\">"));
     let key = hidden(&page.body, "key").unwrap();
+    // A random key (256 bits), not a clock reading another user could guess.
+    assert_eq!(key.len(), 64);
+    assert!(key.bytes().all(|b| b.is_ascii_hexdigit()), "{key}");
+    let again = site.get("/can-bo/tiep-nhan", Some(&desk)).await;
+    assert_ne!(hidden(&again.body, "key").unwrap(), key);
 
     let page = site
         .post(

@@ -30,7 +30,7 @@ async fn two_dossiers(site: &Site) -> (String, String) {
     };
     site.f
         .app
-        .act(&site.f.actor(Role::LanhDao, WARD1), &first, resolve)
+        .act(&site.f.caller(Role::LanhDao, WARD1), &first, resolve)
         .await
         .unwrap();
     (first, second)

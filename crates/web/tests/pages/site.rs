@@ -6,8 +6,9 @@ use axum::http::{HeaderMap, Request, StatusCode, header};
 use motcua_app::{DossierView, IntakeRequest};
 use motcua_domain::catalogue::ApplicantType;
 use motcua_domain::dossier::{Applicant, Channel, ReturnMethod};
+use motcua_domain::ids::UnitCode;
 use motcua_domain::org::Role;
-use motcua_testkit::{Backend, Fixture, WARD1, fixture, password, username};
+use motcua_testkit::{BUILDING, Backend, DEPARTMENT, Fixture, WARD1, fixture, password, username};
 use motcua_web::{AppState, WebConfig};
 use tower::ServiceExt;
 
@@ -137,11 +138,13 @@ impl Site {
 
     /// Receives a dossier of `procedure` at ward 1's desk for `name`.
     pub async fn intake(&self, procedure: &str, name: &str) -> DossierView {
-        let actor = self.f.actor(Role::TiepNhan, WARD1);
+        let desk = self.f.caller(Role::TiepNhan, WARD1);
+        // The provincial procedure goes to the department; the others stay at the ward.
+        let competent = (procedure == BUILDING).then(|| UnitCode::parse(DEPARTMENT).unwrap());
         let req = IntakeRequest {
             procedure_code: procedure.to_owned(),
             receiving_unit: None,
-            competent_unit: None,
+            competent_unit: competent,
             applicant: Applicant {
                 kind: ApplicantType::Citizen,
                 name: name.to_owned(),
@@ -156,7 +159,7 @@ impl Site {
             reused_data: false,
             paid_at_desk: false,
         };
-        self.f.app.intake(&actor, req, None).await.unwrap()
+        self.f.app.intake(&desk, req, None).await.unwrap()
     }
 }
 

@@ -2,7 +2,7 @@
 //! subtree's units in the period's report, its Decision 766 index is computed over its units'
 //! slices of the projection.
 
-use super::{Inputs, UnitRank, on_time};
+use super::{Inputs, UnitRank};
 use crate::usecases::feedback::feedback_of;
 use crate::usecases::reports::facts_of;
 use motcua_domain::catalogue::ProcedureVersion;
@@ -121,7 +121,7 @@ pub(super) fn ranking<'a>(
             }
             UnitRank {
                 unit: unit.clone(),
-                on_time: on_time(&columns),
+                on_time: columns.on_time_rate(),
                 columns,
                 index: Index766::compute_parts(period, &records, &facts, weights),
             }

@@ -5,16 +5,13 @@
 use crate::App;
 use crate::error::AppError;
 use crate::projection::Part;
-use crate::store::{Cursor, DossierQuery};
+use crate::store::{Cursor, DossierQuery, PageSize};
 use motcua_domain::catalogue::{OnlineLevel, ProcedureLevel, ProcedureStatus, ProcedureVersion};
 use motcua_domain::dossier::Dossier;
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::{Unit, UnitKind};
 use motcua_domain::stats::{CatalogueFacts, Intake, Period, Record, place};
 use std::collections::{HashMap, HashSet};
-
-/// Rows per page of the scan (the store's largest page).
-const PAGE: u32 = 500;
 
 /// The received dossiers of a subtree as statistics records, with what identifies each, in
 /// parallel vectors so that the domain's functions take `&records` as is.
@@ -45,11 +42,11 @@ impl App {
             let query = DossierQuery {
                 units: Some(codes.clone()),
                 after: after.take(),
-                limit: PAGE,
+                limit: PageSize::new(Some(PageSize::MAX)),
                 ..DossierQuery::default()
             };
             let page = self.store.list_dossiers(&query).await?;
-            let full = page.len() >= PAGE as usize;
+            let full = page.len() >= PageSize::MAX as usize;
             after = page.last().map(|d| Cursor {
                 created_at: d.created_at,
                 code: d.code.clone(),

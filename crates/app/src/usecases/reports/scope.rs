@@ -1,9 +1,10 @@
 //! Who may read reports, and over which units.
 
+use crate::caller::Caller;
 use crate::error::AppError;
-use crate::permissions::Org;
+use crate::permissions::{Org, holds};
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::{Actor, Role, Unit};
+use motcua_domain::org::{Role, Unit};
 
 /// Roles that may read reports over their units: leaders, reform officers, catalogue control and
 /// administrators.
@@ -39,20 +40,20 @@ pub fn subtree(org: &Org, top: &UnitCode) -> Vec<Unit> {
     units
 }
 
-/// The scope of a report asked for by `by` (`None`: from the server's own machine, where every
-/// unit may be read) about `unit`, by default the actor's highest unit holding a report role,
-/// or the root of the organisation.
-pub fn scope(org: &Org, by: Option<&Actor>, unit: Option<UnitCode>) -> Result<Scope, AppError> {
-    let code = match (unit, by) {
+/// The scope of a report asked for by `caller` about `unit`, by default the caller's highest
+/// unit holding a report role (the root of the organisation for the operator).
+pub fn scope(org: &Org, caller: &Caller, unit: Option<UnitCode>) -> Result<Scope, AppError> {
+    let code = match (unit, caller) {
         (Some(code), _) => code,
-        (None, Some(actor)) => actor
+        (None, Caller::Staff(actor)) => actor
             .grants
             .iter()
             .filter(|g| REPORT_ROLES.contains(&g.role))
             .min_by_key(|g| org.path(&g.unit).len())
             .map(|g| g.unit.clone())
             .ok_or_else(forbidden)?,
-        (None, None) => org
+        (None, Caller::Citizen(_)) => return Err(forbidden()),
+        (None, Caller::Operator(_)) => org
             .units()
             .iter()
             .filter(|u| u.parent.is_none())
@@ -67,8 +68,9 @@ pub fn scope(org: &Org, by: Option<&Actor>, unit: Option<UnitCode>) -> Result<Sc
             format!("không có đơn vị mã «{code}»"),
         )
     })?;
-    if let Some(actor) = by
-        && !actor.holds_any(&REPORT_ROLES, &top.path)
+    if !REPORT_ROLES
+        .iter()
+        .any(|role| holds(caller, org, *role, &top.code))
     {
         return Err(forbidden());
     }
@@ -78,13 +80,17 @@ pub fn scope(org: &Org, by: Option<&Actor>, unit: Option<UnitCode>) -> Result<Sc
     })
 }
 
-/// The units `actor` may report on, in tree order: the subtrees of the units where they hold a
+/// The units `caller` may report on, in tree order: the subtrees of the units where they hold a
 /// report role.
-pub fn reportable(org: &Org, actor: &Actor) -> Vec<Unit> {
+pub fn reportable(org: &Org, caller: &Caller) -> Vec<Unit> {
     let mut units: Vec<Unit> = org
         .units()
         .iter()
-        .filter(|u| actor.holds_any(&REPORT_ROLES, &u.path))
+        .filter(|u| {
+            REPORT_ROLES
+                .iter()
+                .any(|role| holds(caller, org, *role, &u.code))
+        })
         .cloned()
         .collect();
     units.sort_by(|a, b| a.path.cmp(&b.path));

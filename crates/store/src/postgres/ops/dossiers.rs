@@ -7,6 +7,7 @@ use crate::list::{self, Param};
 use crate::sql;
 use crate::stats_codec::{FORMAT_IMPORTED, decode_dossier, decode_with_events, highest_sequences};
 use chrono::NaiveDate;
+use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{DossierQuery, Imported, Inserted, StoreError};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
 use motcua_domain::ids::{DossierCode, UnitCode};
@@ -16,14 +17,16 @@ use sqlx::{AssertSqlSafe, PgConnection, Postgres, QueryBuilder};
 /// The dossier an idempotency key created, if the key was used.
 pub(crate) async fn replay(
     conn: &mut PgConnection,
-    key: &str,
+    key: &IdempotencyKey,
 ) -> Result<Option<Inserted>, StoreError> {
-    let code: Option<String> = sqlx::query_scalar(sql::IDEMPOTENCY_KEY)
-        .bind(key)
+    let found: Option<(String, String)> = sqlx::query_as(sql::IDEMPOTENCY_KEY)
+        .bind(key.user())
+        .bind(key.channel().code())
+        .bind(key.key())
         .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
-    let Some(code) = code else {
+    let Some((code, digest)) = found else {
         return Ok(None);
     };
     let code =
@@ -34,7 +37,7 @@ pub(crate) async fn replay(
     Ok(Some(Inserted {
         dossier,
         events,
-        replayed: true,
+        replay_of: Some(digest),
     }))
 }
 
@@ -44,7 +47,7 @@ pub(crate) async fn insert_dossier(
     conn: &mut PgConnection,
     new: NewDossier,
     actor: &str,
-    key: Option<&str>,
+    key: Option<&IdempotencyKey>,
 ) -> Result<Inserted, StoreError> {
     if let Some(key) = key
         && let Some(found) = replay(conn, key).await?
@@ -64,8 +67,12 @@ pub(crate) async fn insert_dossier(
     insert_row(conn, &dossier, &events).await?;
     if let Some(key) = key {
         sqlx::query(sql::INSERT_IDEMPOTENCY_KEY)
-            .bind(key)
+            .bind(key.user())
+            .bind(key.channel().code())
+            .bind(key.key())
+            .bind(key.request_digest())
             .bind(dossier.code.as_str())
+            .bind(dossier.created_at)
             .execute(&mut *conn)
             .await
             .map_err(db)?;
@@ -73,7 +80,7 @@ pub(crate) async fn insert_dossier(
     Ok(Inserted {
         dossier,
         events,
-        replayed: false,
+        replay_of: None,
     })
 }
 
@@ -291,4 +298,17 @@ pub(crate) async fn list_dossiers(
     rows.iter()
         .map(|(format, data)| decode_dossier(i64::from(*format), data))
         .collect()
+}
+
+/// Deletes idempotency keys made before `before`.
+pub(crate) async fn purge_idempotency_keys(
+    conn: &mut PgConnection,
+    before: chrono::NaiveDateTime,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query(sql::PURGE_IDEMPOTENCY_KEYS)
+        .bind(before)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(done.rows_affected())
 }

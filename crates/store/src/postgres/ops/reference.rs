@@ -77,6 +77,26 @@ pub(crate) async fn user(
     ))
 }
 
+/// Every user, by login name.
+pub(crate) async fn users(conn: &mut PgConnection) -> Result<Vec<UserRecord>, StoreError> {
+    let rows: Vec<UserRow> = sqlx::query_as(sql::USERS)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(username, full_name, password_hash, Json(grants), active)| UserRecord {
+                username,
+                full_name,
+                password_hash,
+                grants,
+                active,
+            },
+        )
+        .collect())
+}
+
 /// Number of users.
 pub(crate) async fn count_users(conn: &mut PgConnection) -> Result<u64, StoreError> {
     count(conn, sql::COUNT_USERS).await

@@ -12,6 +12,7 @@ use crate::stats_codec::{
     highest_sequences,
 };
 use chrono::NaiveDate;
+use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{DossierQuery, Imported, Inserted, StoreError};
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
 use motcua_domain::ids::{DossierCode, UnitCode};
@@ -19,9 +20,14 @@ use rusqlite::Connection;
 use rusqlite::types::ToSql;
 
 /// The dossier an idempotency key created, if the key was used.
-fn replay(conn: &Connection, key: &str) -> Result<Option<Inserted>, StoreError> {
-    let code: Option<String> = query_opt(conn, sql::IDEMPOTENCY_KEY, &[&key], |r| r.get(0))?;
-    let Some(code) = code else {
+fn replay(conn: &Connection, key: &IdempotencyKey) -> Result<Option<Inserted>, StoreError> {
+    let found: Option<(String, String)> = query_opt(
+        conn,
+        sql::IDEMPOTENCY_KEY,
+        &[&key.user(), &key.channel().code(), &key.key()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Some((code, digest)) = found else {
         return Ok(None);
     };
     let code =
@@ -31,7 +37,7 @@ fn replay(conn: &Connection, key: &str) -> Result<Option<Inserted>, StoreError> 
     Ok(Some(Inserted {
         dossier,
         events,
-        replayed: true,
+        replay_of: Some(digest),
     }))
 }
 
@@ -41,7 +47,7 @@ pub(crate) fn insert_dossier(
     conn: &Connection,
     new: NewDossier,
     actor: &str,
-    key: Option<&str>,
+    key: Option<&IdempotencyKey>,
 ) -> Result<Inserted, StoreError> {
     if let Some(key) = key
         && let Some(found) = replay(conn, key)?
@@ -64,13 +70,20 @@ pub(crate) fn insert_dossier(
         execute(
             conn,
             sql::INSERT_IDEMPOTENCY_KEY,
-            &[&key, &dossier.code.as_str()],
+            &[
+                &key.user(),
+                &key.channel().code(),
+                &key.key(),
+                &key.request_digest(),
+                &dossier.code.as_str(),
+                &dossier.created_at,
+            ],
         )?;
     }
     Ok(Inserted {
         dossier,
         events,
-        replayed: false,
+        replay_of: None,
     })
 }
 
@@ -350,4 +363,12 @@ pub(crate) fn list_dossiers(
     rows.iter()
         .map(|(format, data)| decode_dossier(*format, data))
         .collect()
+}
+
+/// Deletes idempotency keys made before `before`.
+pub(crate) fn purge_idempotency_keys(
+    conn: &Connection,
+    before: chrono::NaiveDateTime,
+) -> Result<usize, StoreError> {
+    execute(conn, sql::PURGE_IDEMPOTENCY_KEYS, &[&before])
 }

@@ -12,6 +12,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use dto::{DossierDetail, DossierSummary};
+use motcua_app::idempotency::{Channel as KeyChannel, ClientKey};
 use motcua_app::store::Cursor;
 use motcua_app::{DossierFilter, IntakeRequest};
 use motcua_domain::dossier::{Action, Status};
@@ -20,35 +21,21 @@ use serde_json::{Value, json};
 
 /// Largest page of a list.
 const MAX_LIMIT: u32 = 200;
-/// Longest idempotency key accepted.
-const MAX_KEY: usize = 200;
 
 /// `POST /api/v1/dossiers`: receives a dossier at the desk. With an `Idempotency-Key` header,
 /// a retry answers the dossier created the first time (also `201`: the client cannot tell, and
 /// need not). Keys are per user, so two officers cannot collide.
 pub async fn create(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     headers: HeaderMap,
     ApiJson(req): ApiJson<IntakeRequest>,
 ) -> Result<(StatusCode, Json<DossierDetail>), WebError> {
-    let key = match headers.get("idempotency-key") {
-        None => None,
-        Some(v) => {
-            let key = v
-                .to_str()
-                .ok()
-                .map(str::trim)
-                .filter(|k| (1..=MAX_KEY).contains(&k.len()));
-            let key = key.ok_or_else(|| {
-                WebError::InvalidParameter(format!(
-                    "Idempotency-Key phải là chuỗi ASCII từ 1 đến {MAX_KEY} ký tự"
-                ))
-            })?;
-            Some(format!("{}:{key}", actor.username))
-        }
-    };
-    let view = state.app.intake(&actor, req, key.as_deref()).await?;
+    let key = headers
+        .get("idempotency-key")
+        .map(|v| ClientKey::parse(KeyChannel::Api, v.to_str().unwrap_or("")))
+        .transpose()?;
+    let view = state.app.intake(&caller, req, key).await?;
     let now = state.app.now();
     Ok((StatusCode::CREATED, Json(DossierDetail::new(view, now))))
 }
@@ -67,7 +54,7 @@ pub struct ListParams {
 /// `GET /api/v1/dossiers`: the dossiers of the caller's units, newest first, a page at a time.
 pub async fn list(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<Json<Value>, WebError> {
     let bad = |name: &str, value: &str| {
@@ -108,7 +95,7 @@ pub async fn list(
         // One more than asked, to know whether there is a next page.
         limit: Some(limit + 1),
     };
-    let mut page = state.app.list_dossiers(&actor, filter).await?;
+    let mut page = state.app.list_dossiers(&caller, filter).await?;
     let more = page.len() > limit as usize;
     page.truncate(limit as usize);
     let next = page.last().filter(|_| more).map(|d| {
@@ -125,10 +112,10 @@ pub async fn list(
 /// `GET /api/v1/dossiers/{code}`: a dossier with its events and the explanation of its due date.
 pub async fn get(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     Path(code): Path<String>,
 ) -> Result<Json<DossierDetail>, WebError> {
-    let view = state.app.dossier(&actor, &code).await?;
+    let view = state.app.dossier(&caller, &code).await?;
     Ok(Json(DossierDetail::new(view, state.app.now())))
 }
 
@@ -136,10 +123,10 @@ pub async fn get(
 /// it, with the warnings of the action.
 pub async fn act(
     State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
+    ApiActor(caller): ApiActor,
     Path(code): Path<String>,
     ApiJson(action): ApiJson<Action>,
 ) -> Result<Json<DossierDetail>, WebError> {
-    let view = state.app.act(&actor, &code, action).await?;
+    let view = state.app.act(&caller, &code, action).await?;
     Ok(Json(DossierDetail::new(view, state.app.now())))
 }

@@ -1,0 +1,54 @@
+//! Doing an action on a dossier: the permission, the lifecycle's decision, the events.
+
+use super::view::DossierView;
+use super::{parse_code, require_unit};
+use crate::App;
+use crate::caller::Caller;
+use crate::error::AppError;
+use crate::permissions::{authorize_action, offered};
+use motcua_domain::deadline::DeadlineEngine;
+use motcua_domain::dossier::{Action, decide};
+
+impl App {
+    /// Does an action on a dossier: the caller must be an officer allowed to do it, and the
+    /// people and units it names must be ones the dossier may go to.
+    pub async fn act(
+        &self,
+        caller: &Caller,
+        code: &str,
+        action: Action,
+    ) -> Result<DossierView, AppError> {
+        let code = parse_code(code)?;
+        let org = self.org().await?;
+        let (dossier, mut events) = self.load(caller, &org, &code).await?;
+        let permit = authorize_action(caller, &org, action.kind(), &dossier)?;
+        match &action {
+            Action::Transfer { to_unit, .. } => require_unit(&org, to_unit, "to_unit")?,
+            Action::Assign { to } => {
+                self.check_assignee(&org, &dossier, to, "to", false).await?;
+            }
+            Action::CompleteStep { to: Some(to), .. } => {
+                self.check_assignee(&org, &dossier, to, "to", true).await?;
+            }
+            _ => {}
+        }
+        let (calendar, hours) = self.unit_time(&org, &dossier.facts.competent_unit).await?;
+        let engine = DeadlineEngine::new(&calendar, &hours);
+        let now = self.now();
+        let decided = decide(&dossier, &action, now, &engine)?;
+        let (next, new_events) = dossier.stamp(decided.events, now, &permit.actor.username);
+        self.store
+            .append_events(&next, dossier.version, &new_events)
+            .await?;
+        events.extend(new_events);
+        let actions = offered(caller, &org, &next, now);
+        Ok(DossierView::new(
+            next,
+            events,
+            &engine,
+            now,
+            actions,
+            decided.warnings,
+        ))
+    }
+}
