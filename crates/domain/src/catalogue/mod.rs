@@ -3,6 +3,7 @@
 mod import;
 mod parts;
 mod procedure;
+mod texts;
 
 pub use import::{ImportError, ImportFile, parse_import};
 pub use parts::Part;

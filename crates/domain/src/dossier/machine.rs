@@ -5,6 +5,7 @@ use super::event::EventKind;
 use super::state::Dossier;
 use super::status::Status;
 use crate::deadline::{DeadlineEngine, DeadlineError, Pause, PauseReason, StepBudget, step_dues};
+use crate::input::{FieldError, TextRule, optional};
 use crate::stats::Rating;
 use chrono::NaiveDateTime;
 
@@ -43,6 +44,9 @@ pub enum DossierError {
     /// Pauses inconsistent with the deadline.
     #[error(transparent)]
     Deadline(#[from] DeadlineError),
+    /// A text or number of the input refused (too long, control characters, bad format).
+    #[error(transparent)]
+    Input(#[from] FieldError),
 }
 
 impl DossierError {
@@ -58,6 +62,7 @@ impl DossierError {
             DossierError::Payment(_) => "payment_not_allowed",
             DossierError::Transfer(_) => "transfer_not_allowed",
             DossierError::Deadline(_) => "invalid_pause",
+            DossierError::Input(e) => e.code(),
         }
     }
 }
@@ -93,6 +98,7 @@ pub fn decide(
         status: status.label_vi(),
     };
     let working = matches!(status, Status::Received | Status::InProgress);
+    let action = &action.parse_texts()?;
     match action {
         Action::Accept if status == Status::Submitted => {
             Ok(Decided::one(received(dossier, now, engine)))
@@ -272,6 +278,9 @@ pub fn decide(
     }
 }
 
+/// The applicant's comment with a rating.
+const COMMENT: TextRule = TextRule::lines("Nhận xét", 2000);
+
 /// The applicant's rating: once per dossier, after the decision (RULES §10).
 pub fn rate(dossier: &Dossier, rating: Rating, comment: &str) -> Result<EventKind, DossierError> {
     if !matches!(dossier.status, Status::Resolved | Status::Returned) {
@@ -285,9 +294,11 @@ pub fn rate(dossier: &Dossier, rating: Rating, comment: &str) -> Result<EventKin
             "quyền đánh giá (hồ sơ đã được đánh giá)",
         ));
     }
+    let comment = optional(Some(comment), |c| COMMENT.parse(c).map(Into::into))
+        .map_err(|e| FieldError::new("comment", e))?;
     Ok(EventKind::Rated {
         rating,
-        comment: comment.trim().to_owned(),
+        comment: comment.unwrap_or_default(),
     })
 }
 

@@ -5,6 +5,7 @@ mod catalogue_parts;
 mod examples;
 mod history;
 mod holidays;
+mod input;
 mod lifecycle;
 mod properties;
 mod stats;
