@@ -12,7 +12,7 @@ use motcua_domain::dossier::{
     Action, Applicant, Channel, Event, IntakeInput, PaymentMethod, ReturnMethod, decide, intake,
 };
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::{Grant, Role, Unit, UnitKind};
+use motcua_domain::org::{Grant, Role, Unit, UnitKind, UnitTexts};
 use serde::Deserialize;
 
 /// The demo organisation.
@@ -98,9 +98,16 @@ pub fn parse_units(text: &str) -> Result<Vec<Unit>, AppError> {
                 })?,
         };
         path.push(row.code.clone());
+        let texts = UnitTexts::parse(&row.name, &row.address, &row.phone).map_err(|e| {
+            AppError::invalid(
+                e.code(),
+                &e.field,
+                format!("đơn vị {}: {}", row.code, e.error),
+            )
+        })?;
         units.push(Unit {
             code: row.code,
-            name: row.name,
+            name: texts.name,
             kind: row.kind,
             parent: row.parent,
             path,
@@ -109,8 +116,8 @@ pub fn parse_units(text: &str) -> Result<Vec<Unit>, AppError> {
             valid_from,
             valid_to: None,
             successor: None,
-            address: row.address,
-            phone: row.phone,
+            address: texts.address,
+            phone: texts.phone,
         });
     }
     Ok(units)

@@ -55,8 +55,9 @@ impl App {
                 "thay đổi lịch phải có lý do và số hiệu văn bản",
             ));
         }
-        let weekend = matches!(change.day.date.weekday(), Weekday::Sat | Weekday::Sun);
-        if change.day.kind == DayKind::Weekend && !weekend {
+        let day = change.day.parse_texts()?;
+        let weekend = matches!(day.date.weekday(), Weekday::Sat | Weekday::Sun);
+        if day.kind == DayKind::Weekend && !weekend {
             return Err(AppError::invalid(
                 "invalid_kind",
                 "kind",
@@ -64,9 +65,9 @@ impl App {
             ));
         }
         self.store
-            .add_calendar_override(&change.calendar, &change.day, &actor.username)
+            .add_calendar_override(&change.calendar, &day, &actor.username)
             .await?;
-        self.recompute_open(&change.calendar, &actor.username, &change.day)
+        self.recompute_open(&change.calendar, &actor.username, &day)
             .await
     }
 

@@ -11,6 +11,7 @@ use motcua_domain::dossier::{
     Action, Applicant, Channel, Dossier, Event, IntakeInput, ReturnMethod, Status, decide, intake,
 };
 use motcua_domain::ids::{DossierCode, UnitCode};
+use motcua_domain::input::lookup_key;
 use motcua_domain::org::{Actor, Role};
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +27,8 @@ pub struct IntakeRequest {
     /// Competent unit; default: the receiving unit.
     #[serde(default)]
     pub competent_unit: Option<UnitCode>,
-    /// The applicant.
+    /// The applicant as sent; intake parses every field (docs/rules.md, «Dữ liệu nhập») and
+    /// refuses a bad one as `Invalid` on `applicant.<field>`.
     pub applicant: Applicant,
     /// How it came in (default: desk).
     #[serde(default = "desk")]
@@ -177,6 +179,8 @@ impl App {
         action: Action,
     ) -> Result<DossierView, AppError> {
         let code = parse_code(code)?;
+        // Texts bounded before anything looks them up (`decide` parses them again).
+        let action = action.parse_texts()?;
         let org = self.org().await?;
         let (dossier, mut events) = self.load(actor, &org, &code).await?;
         authorize_action(actor, &org, &action, &dossier)?;
@@ -246,12 +250,13 @@ impl App {
         Ok(self.store.list_dossiers(&query).await?)
     }
 
-    /// The citizen's look-up: the code and the phone or ID number on the dossier.
+    /// The citizen's look-up: the code and the phone or ID number on the dossier, both sides
+    /// normalised alike ([`lookup_key`]: `+84 912 345 678` finds `0912345678`).
     pub async fn public_lookup(&self, code: &str, factor: &str) -> Result<PublicView, AppError> {
         let not_found =
             || AppError::NotFound("hồ sơ với mã và số điện thoại/số định danh này".into());
         let code = DossierCode::parse(code.trim()).map_err(|_| not_found())?;
-        let factor = digits(factor);
+        let factor = lookup_key(factor);
         if factor.len() < 6 {
             return Err(AppError::invalid(
                 "invalid_second_factor",
@@ -266,7 +271,7 @@ impl App {
         let matches = [&a.phone, &a.id_number]
             .into_iter()
             .flatten()
-            .any(|v| digits(v) == factor);
+            .any(|v| lookup_key(v) == factor);
         if !matches {
             return Err(not_found());
         }
@@ -318,10 +323,6 @@ fn require_unit(org: &Org, code: &UnitCode, field: &str) -> Result<(), AppError>
             format!("không có đơn vị mã «{code}»"),
         ))
     }
-}
-
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// The due-date explanation of a received dossier; none for a dossier imported from a legacy

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use motcua_domain::calendar::OfficeHours;
 use motcua_domain::deadline::DeadlineEngine;
 use motcua_domain::feedback::{FeedbackItem, on_time, parse_line};
-use motcua_domain::history::LineError;
+use motcua_domain::history::{LineError, line_text, lines};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::Unit;
 use motcua_domain::stats::{Fraction, Period};
@@ -30,21 +30,28 @@ pub struct FeedbackReport {
 }
 
 impl App {
-    /// Imports a feedback file from the server's own machine: one JSON object per line
-    /// (`docs/history-import.md`). Every line is checked first (fields, codes repeated in the
-    /// file, units that do not exist); without `skip_invalid`, one bad line means nothing is
-    /// imported. An item whose code is stored replaces it.
+    /// Imports a feedback file from the server's own machine, given as its bytes: one JSON
+    /// object per line (`docs/history-import.md`). Every line is checked first (UTF-8, fields,
+    /// codes repeated in the file, units that do not exist); without `skip_invalid`, one bad line
+    /// means nothing is imported. An item whose code is stored replaces it.
     pub async fn import_feedback(
         &self,
-        text: &str,
+        text: &[u8],
         options: FeedbackOptions,
     ) -> Result<FeedbackReport, AppError> {
         let org = self.org().await?;
         let mut errors: Vec<(usize, LineError)> = Vec::new();
         let mut items: Vec<FeedbackItem> = Vec::new();
         let mut seen = HashSet::new();
-        let lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-        for (line, text) in lines.filter(|(_, l)| !l.trim().is_empty()) {
+        for (line, bytes) in lines(text).enumerate().map(|(i, l)| (i + 1, l)) {
+            let text = match line_text(bytes) {
+                Ok(t) if t.trim().is_empty() => continue,
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push((line, e));
+                    continue;
+                }
+            };
             let problem = |field: &str, message: String| LineError {
                 field: field.to_owned(),
                 message,
