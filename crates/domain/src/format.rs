@@ -1,5 +1,5 @@
 //! Vietnamese display formats (RULES.md §12): `19/02/2024`, `09 giờ 00 phút`, `1.234.567`,
-//! `27.367.024 đồng`, `70,98%`.
+//! `27.367.024 đồng`, `70,98%`, `0912 345 678`; and texts bounded for exports.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 use std::borrow::Cow;
@@ -79,6 +79,31 @@ pub fn quoted(value: &str) -> String {
     bounded(value, QUOTED).into_owned()
 }
 
+/// A phone number in its national form grouped for reading: `0912 345 678` (mobile),
+/// `024 3825 1234` (Hà Nội and Hồ Chí Minh City, two-digit area codes after `02`),
+/// `0203 385 0001` (other landlines). Any other text is shown as it is (a number stored before
+/// numbers were normalised).
+pub fn phone(number: &str) -> String {
+    let digits = number.bytes().all(|b| b.is_ascii_digit());
+    let groups: &[usize] = match number.len() {
+        10 if digits => &[4, 3, 3],
+        11 if digits && (number.starts_with("024") || number.starts_with("028")) => &[3, 4, 4],
+        11 if digits => &[4, 3, 4],
+        _ => return number.to_owned(),
+    };
+    let mut out = String::with_capacity(number.len() + groups.len());
+    let mut rest = number;
+    for &n in groups {
+        let (group, tail) = rest.split_at(n);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(group);
+        rest = tail;
+    }
+    out
+}
+
 /// An integer with `.` as the thousands separator: `1.234.567`, `-5.000`.
 pub fn integer(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -141,6 +166,14 @@ mod tests {
         assert_eq!(minutes(150), "2 giờ 30 phút");
         assert_eq!(minutes(420), "7 giờ");
         assert_eq!(minutes(45), "45 phút");
+    }
+
+    #[test]
+    fn phones_are_grouped_for_reading() {
+        assert_eq!(phone("0912345678"), "0912 345 678");
+        assert_eq!(phone("02438251234"), "024 3825 1234");
+        assert_eq!(phone("02033850001"), "0203 385 0001");
+        assert_eq!(phone("+84 912 345 678"), "+84 912 345 678");
     }
 
     #[test]
