@@ -3,6 +3,7 @@
 use crate::store::StoreError;
 use motcua_domain::catalogue::ImportError;
 use motcua_domain::dossier::DossierError;
+use motcua_domain::input::FieldError;
 
 /// Why a use case did not complete.
 #[derive(Debug, thiserror::Error)]
@@ -31,7 +32,7 @@ pub enum AppError {
     Conflict(String),
     /// The lifecycle refuses the action.
     #[error(transparent)]
-    Dossier(#[from] DossierError),
+    Dossier(DossierError),
     /// The import file is not valid; nothing was imported.
     #[error("tệp nhập danh mục không hợp lệ ({} lỗi)", .0.len())]
     Import(Vec<ImportError>),
@@ -74,6 +75,28 @@ impl AppError {
             AppError::Feedback(_) => "invalid_feedback",
             AppError::RateLimited => "rate_limited",
             AppError::Store(_) => "internal",
+        }
+    }
+}
+
+impl From<FieldError> for AppError {
+    /// A field refused by an input rule: `Invalid` with the rule's code and the field's path.
+    fn from(e: FieldError) -> AppError {
+        AppError::Invalid {
+            code: e.code(),
+            message: e.error.to_string(),
+            field: Some(e.field),
+        }
+    }
+}
+
+impl From<DossierError> for AppError {
+    /// Input refused on the way into the lifecycle is bad input on its field; the rest are the
+    /// lifecycle's own refusals.
+    fn from(e: DossierError) -> AppError {
+        match e {
+            DossierError::Input(field) => field.into(),
+            other => AppError::Dossier(other),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Codes that identify things: units, procedures and dossiers. Parsed once, valid ever after.
 
+use crate::format::quoted;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -32,7 +33,7 @@ impl UnitCode {
         if ok {
             Ok(UnitCode(s.to_owned()))
         } else {
-            Err(CodeError::Unit(s.to_owned()))
+            Err(CodeError::Unit(quoted(s)))
         }
     }
 
@@ -58,7 +59,7 @@ impl ProcedureCode {
         if ok {
             Ok(ProcedureCode(s.to_owned()))
         } else {
-            Err(CodeError::Procedure(s.to_owned()))
+            Err(CodeError::Procedure(quoted(s)))
         }
     }
 
@@ -89,7 +90,7 @@ impl DossierCode {
 
     /// Parses a code.
     pub fn parse(s: &str) -> Result<DossierCode, CodeError> {
-        let bad = || CodeError::Dossier(s.to_owned());
+        let bad = || CodeError::Dossier(quoted(s));
         let mut parts = s.rsplitn(3, '-');
         let (Some(seq), Some(date), Some(unit)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());

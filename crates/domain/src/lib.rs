@@ -12,6 +12,7 @@ pub mod feedback;
 pub mod format;
 pub mod history;
 pub mod ids;
+pub mod input;
 pub mod lunar;
 pub mod org;
 pub mod stats;

@@ -4,10 +4,25 @@
 //! Merged ranges become cells that span rows and columns; counts are written the Vietnamese way
 //! (`1.234`); leading spaces of a text (the indentation of a unit under its parent) become an
 //! indent.
+//!
+//! Every text is bounded to [`PRINTED_MAX`] characters, cut with the mark beyond: a stored text
+//! from before the input limits (a 50 MB name) must neither stop the export nor make the
+//! typesetter lay out thousands of pages in memory.
 
 use crate::integer;
+use motcua_domain::format::bounded;
 use motcua_report::{Sheet, Style, Value};
 use serde::Serialize;
+
+/// Most characters printed in one cell or line: more than any text the input rules allow in a
+/// cell (an address of 500 characters with a phone, a procedure name of 1,000), so only stored
+/// texts longer than the rules are cut.
+const PRINTED_MAX: usize = 1_200;
+
+/// `text` bounded to [`PRINTED_MAX`].
+fn printed(text: &str) -> String {
+    bounded(text, PRINTED_MAX).into_owned()
+}
 
 #[derive(Debug, Serialize)]
 struct CellData {
@@ -59,7 +74,7 @@ fn in_table(style: Style) -> bool {
 fn cell_data(s: &Sheet, row: u32, col: u16) -> CellData {
     let (text, style) = match s.cells.get(&(row, col)) {
         Some(c) => match &c.value {
-            Value::Text(t) => (t.clone(), c.style),
+            Value::Text(t) => (printed(t), c.style),
             Value::Count(n) => (integer(*n), c.style),
         },
         None => (
@@ -124,10 +139,10 @@ fn title(s: &Sheet) -> String {
         .values()
         .find(|c| c.style == Style::Title)
         .and_then(|c| match &c.value {
-            Value::Text(t) => Some(t.clone()),
+            Value::Text(t) => Some(printed(t)),
             Value::Count(_) => None,
         })
-        .unwrap_or_else(|| s.name.clone())
+        .unwrap_or_else(|| printed(&s.name))
 }
 
 /// The template data of sheets, each with its text size in points, as JSON bytes; the document

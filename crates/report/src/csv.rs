@@ -1,15 +1,20 @@
 //! CSV exports: UTF-8 with a byte-order mark (so Excel reads the Vietnamese letters), commas,
-//! CRLF line ends, fields quoted when needed (RFC 4180).
+//! CRLF line ends, fields quoted when needed (RFC 4180). Made for spreadsheets, a field follows
+//! their cell limit ([`CELL_MAX`]) like the XLSX export: a longer stored text is cut with the
+//! mark. The JSON exports keep every text whole.
 
 use crate::register::{REGISTER_COLUMNS, register_lines};
+use crate::sheet::CELL_MAX;
 use crate::tthc::{COLUMNS, RowKind, tthc_rows};
 use motcua_app::usecases::reports::{Register, TthcReport};
+use motcua_domain::format::bounded_by;
 
 const BOM: &str = "\u{feff}";
 
 /// One field: quoted when it holds a comma, a quote or a line break; text that a spreadsheet
 /// would run as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe.
 fn field(out: &mut String, text: &str) {
+    let text = &*bounded_by(text, CELL_MAX, char::len_utf16);
     let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quote = formula || text.contains([',', '"', '\n', '\r']);
     if quote {

@@ -33,7 +33,7 @@ pub use period_spec::{PeriodSpecError, parse_period, period_from};
 pub use register::{
     REGISTER_COLUMNS, RegisterLine, register_heading, register_json, register_lines, register_sheet,
 };
-pub use sheet::{Cell, Range, Sheet, Style, Value};
+pub use sheet::{CELL_MAX, Cell, Range, Sheet, Style, Value};
 pub use tthc::{
     COLUMNS, RowKind, TthcRow, columns_json, field_code, period_json, tthc_json, tthc_rows,
 };

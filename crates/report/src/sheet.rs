@@ -1,7 +1,24 @@
 //! A small model of one printed worksheet: cells, merged ranges, column widths. The layouts build
 //! it, the XLSX writer copies it cell by cell, and the tests read it.
+//!
+//! A text cell holds at most [`CELL_MAX`] UTF-16 units, Excel's limit: a longer stored text (a
+//! name or an address from before the input limits, docs/rules.md «Dữ liệu nhập») is cut with
+//! [`CUT_MARK`](motcua_domain::format::CUT_MARK), so no export fails on stored data.
 
+use motcua_domain::format::bounded_by;
 use std::collections::BTreeMap;
+
+/// Most UTF-16 units of a cell's text: Excel's limit of 32,767 characters, counted as Excel
+/// counts them.
+pub const CELL_MAX: usize = 32_767;
+
+/// `text` cut to [`CELL_MAX`] with the mark when longer.
+fn cell_text(text: String) -> String {
+    match bounded_by(&text, CELL_MAX, char::len_utf16) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cut) => cut,
+    }
+}
 
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,12 +108,12 @@ impl Sheet {
         }
     }
 
-    /// Sets a text cell.
+    /// Sets a text cell, cut to [`CELL_MAX`] with the mark when longer.
     pub fn text(&mut self, row: u32, col: u16, text: impl Into<String>, style: Style) {
         self.cells.insert(
             (row, col),
             Cell {
-                value: Value::Text(text.into()),
+                value: Value::Text(cell_text(text.into())),
                 style,
             },
         );

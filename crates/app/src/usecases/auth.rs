@@ -6,6 +6,8 @@ use crate::error::AppError;
 use crate::secret::{digest, new_secret};
 use crate::store::{SessionRecord, UserRecord};
 use chrono::{Duration, NaiveDateTime};
+use motcua_domain::format::quoted;
+use motcua_domain::input::{FieldError, PersonName, optional};
 use motcua_domain::org::{Actor, Grant, Role};
 
 /// A browser session or an API token.
@@ -123,7 +125,7 @@ impl App {
                 "username",
                 format!(
                     "tên đăng nhập «{}» không hợp lệ (3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới)",
-                    user.username
+                    quoted(&user.username)
                 ),
             ));
         }
@@ -143,12 +145,10 @@ impl App {
                 ));
             }
         }
+        let full_name = optional(Some(user.full_name.as_str()), PersonName::parse)
+            .map_err(|e| FieldError::new("full_name", e))?
+            .map_or_else(|| user.username.clone(), String::from);
         let hash = self.passwords.hash(&user.password).await?;
-        let full_name = if user.full_name.trim().is_empty() {
-            user.username.clone()
-        } else {
-            user.full_name
-        };
         self.store
             .create_user(&UserRecord {
                 username: user.username.clone(),

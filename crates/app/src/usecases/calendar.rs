@@ -55,11 +55,12 @@ impl App {
         let owner = calendar_owner(org.units(), &change.calendar).map_err(invalid)?;
         require_role(caller, &org, Role::QuanTri, &owner.code)?;
         change.day.check().map_err(invalid)?;
+        let day = change.day.parse_texts()?;
         self.store
-            .add_calendar_override(&change.calendar, &change.day, caller.name())
+            .add_calendar_override(&change.calendar, &day, caller.name())
             .await?;
         let moved = self
-            .recompute_open(&change.calendar, caller.name(), &change.day)
+            .recompute_open(&change.calendar, caller.name(), &day)
             .await?;
         Ok(moved
             .into_iter()

@@ -9,7 +9,7 @@ use crate::permissions::require_root_admin;
 use motcua_domain::calendar::OfficeHours;
 use motcua_domain::deadline::DeadlineEngine;
 use motcua_domain::feedback::{FeedbackItem, on_time, parse_line};
-use motcua_domain::history::LineError;
+use motcua_domain::history::{LineError, line_text, lines};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::Unit;
 use motcua_domain::stats::{Fraction, Period};
@@ -32,14 +32,15 @@ pub struct FeedbackReport {
 }
 
 impl App {
-    /// Imports a feedback file (the operator, or an administrator of the whole organisation): one JSON object per line
-    /// (`docs/history-import.md`). Every line is checked first (fields, codes repeated in the
-    /// file, units that do not exist); without `skip_invalid`, one bad line means nothing is
-    /// imported. An item whose code is stored replaces it.
+    /// Imports a feedback file (the operator, or an administrator of the whole organisation),
+    /// given as its bytes: one JSON object per line (`docs/history-import.md`). Every line is
+    /// checked first (UTF-8, fields, codes repeated in the file, units that do not exist); without
+    /// `skip_invalid`, one bad line means nothing is imported. An item whose code is stored
+    /// replaces it.
     pub async fn import_feedback(
         &self,
         caller: &Caller,
-        text: &str,
+        text: &[u8],
         options: FeedbackOptions,
     ) -> Result<FeedbackReport, AppError> {
         let org = self.org().await?;
@@ -47,8 +48,15 @@ impl App {
         let mut errors: Vec<(usize, LineError)> = Vec::new();
         let mut items: Vec<FeedbackItem> = Vec::new();
         let mut seen = HashSet::new();
-        let lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-        for (line, text) in lines.filter(|(_, l)| !l.trim().is_empty()) {
+        for (line, bytes) in lines(text).enumerate().map(|(i, l)| (i + 1, l)) {
+            let text = match line_text(bytes) {
+                Ok(t) if t.trim().is_empty() => continue,
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push((line, e));
+                    continue;
+                }
+            };
             let problem = |field: &str, message: String| LineError {
                 field: field.to_owned(),
                 message,

@@ -10,7 +10,7 @@ use motcua_domain::catalogue::{
 };
 use motcua_domain::deadline::TimeLimit;
 use motcua_domain::history::{
-    ImportedDossier, ImportedProcedure, LegacyRecord, LineError, parse_line,
+    ImportedDossier, ImportedProcedure, LegacyRecord, LineError, line_text, lines, parse_line,
 };
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::{Role, Unit, UnitKind};
@@ -42,13 +42,14 @@ pub struct HistoryReport {
 const BATCH: usize = 5_000;
 
 impl App {
-    /// Imports a history file (the operator, or an administrator of the whole organisation). Every line is checked first;
-    /// without `skip_invalid`, one bad line means nothing is imported. `progress` is called with
-    /// the number of dossiers written so far.
+    /// Imports a history file (the operator, or an administrator of the whole organisation),
+    /// given as its bytes (a line that is not UTF-8 is that line's error). Every line is checked
+    /// first; without `skip_invalid`, one bad line means nothing is imported. `progress` is
+    /// called with the number of dossiers written so far.
     pub async fn import_history(
         &self,
         caller: &Caller,
-        text: &str,
+        text: &[u8],
         options: HistoryOptions,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<HistoryReport, AppError> {
@@ -262,20 +263,21 @@ type Parsed = (usize, Result<LegacyRecord, LineError>);
 
 /// Every non-blank line of `text`, parsed and checked, with its line number (from 1), in order.
 /// The lines are cut into one chunk per core and parsed in parallel.
-fn parse_lines(text: &str) -> Vec<Parsed> {
+fn parse_lines(text: &[u8]) -> Vec<Parsed> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunks = split_at_lines(text, threads);
     // The chunk's number of lines, and its parsed lines numbered from 0 in the chunk.
-    let parse = |chunk: &str| -> (usize, Vec<Parsed>) {
-        let mut lines = 0;
+    let parse = |chunk: &[u8]| -> (usize, Vec<Parsed>) {
+        let mut count = 0;
         let mut out = Vec::new();
-        for (i, line) in chunk.lines().enumerate() {
-            lines = i + 1;
-            if !line.trim().is_empty() {
-                out.push((i, parse_line(line)));
+        for (i, line) in lines(chunk).enumerate() {
+            count = i + 1;
+            match line_text(line) {
+                Ok(text) if text.trim().is_empty() => {}
+                text => out.push((i, text.and_then(parse_line))),
             }
         }
-        (lines, out)
+        (count, out)
     };
     let parsed: Vec<_> = if chunks.len() == 1 {
         chunks.into_iter().map(parse).collect()
@@ -302,7 +304,7 @@ fn parse_lines(text: &str) -> Vec<Parsed> {
 
 /// `text` cut into at most `parts` pieces of about the same size, each ending after a newline
 /// (the last one at the end of `text`).
-fn split_at_lines(text: &str, parts: usize) -> Vec<&str> {
+fn split_at_lines(text: &[u8], parts: usize) -> Vec<&[u8]> {
     const SMALL: usize = 1 << 20;
     if parts <= 1 || text.len() < SMALL {
         return vec![text];
@@ -311,7 +313,7 @@ fn split_at_lines(text: &str, parts: usize) -> Vec<&str> {
     let mut rest = text;
     for left in (2..=parts).rev() {
         let target = rest.len() / left;
-        let Some(cut) = rest.as_bytes()[target..]
+        let Some(cut) = rest[target..]
             .iter()
             .position(|&b| b == b'\n')
             .map(|p| target + p + 1)
@@ -382,14 +384,14 @@ mod tests {
         let text: String = (0..200_000).map(|i| format!("line {i}\n")).collect();
         let text = format!("{text}last");
         for parts in [1, 2, 3, 7] {
-            let chunks = split_at_lines(&text, parts);
+            let chunks = split_at_lines(text.as_bytes(), parts);
             assert!(chunks.len() <= parts);
-            assert_eq!(chunks.concat(), text);
+            assert_eq!(chunks.concat(), text.as_bytes());
             for c in &chunks[..chunks.len() - 1] {
-                assert!(c.ends_with('\n'));
+                assert!(c.ends_with(b"\n"));
             }
         }
-        assert_eq!(split_at_lines(&text, 2).len(), 2);
+        assert_eq!(split_at_lines(text.as_bytes(), 2).len(), 2);
     }
 
     #[test]
@@ -402,7 +404,7 @@ mod tests {
                 _ => text.push_str("not json\n"),
             }
         }
-        let parsed = parse_lines(&text);
+        let parsed = parse_lines(text.as_bytes());
         let expected: Vec<usize> = text
             .lines()
             .enumerate()

@@ -7,7 +7,7 @@ use crate::permissions::require_root_admin;
 use chrono::NaiveDate;
 use motcua_domain::calendar::OfficeHours;
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::{Unit, UnitKind};
+use motcua_domain::org::{Unit, UnitKind, UnitTexts};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -70,9 +70,16 @@ pub fn parse_units(text: &str) -> Result<Vec<Unit>, AppError> {
                 })?,
         };
         path.push(row.code.clone());
+        let texts = UnitTexts::parse(&row.name, &row.address, &row.phone).map_err(|e| {
+            AppError::invalid(
+                e.code(),
+                &e.field,
+                format!("đơn vị {}: {}", row.code, e.error),
+            )
+        })?;
         units.push(Unit {
             code: row.code,
-            name: row.name,
+            name: texts.name,
             kind: row.kind,
             parent: row.parent,
             path,
@@ -81,8 +88,8 @@ pub fn parse_units(text: &str) -> Result<Vec<Unit>, AppError> {
             valid_from,
             valid_to: None,
             successor: None,
-            address: row.address,
-            phone: row.phone,
+            address: texts.address,
+            phone: texts.phone,
         });
     }
     Ok(units)

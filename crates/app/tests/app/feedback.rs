@@ -44,13 +44,16 @@ async fn feedback_is_checked_then_counted_over_the_report_scope(backend: Backend
         line("P-2", WARD1, 24),
         line("P-3", WARD2, 12),
     ];
-    let bad = format!(
+    let mut bad = format!(
         "{}\n\n{}\n{}\n{}\n",
         good[0],
         good[1],
         line("P-1", WARD1, 10),
         line("P-4", "T01.X9", 10)
-    );
+    )
+    .into_bytes();
+    // Line 6 is Latin-1, not UTF-8: that line's error, not the whole file's.
+    bad.extend_from_slice(b"{\"code\": \"P-5\", \"classification\": \"quy \xF0inh\"}\n");
     let Err(AppError::Feedback(errors)) = f
         .app
         .import_feedback(&f.operator(), &bad, FeedbackOptions::default())
@@ -59,14 +62,19 @@ async fn feedback_is_checked_then_counted_over_the_report_scope(backend: Backend
         panic!("a bad file is refused");
     };
     let found: Vec<(usize, &str)> = errors.iter().map(|(n, e)| (*n, e.field.as_str())).collect();
-    assert_eq!(found, [(4, "code"), (5, "unit")]);
+    assert_eq!(found, [(4, "code"), (5, "unit"), (6, "-")]);
+    assert!(errors[2].1.message.contains("UTF-8"), "{}", errors[2].1);
     let cchc = f.caller(Role::Cchc, PROVINCE);
     let r = f.app.report_tthc(&cchc, november(), None).await.unwrap();
     assert_eq!(r.figures.feedback_on_time, None, "nothing imported");
 
     let report = f
         .app
-        .import_feedback(&f.operator(), &good.join("\n"), FeedbackOptions::default())
+        .import_feedback(
+            &f.operator(),
+            good.join("\n").as_bytes(),
+            FeedbackOptions::default(),
+        )
         .await
         .unwrap();
     assert_eq!((report.imported, report.skipped.len()), (3, 0));

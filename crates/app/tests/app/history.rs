@@ -5,7 +5,7 @@ use motcua_domain::catalogue::ApplicantType;
 use motcua_domain::dossier::{Applicant, Channel, ReturnMethod, Status};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::Role;
-use motcua_testkit::{Backend, MARRIAGE, WARD1, fixture};
+use motcua_testkit::{Backend, MARRIAGE, WARD1, WARD2, fixture};
 use serde_json::json;
 
 fn line(seq: u32) -> String {
@@ -29,7 +29,12 @@ async fn history_import(backend: Backend) {
     let text = [line(1), line(7)].join("\n");
     let report = f
         .app
-        .import_history(&f.operator(), &text, HistoryOptions::default(), |_, _| {})
+        .import_history(
+            &f.operator(),
+            text.as_bytes(),
+            HistoryOptions::default(),
+            |_, _| {},
+        )
         .await
         .unwrap();
     assert_eq!(report.imported, 2);
@@ -76,7 +81,7 @@ async fn history_import(backend: Backend) {
         .app
         .import_history(
             &f.operator(),
-            &line(1),
+            line(1).as_bytes(),
             HistoryOptions::default(),
             |_, _| {},
         )
@@ -94,6 +99,52 @@ async fn history_import(backend: Backend) {
             .1
             >= 8
     );
+}
+
+/// Line 2 is not UTF-8, line 3's code belongs to another unit, line 4's code has another date,
+/// line 5's fee is out of range: each is that line's error, named by its number and field.
+async fn bad_lines_are_named_by_number_and_field(backend: Backend) {
+    let f = fixture(backend).await;
+    let mut file = format!("{}\n", line(1)).into_bytes();
+    file.extend_from_slice(b"{\"applicant_name\": \"L\xEA V\xE3n\"}\r\n");
+    let with = |key: &str, value: serde_json::Value, seq: u32| {
+        let mut v: serde_json::Value = serde_json::from_str(&line(seq)).unwrap();
+        v[key] = value;
+        format!("{v}\n")
+    };
+    file.extend(with("code", json!(format!("{WARD2}-261125-0003")), 3).into_bytes());
+    file.extend(with("code", json!(format!("{WARD1}-261124-0004")), 4).into_bytes());
+    file.extend(with("fee_vnd", json!(5_000_000_000_u64), 5).into_bytes());
+    let Err(AppError::History(errors)) = f
+        .app
+        .import_history(&f.operator(), &file, HistoryOptions::default(), |_, _| {})
+        .await
+    else {
+        panic!("a file with bad lines is refused");
+    };
+    let found: Vec<(usize, &str)> = errors.iter().map(|(n, e)| (*n, e.field.as_str())).collect();
+    assert_eq!(found, [(2, "-"), (3, "code"), (4, "code"), (5, "fee_vnd")]);
+    assert!(errors[0].1.message.contains("UTF-8"), "{}", errors[0].1);
+    let options = HistoryOptions {
+        skip_invalid: true,
+        ..HistoryOptions::default()
+    };
+    let report = f
+        .app
+        .import_history(&f.operator(), &file, options, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!((report.imported, report.skipped.len()), (1, 4));
+}
+
+#[tokio::test]
+async fn bad_lines_are_named_sqlite() {
+    bad_lines_are_named_by_number_and_field(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn bad_lines_are_named_postgres() {
+    bad_lines_are_named_by_number_and_field(Backend::Postgres).await;
 }
 
 #[tokio::test]

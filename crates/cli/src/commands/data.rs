@@ -203,7 +203,7 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
             create_missing,
             skip_invalid,
         } => {
-            let text = read(file)?;
+            let text = read_bytes(file)?;
             let options = HistoryOptions {
                 create_missing: *create_missing,
                 skip_invalid: *skip_invalid,
@@ -316,6 +316,12 @@ fn history_text(report: &HistoryReport, took: std::time::Duration) -> String {
 fn read(file: &Path) -> Result<String, String> {
     std::fs::read_to_string(file)
         .map_err(|e| format!("không đọc được tệp «{}»: {e}", file.display()))
+}
+
+/// The bytes of a line-by-line import file: its lines are decoded one by one, so a line that
+/// is not UTF-8 is reported with its number.
+pub fn read_bytes(file: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(file).map_err(|e| format!("không đọc được tệp «{}»: {e}", file.display()))
 }
 
 fn read_password() -> Result<String, String> {

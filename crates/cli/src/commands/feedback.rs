@@ -1,14 +1,13 @@
 //! `motcua import feedback FILE.jsonl`: feedback (PAKN) items of a feedback system, checked
 //! line by line (docs/history-import.md).
 
-use super::data::{bad_lines, message};
+use super::data::{bad_lines, message, read_bytes};
 use motcua_app::{App, AppError, FeedbackOptions, FeedbackReport};
 use std::path::Path;
 
 /// Imports the file; the text to print, or the lines at fault.
 pub async fn import(app: &App, file: &Path, skip_invalid: bool) -> Result<String, String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("không đọc được tệp «{}»: {e}", file.display()))?;
+    let text = read_bytes(file)?;
     match app
         .import_feedback(&super::operator(), &text, FeedbackOptions { skip_invalid })
         .await

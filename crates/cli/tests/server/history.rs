@@ -247,3 +247,28 @@ fn a_bad_line_stops_the_whole_file_unless_skipped() {
     );
     assert!(created.contains("Đã tạo 1 thủ tục mới"), "{created}");
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_named_and_the_others_are_checked() {
+    let dir = temp_dir("history-utf8");
+    let db = format!("sqlite://{}", dir.join("m.db").display());
+    install(&db);
+    let file = dir.join("lich-su.jsonl");
+    let mut bytes = format!("{}\n", legacy(0, json!({}))).into_bytes();
+    // Line 2 was saved in Windows-1258, not UTF-8.
+    bytes.extend_from_slice(b"{\"applicant_name\": \"Nguy\xD2n V\xE3n An\"}\n");
+    bytes.extend(legacy(2, json!({ "fee_vnd": 2_000_000_000_u64 })).into_bytes());
+    std::fs::write(&file, bytes).unwrap();
+    let out = motcua()
+        .args(["import", "dossiers", file.to_str().unwrap()])
+        .env("MOTCUA_DATABASE_URL", &db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("dòng 2: trường «-»: dòng không phải văn bản UTF-8"),
+        "{err}"
+    );
+    assert!(err.contains("dòng 3: trường «fee_vnd»"), "{err}");
+}

@@ -1,6 +1,7 @@
 //! A named working calendar: the kind of every day from 1900 to 2100, with why.
 
 use super::{CalendarData, DayKind, DaySource, SpecialDay, generate_year};
+use crate::input::{FieldError, Reason, TextRule};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,6 +22,27 @@ pub struct CalendarOverride {
     pub reason: String,
     /// The instrument (notice number and date).
     pub reference: String,
+}
+
+/// The notice a calendar change cites, e.g. `Thông báo 6150/TB-VPCP ngày 12/12/2025`.
+const REFERENCE: TextRule = TextRule::line("Số hiệu văn bản", 300);
+
+impl CalendarOverride {
+    /// The change with its reason and reference trimmed and bounded (docs/rules.md, «Dữ liệu
+    /// nhập»); the error names the field (`reason`, `reference`). Both are required.
+    pub fn parse_texts(&self) -> Result<CalendarOverride, FieldError> {
+        Ok(CalendarOverride {
+            date: self.date,
+            kind: self.kind,
+            reason: Reason::parse(&self.reason)
+                .map_err(|e| FieldError::new("reason", e))?
+                .into(),
+            reference: REFERENCE
+                .parse(&self.reference)
+                .map_err(|e| FieldError::new("reference", e))?
+                .into(),
+        })
+    }
 }
 
 /// A working calendar, built once and then read by every deadline computation.

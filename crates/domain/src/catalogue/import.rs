@@ -81,6 +81,7 @@ pub fn parse_import(text: &str) -> Result<Vec<ProcedureSpec>, Vec<ImportError>> 
         if p.components.iter().any(|c| c.name.trim().is_empty()) {
             errors.push(item("thành phần hồ sơ thiếu tên".into()));
         }
+        errors.extend(super::texts::problems(p).into_iter().map(item));
     }
     if errors.is_empty() {
         Ok(file.procedures)
@@ -132,6 +133,30 @@ mod tests {
         assert_eq!(
             text[1],
             "thủ tục #3 (1.001193): mã thủ tục bị trùng trong tệp"
+        );
+    }
+
+    #[test]
+    fn over_long_texts_and_fees_out_of_range_name_their_key() {
+        let long = "x".repeat(1001);
+        let text = format!(
+            r#"{{"format":"{FORMAT}","procedures":[{}]}}"#,
+            item("1.001193", 450)
+                .replace("Đăng ký khai sinh", &long)
+                .replace(r#""fees":[]"#, r#""fees":[{"name":"Lệ phí","amount":1000000001,"basis":"","exemptions":"Dòng 1\nDòng 2"}]"#)
+        );
+        let errors: Vec<String> = parse_import(&text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "thủ tục #1 (1.001193): trường «name»: Tên thủ tục dài quá 1.000 ký tự",
+                "thủ tục #1 (1.001193): trường «fees[1].amount»: Số tiền phí, lệ phí vượt quá \
+                 1.000.000.000 đồng",
+            ]
         );
     }
 

@@ -4,6 +4,7 @@ mod competence;
 mod import;
 mod parts;
 mod procedure;
+mod texts;
 
 pub use competence::competent_units;
 pub use import::{ImportError, ImportFile, parse_import};

@@ -50,7 +50,13 @@ pub enum PaymentMethod {
     Online,
 }
 
-/// The applicant. Personal data: never logged.
+/// The applicant as sent (the JSON of the API and the intake form) and as recorded on the
+/// dossier. Personal data: never logged.
+///
+/// The fields are plain strings on purpose: a dossier records what was accepted, possibly under
+/// older rules, and reading it back never fails on a limit added later. New dossiers get theirs
+/// through [`NewApplicant::parse`](super::NewApplicant::parse), which [`intake`](super::intake)
+/// calls (docs/rules.md, «Dữ liệu nhập»).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applicant {
     /// Person or organisation.

@@ -1,5 +1,6 @@
 //! Creating a dossier: at the desk (received at once) or online (waiting for the check).
 
+use super::applicant::NewApplicant;
 use super::event::{Event, EventKind};
 use super::facts::{Applicant, Channel, Facts, PaymentMethod, ReturnMethod};
 use super::machine::{DossierError, received};
@@ -24,7 +25,7 @@ pub struct IntakeInput<'a> {
     pub receiving_unit: UnitCode,
     /// Who decides.
     pub competent_unit: UnitCode,
-    /// The applicant.
+    /// The applicant as sent; [`intake`] parses it.
     pub applicant: Applicant,
     /// How it came in.
     pub channel: Channel,
@@ -85,11 +86,9 @@ pub fn intake(
     if p.status != ProcedureStatus::Active || p.spec.effective_from > now.date() {
         return Err(DossierError::Missing("thủ tục đang có hiệu lực"));
     }
-    if input.applicant.name.trim().is_empty() {
-        return Err(DossierError::Missing("họ tên người nộp hồ sơ"));
-    }
-    let has = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-    if !has(&input.applicant.phone) && !has(&input.applicant.id_number) {
+    let applicant = NewApplicant::parse(&input.applicant)
+        .map_err(|e| DossierError::Input(e.under("applicant")))?;
+    if applicant.phone.is_none() && applicant.id_number.is_none() {
         return Err(DossierError::Missing(
             "số điện thoại hoặc số định danh của người nộp (để tra cứu hồ sơ)",
         ));
@@ -105,7 +104,7 @@ pub fn intake(
         payment_pause_allowed: p.spec.payment_pause_allowed,
         receiving_unit: input.receiving_unit.clone(),
         competent_unit: input.competent_unit,
-        applicant: input.applicant,
+        applicant: applicant.into(),
         channel: input.channel,
         return_method: input.return_method,
         digitised: input.digitised,

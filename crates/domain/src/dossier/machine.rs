@@ -6,6 +6,7 @@ use super::offer::gate;
 use super::state::Dossier;
 use super::status::Status;
 use crate::deadline::{DeadlineEngine, DeadlineError, Pause, PauseReason, StepBudget, step_dues};
+use crate::input::{FieldError, TextRule, optional};
 use crate::stats::Rating;
 use chrono::NaiveDateTime;
 
@@ -44,6 +45,9 @@ pub enum DossierError {
     /// Pauses inconsistent with the deadline.
     #[error(transparent)]
     Deadline(#[from] DeadlineError),
+    /// A text or number of the input refused (too long, control characters, bad format).
+    #[error(transparent)]
+    Input(#[from] FieldError),
 }
 
 impl DossierError {
@@ -59,6 +63,7 @@ impl DossierError {
             DossierError::Payment(_) => "payment_not_allowed",
             DossierError::Transfer(_) => "transfer_not_allowed",
             DossierError::Deadline(_) => "invalid_pause",
+            DossierError::Input(e) => e.code(),
         }
     }
 }
@@ -88,6 +93,7 @@ pub fn decide(
     now: NaiveDateTime,
     engine: &DeadlineEngine<'_>,
 ) -> Result<Decided, DossierError> {
+    let action = &action.parse_texts()?;
     gate(dossier, action.kind(), now)?;
     match action {
         Action::Accept => Ok(Decided::one(received(dossier, now, engine))),
@@ -230,6 +236,9 @@ pub fn decide(
     }
 }
 
+/// The applicant's comment with a rating.
+const COMMENT: TextRule = TextRule::lines("Nhận xét", 2000);
+
 /// The applicant's rating: once per dossier, after the decision (RULES §10).
 pub fn rate(dossier: &Dossier, rating: Rating, comment: &str) -> Result<EventKind, DossierError> {
     if !matches!(dossier.status, Status::Resolved | Status::Returned) {
@@ -243,9 +252,11 @@ pub fn rate(dossier: &Dossier, rating: Rating, comment: &str) -> Result<EventKin
             "quyền đánh giá (hồ sơ đã được đánh giá)",
         ));
     }
+    let comment = optional(Some(comment), |c| COMMENT.parse(c).map(Into::into))
+        .map_err(|e| FieldError::new("comment", e))?;
     Ok(EventKind::Rated {
         rating,
-        comment: comment.trim().to_owned(),
+        comment: comment.unwrap_or_default(),
     })
 }
 

@@ -3,6 +3,8 @@
 //! state. Both are pure: instants, the actor and the deadline engine are arguments.
 
 mod action;
+mod action_text;
+mod applicant;
 mod event;
 mod facts;
 mod intake;
@@ -12,6 +14,7 @@ mod state;
 mod status;
 
 pub use action::Action;
+pub use applicant::NewApplicant;
 pub use event::{Event, EventKind};
 pub use facts::{Applicant, Channel, Facts, PaymentMethod, ReturnMethod};
 pub use intake::{IntakeInput, NewDossier, intake};

@@ -51,7 +51,7 @@ impl FeedbackCode {
         if ok {
             Ok(FeedbackCode(s.to_owned()))
         } else {
-            Err(FeedbackError::Code(s.to_owned()))
+            Err(FeedbackError::Code(crate::format::quoted(s)))
         }
     }
 

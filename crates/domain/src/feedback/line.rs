@@ -44,7 +44,7 @@ pub fn parse_line(line: &str) -> Result<FeedbackItem, LineError> {
             format!(
                 "phân loại «{}» không hợp lệ (quy_dinh: quy định, chính sách, thủ tục; \
                  hanh_vi: hành vi cán bộ)",
-                raw.classification
+                crate::format::quoted(&raw.classification)
             ),
         )
     })?;

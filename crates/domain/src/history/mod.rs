@@ -3,10 +3,12 @@
 
 mod build;
 mod imported;
+mod lines;
 mod record;
 
 pub use build::{IMPORT_ACTOR, build};
 pub use imported::{ImportedDossier, ImportedProcedure};
+pub use lines::{line_text, lines};
 pub use record::{
     LegacyChannel, LegacyOutcome, LegacyRecord, LegacySupplement, LineError, parse_line,
 };

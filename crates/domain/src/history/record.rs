@@ -1,9 +1,11 @@
 //! One line of a history file, parsed and checked field by field.
 
+use crate::format;
 use crate::ids::{DossierCode, ProcedureCode, UnitCode};
+use crate::input::{PersonName, Phone, fee_vnd, optional};
 use crate::stats::Rating;
 use crate::time::to_local;
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -34,9 +36,10 @@ impl LineError {
             (".", _) => "-".to_owned(),
             (p, _) => p.to_owned(),
         };
+        // A value of the wrong type is repeated in `text`: keep the message short.
         LineError {
             field,
-            message: format!("không đọc được: {text}"),
+            message: format!("không đọc được: {}", crate::format::bounded(text, 300)),
         }
     }
 }
@@ -198,6 +201,45 @@ fn unreadable(line: &str, error: &serde_json::Error) -> LineError {
     }
 }
 
+/// A dossier code is `<receiving unit>-<yymmdd of reception>-<sequence>` (RULES §6): a code
+/// of another unit or another day would clash with the codes this system gives. Compared as
+/// text, without allocating: it runs on every line of an import.
+fn code_matches(
+    code: &DossierCode,
+    unit: &UnitCode,
+    received_at: NaiveDateTime,
+) -> Result<(), LineError> {
+    let rest = code
+        .as_str()
+        .strip_prefix(unit.as_str())
+        .and_then(|r| r.strip_prefix('-'));
+    let Some(rest) = rest else {
+        return Err(LineError::new(
+            "code",
+            format!("mã hồ sơ {code} không thuộc đơn vị tiếp nhận {unit}"),
+        ));
+    };
+    let day = received_at.date();
+    let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+    let [y1, y2] = two(day.year().rem_euclid(100).unsigned_abs());
+    let [m1, m2] = two(day.month());
+    let [d1, d2] = two(day.day());
+    if rest.as_bytes().get(..6) == Some(&[y1, y2, m1, m2, d1, d2][..]) {
+        return Ok(());
+    }
+    let written = code.parts().map_or_else(
+        || rest.chars().take(6).collect(),
+        |(_, d, _)| format::date(d),
+    );
+    Err(LineError::new(
+        "code",
+        format!(
+            "mã hồ sơ {code} ghi ngày {written}, khác ngày tiếp nhận {}",
+            format::date(day)
+        ),
+    ))
+}
+
 /// Checks a line read as [`Raw`].
 fn check(raw: Raw<'_>) -> Result<LegacyRecord, LineError> {
     let local = |t: DateTime<FixedOffset>| to_local(&t);
@@ -213,10 +255,13 @@ fn check(raw: Raw<'_>) -> Result<LegacyRecord, LineError> {
             UnitCode::parse(c).map_err(|e| LineError::new("competent_unit", e.to_string()))?
         }
     };
-    if raw.applicant_name.trim().is_empty() {
-        return Err(LineError::new("applicant_name", "thiếu họ tên người nộp"));
-    }
+    let applicant_name = PersonName::parse(&raw.applicant_name)
+        .map_err(|e| LineError::new("applicant_name", e.to_string()))?;
+    let applicant_phone = optional(raw.applicant_phone.as_deref(), Phone::parse)
+        .map_err(|e| LineError::new("applicant_phone", e.to_string()))?;
+    let fee_vnd = fee_vnd(raw.fee_vnd).map_err(|e| LineError::new("fee_vnd", e.to_string()))?;
     let received_at = local(raw.received_at);
+    code_matches(&code, &receiving_unit, received_at)?;
     let due_at = local(raw.due_at);
     if due_at < received_at {
         return Err(LineError::new(
@@ -295,25 +340,21 @@ fn check(raw: Raw<'_>) -> Result<LegacyRecord, LineError> {
             "thư xin lỗi trước ngày tiếp nhận",
         ));
     }
-    let phone = raw
-        .applicant_phone
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty());
     Ok(LegacyRecord {
         code,
         procedure_code,
         receiving_unit,
         competent_unit,
         channel: raw.channel,
-        applicant_name: raw.applicant_name.trim().to_owned(),
-        applicant_phone: phone,
+        applicant_name: applicant_name.into(),
+        applicant_phone: applicant_phone.map(Into::into),
         received_at,
         due_at,
         ended_at,
         outcome: raw.outcome,
         returned_at,
         supplement_requests,
-        fee_vnd: raw.fee_vnd,
+        fee_vnd,
         paid_online: raw.paid_online,
         digitized: raw.digitized,
         e_result: raw.e_result,

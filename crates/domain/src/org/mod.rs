@@ -1,7 +1,9 @@
 //! Organisation: units in an effective-dated tree, roles scoped to a unit and its subtree.
 
 mod role;
+mod texts;
 mod unit;
 
 pub use role::{Actor, Grant, Role};
+pub use texts::UnitTexts;
 pub use unit::{Unit, UnitKind};

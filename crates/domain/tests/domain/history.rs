@@ -156,6 +156,10 @@ fn bad_lines_name_the_field() {
         assert!(!err.message.is_empty());
     }
     assert_eq!(parse_line("không phải JSON").unwrap_err().field, "-");
+    let long = "x".repeat(1_000_000);
+    let wrong_type = parse_line(&line(json!({ "fee_vnd": long }))).unwrap_err();
+    assert_eq!(wrong_type.field, "fee_vnd");
+    assert!(wrong_type.message.chars().count() < 400, "a short message");
     let missing = parse_line(r#"{"code":"H99.W1-230301-0001"}"#).unwrap_err();
     assert_eq!(missing.field, "procedure_code", "{missing}");
 }
@@ -168,7 +172,9 @@ fn tran_hung_dao_2023_history_gives_its_report() {
     let mut records = Vec::new();
     let mut push = |i: usize, overrides: serde_json::Value| {
         let mut v: serde_json::Value = serde_json::from_str(&line(overrides)).unwrap();
-        v["code"] = json!(format!("H99.W1-230301-{:04}", i + 1));
+        // The code carries the reception date: `2022-12-29…` → `221229`.
+        let day: String = v["received_at"].as_str().unwrap()[2..10].replace('-', "");
+        v["code"] = json!(format!("H99.W1-{day}-{:04}", i + 1));
         let r = parse_line(&v.to_string()).unwrap();
         let (d, _) = build(&r, &ImportedProcedure::of(&p)).unwrap();
         records.push(Record::from_dossier(&d, 0, 0).unwrap());
@@ -242,4 +248,67 @@ fn an_imported_dossier_stored_as_json_rebuilds_the_same_state_and_events() {
         (d, events),
         build(&r, &ImportedProcedure::of(&procedure())).unwrap()
     );
+}
+
+#[test]
+fn the_code_must_match_its_unit_and_reception_date() {
+    let other_unit = parse_line(&line(json!({ "code": "H99.W2-230301-0001" }))).unwrap_err();
+    assert_eq!(other_unit.field, "code");
+    assert_eq!(
+        other_unit.message,
+        "mã hồ sơ H99.W2-230301-0001 không thuộc đơn vị tiếp nhận H99.W1"
+    );
+    let prefix = parse_line(&line(
+        json!({ "code": "H99.W-230301-0001", "receiving_unit": "H99.W1" }),
+    ));
+    assert_eq!(prefix.unwrap_err().field, "code");
+    let other_day = parse_line(&line(json!({ "code": "H99.W1-230302-0001" }))).unwrap_err();
+    assert_eq!(other_day.field, "code");
+    assert_eq!(
+        other_day.message,
+        "mã hồ sơ H99.W1-230302-0001 ghi ngày 02/03/2023, khác ngày tiếp nhận 01/03/2023"
+    );
+    // The date is the local one: 00:30 in Hà Nội is still the previous day in UTC.
+    let late = parse_line(&line(json!({
+        "code": "H99.W1-230301-0001",
+        "received_at": "2023-02-28T17:30:00Z",
+        "due_at": "2023-03-06T09:00:00+07:00",
+    })));
+    assert!(late.is_ok(), "{late:?}");
+}
+
+#[test]
+fn applicant_texts_and_fees_follow_the_input_rules() {
+    let r = parse_line(&line(
+        json!({ "applicant_phone": "+84 912 345 678", "applicant_name": "  Trần Thị Bình " }),
+    ))
+    .unwrap();
+    assert_eq!(r.applicant_phone.as_deref(), Some("0912345678"));
+    assert_eq!(r.applicant_name, "Trần Thị Bình");
+    let r = parse_line(&line(json!({ "applicant_phone": " " }))).unwrap();
+    assert_eq!(r.applicant_phone, None);
+    let cases = [
+        (
+            json!({ "applicant_name": "x".repeat(201) }),
+            "applicant_name",
+            "Họ tên dài quá 200 ký tự",
+        ),
+        (
+            json!({ "applicant_name": "An\u{7}" }),
+            "applicant_name",
+            "Họ tên có ký tự điều khiển hoặc xuống dòng không được phép",
+        ),
+        (json!({ "applicant_phone": "12345" }), "applicant_phone", ""),
+        (
+            json!({ "fee_vnd": 1_000_000_001_u64 }),
+            "fee_vnd",
+            "Số tiền phí, lệ phí vượt quá 1.000.000.000 đồng",
+        ),
+    ];
+    for (change, field, message) in cases {
+        let e = parse_line(&line(change.clone())).unwrap_err();
+        assert_eq!(e.field, field, "{change}");
+        assert!(e.message.starts_with(message), "{change}: {}", e.message);
+    }
+    assert!(parse_line(&line(json!({ "fee_vnd": 1_000_000_000_u64 }))).is_ok());
 }

@@ -6,6 +6,7 @@ mod competence;
 mod examples;
 mod history;
 mod holidays;
+mod input;
 mod lifecycle;
 mod offer;
 mod properties;

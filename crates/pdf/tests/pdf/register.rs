@@ -207,3 +207,31 @@ fn an_empty_register_says_so() {
     assert_form_heading(&shown, 0, &r);
     shown.assert_shows(&["Không có hồ sơ tiếp nhận trong kỳ.", "Trang 1/1"]);
 }
+
+/// A stored name of 50 million characters (from before the input limits) prints as its first
+/// characters and the mark: the layout stays a few pages instead of exhausting the memory.
+#[test]
+fn a_huge_stored_name_is_cut_with_the_mark() {
+    let mut r = register(PROVINCE, 2);
+    r.rows[0].applicant = "Đ".repeat(50_000_000);
+    r.rows[1].contact = format!("{} 0912 345 678", "Số 8 phố Lò Sũ ".repeat(1_000));
+    let started = std::time::Instant::now();
+    let document = motcua_pdf::register_layout(&r).unwrap();
+    let shown = Shown::of(&document);
+    assert!(
+        document.pages().len() <= 3,
+        "{} pages",
+        document.pages().len()
+    );
+    let marks = shown
+        .all()
+        .matches(&squash(motcua_domain::format::CUT_MARK))
+        .count();
+    assert_eq!(marks, 2, "both long texts end with the mark");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_pdf(&motcua_pdf::register_pdf(&r).unwrap());
+}

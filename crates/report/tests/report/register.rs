@@ -3,8 +3,9 @@
 use crate::support::{Xlsx, at, period, units};
 use motcua_domain::classify::TimeClass;
 use motcua_domain::dossier::{Channel, Status};
+use motcua_domain::format::CUT_MARK;
 use motcua_domain::ids::{DossierCode, ProcedureCode};
-use motcua_report::{Register, RegisterRow, register_csv, register_json, register_xlsx};
+use motcua_report::{CELL_MAX, Register, RegisterRow, register_csv, register_json, register_xlsx};
 
 fn register() -> Register {
     let row = |n: &str, applicant: &str, status, class| RegisterRow {
@@ -100,4 +101,31 @@ fn the_sheet_follows_the_form_and_is_written_as_laid_out() {
         "text, never a formula"
     );
     assert!(!file.sheet.contains("<f>"));
+}
+
+/// Stored data may predate the input limits: a name of two million characters and an address
+/// of 1.9 MB (one character outside the BMP, which Excel counts twice, in each) export without
+/// an error, cut to Excel's cell limit with the mark in XLSX and CSV, and whole in JSON.
+#[test]
+fn texts_longer_than_a_cell_are_cut_with_the_mark() {
+    let mut r = register();
+    let name = format!("𠀧{}", "Đ".repeat(2_000_000));
+    let address = format!("𠀧{}", "x".repeat(1_900_000));
+    r.rows[0].applicant = name.clone();
+    r.rows[0].contact = address;
+    let file = Xlsx::open(&register_xlsx(&r).unwrap());
+    let cut = |row: u32, col: u16| -> String { file.cell(row, col).unwrap().to_owned() };
+    for (col, long) in [(4, &name), (5, &r.rows[0].contact)] {
+        let text = cut(7, col);
+        assert!(text.ends_with(CUT_MARK), "column {col}");
+        assert_eq!(text.encode_utf16().count(), CELL_MAX);
+        assert!(long.starts_with(text.trim_end_matches(CUT_MARK)));
+    }
+    assert_eq!(cut(8, 4), "=Trần \"Bình\"", "short texts are untouched");
+    let csv = register_csv(&r);
+    let first = csv.split("\r\n").nth(1).unwrap();
+    assert!(first.contains(&format!("Đ{CUT_MARK},")), "{}", &first[..80]);
+    assert!(csv.len() < 200_000, "{}", csv.len());
+    let json = register_json(&r);
+    assert_eq!(json["items"][0]["applicant"], name.as_str());
 }

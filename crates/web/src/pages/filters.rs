@@ -1,6 +1,7 @@
 //! Template filters for Vietnamese formats (RULES §12), all through `motcua_domain::format`:
 //! `date` 25/11/2026, `date_time` 09:00 thứ Tư, 25/11/2026, `time` 09:00, `time_on_form`
-//! 09 giờ 00 phút, `long_date` ngày 25 tháng 11 năm 2026, `money` 1.234.567 đồng, `integer` 1.234.567, `percent` 70,98%.
+//! 09 giờ 00 phút, `long_date` ngày 25 tháng 11 năm 2026, `money` 1.234.567 đồng, `integer` 1.234.567, `percent` 70,98%,
+//! `phone` 0912 345 678.
 //!
 //! Dates reach the templates as ISO strings (how chrono serialises them). An absent value
 //! renders as an empty string, so a template can write `{{ x|date or "—" }}`.
@@ -36,6 +37,9 @@ pub fn register(env: &mut Environment<'static>) {
     });
     env.add_filter("minutes", |v: Value| {
         i64::try_from(v).map(format::minutes).unwrap_or_default()
+    });
+    env.add_filter("phone", |v: Value| {
+        v.as_str().map(format::phone).unwrap_or_default()
     });
 }
 
@@ -84,6 +88,11 @@ mod tests {
         );
         assert_eq!(render("{{ fee|money }}", ctx.clone()), "1.234.567 đồng");
         assert_eq!(render("{{ r|percent }}", ctx.clone()), "70,98%");
-        assert_eq!(render("{{ missing|date or '—' }}", ctx), "—");
+        assert_eq!(render("{{ missing|date or '—' }}", ctx.clone()), "—");
+        assert_eq!(
+            render("{{ p|phone }}", context! { p => "0912345678" }),
+            "0912 345 678"
+        );
+        assert_eq!(render("{{ missing|phone or '—' }}", ctx), "—");
     }
 }

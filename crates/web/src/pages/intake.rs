@@ -1,5 +1,9 @@
 //! `GET/POST /can-bo/tiep-nhan`: receiving a dossier at the desk, then its receipt.
 //!
+//! A refused field is shown with its message next to it, and the form keeps what was typed. The
+//! applicant's fields are parsed by the domain (`NewApplicant::parse`, through the use case),
+//! exactly as for the API.
+//!
 //! The form carries a random one-time key: a double click or a re-sent form gives back the
 //! dossier created the first time instead of a second one (the key is scoped to the user and the
 //! pages). The competent-unit list offers the units the catalogue allows at the officer's desks;
@@ -59,6 +63,48 @@ struct IntakeView<'a> {
     receiving_units: Vec<Choice>,
     units: Vec<Choice>,
     error: Option<String>,
+    /// The refused field of the form and why, shown next to it.
+    field_error: Option<FieldMessage>,
+}
+
+/// An error shown next to a field of the form.
+#[derive(Debug, Serialize)]
+struct FieldMessage {
+    /// The form field (`name`, `phone`, `address`, …).
+    field: &'static str,
+    /// Why, in Vietnamese.
+    message: String,
+}
+
+/// Form fields an error can be shown next to; the use case names the applicant's fields
+/// `applicant.<field>`.
+const FIELDS: [&str; 8] = [
+    "procedure_code",
+    "receiving_unit",
+    "competent_unit",
+    "name",
+    "phone",
+    "id_number",
+    "email",
+    "address",
+];
+
+/// Where `e` belongs: next to a field of the form, or above it.
+fn place(e: &AppError) -> (Option<String>, Option<FieldMessage>) {
+    let message = capitalise(&e.to_string());
+    let field = match e {
+        AppError::Invalid {
+            field: Some(field), ..
+        } => {
+            let key = field.strip_prefix("applicant.").unwrap_or(field);
+            FIELDS.into_iter().find(|f| *f == key)
+        }
+        _ => None,
+    };
+    match field {
+        Some(field) => (None, Some(FieldMessage { field, message })),
+        None => (Some(message), None),
+    }
 }
 
 /// `GET /can-bo/tiep-nhan`.
@@ -67,14 +113,14 @@ pub async fn form(State(state): State<AppState>, page: PageActor) -> Result<Resp
         key: new_form_key(),
         ..IntakeForm::default()
     };
-    show(&state, &page, &form, None, StatusCode::OK).await
+    show(&state, &page, &form, (None, None), StatusCode::OK).await
 }
 
 async fn show(
     state: &AppState,
     page: &PageActor,
     form: &IntakeForm,
-    error: Option<String>,
+    (error, field_error): (Option<String>, Option<FieldMessage>),
     status: StatusCode,
 ) -> Result<Response, PageError> {
     let mut procedures: Vec<Choice> = state
@@ -103,6 +149,7 @@ async fn show(
         receiving_units,
         units,
         error,
+        field_error,
     };
     Ok((status, render_html("intake.html", Some(page), &view)?).into_response())
 }
@@ -159,12 +206,15 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     check_csrf(&page, &form.csrf_token)?;
     if form.procedure_code.trim().is_empty() {
-        let message = "Chọn thủ tục hành chính.".to_owned();
+        let message = FieldMessage {
+            field: "procedure_code",
+            message: "Chọn thủ tục hành chính.".to_owned(),
+        };
         return show(
             &state,
             &page,
             &form,
-            Some(message),
+            (None, Some(message)),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -184,14 +234,7 @@ pub async fn submit(
                 AppError::Forbidden(_) => StatusCode::FORBIDDEN,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
-            show(
-                &state,
-                &page,
-                &form,
-                Some(capitalise(&e.to_string())),
-                status,
-            )
-            .await
+            show(&state, &page, &form, place(&e), status).await
         }
     }
 }

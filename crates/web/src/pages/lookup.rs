@@ -4,7 +4,9 @@
 //! A wrong code and a wrong number give the same answer, so the page cannot be used to learn
 //! which codes exist. The form posts, so the number stays out of addresses, browser history and
 //! server logs; `GET` with both parameters works too (links, bookmarks), and `?ma=` alone fills
-//! in the code (the link on the receipt).
+//! in the code (the link on the receipt). The number is compared as the intake stored it
+//! (`+84 912 345 678` finds `0912345678`); after an error it is shown again in its field, with the
+//! message next to it.
 
 use super::error::{PageError, capitalise};
 use super::view::render_html;
@@ -29,9 +31,13 @@ pub struct LookupForm {
 #[derive(Serialize)]
 struct LookupView {
     ma: String,
+    /// The number typed, shown again only with an error (so it can be corrected).
+    so: String,
     result: Option<PublicView>,
     advice: Option<&'static str>,
     error: Option<String>,
+    /// An error about the number, shown next to its field.
+    so_error: Option<String>,
 }
 
 /// What the applicant should do now, in plain words.
@@ -81,9 +87,11 @@ async fn lookup(state: &AppState, ip: &ClientIp, q: LookupForm) -> Result<Respon
     let ma: String = q.ma.trim().chars().take(80).collect();
     let mut view = LookupView {
         ma,
+        so: String::new(),
         result: None,
         advice: None,
         error: None,
+        so_error: None,
     };
     if view.ma.is_empty() || q.so.trim().is_empty() {
         return show(&view, StatusCode::OK);
@@ -102,17 +110,25 @@ async fn lookup(state: &AppState, ip: &ClientIp, q: LookupForm) -> Result<Respon
             show(&view, StatusCode::OK)
         }
         Err(AppError::NotFound(_)) => {
+            view.so = kept(&q.so);
             view.error = Some(
                 "Không tìm thấy hồ sơ với mã hồ sơ và số điện thoại (hoặc số định danh) đã nhập. Vui lòng kiểm tra lại mã trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.".into(),
             );
             show(&view, StatusCode::NOT_FOUND)
         }
         Err(e @ AppError::Invalid { .. }) => {
-            view.error = Some(format!("{}.", capitalise(&e.to_string())));
+            view.so = kept(&q.so);
+            view.so_error = Some(format!("{}.", capitalise(&e.to_string())));
             show(&view, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The number as typed, to show again in its field (at most the length of any way of writing
+/// a phone or identity number).
+fn kept(so: &str) -> String {
+    so.trim().chars().take(40).collect()
 }
 
 fn show(view: &LookupView, status: StatusCode) -> Result<Response, PageError> {

@@ -18,6 +18,10 @@ async fn the_right_phone_or_id_number_shows_the_status_only(backend: Backend) {
     for query in [
         "phone=0912345678",
         "phone=0912%20345%20678",
+        // Written the international way, the number finds the dossier filed as 0912 345 678.
+        "phone=%2B84%20912%20345%20678",
+        "phone=84912345678",
+        "phone=%2B84%20(0)%20912.345.678",
         "id_number=001090012345",
     ] {
         let a = s

@@ -9,6 +9,7 @@ mod basics;
 mod catalogue;
 mod dashboard;
 mod dossiers;
+mod inputs;
 mod lifecycle;
 mod logs;
 mod lookup;

@@ -181,3 +181,40 @@ async fn the_stylesheet_is_embedded_and_cached_long() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_look_up_normalises_the_number_and_keeps_it_after_an_error() {
+    let site = Site::new().await;
+    let code = site
+        .intake(MARRIAGE, "Vũ Văn Hải")
+        .await
+        .dossier
+        .code
+        .to_string();
+    for written in ["+84 912 345 678", "84912345678", "0912.345.678"] {
+        let page = site
+            .post("/tra-cuu", None, &[("ma", &code), ("so", written)])
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{written}: {}", page.body);
+        assert!(page.body.contains("Đã tiếp nhận"), "{written}");
+    }
+    let page = site
+        .post("/tra-cuu", None, &[("ma", &code), ("so", "09-12")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.body.contains("value=\"09-12\""),
+        "the number typed is kept: {}",
+        page.body
+    );
+    assert!(
+        page.body.contains("aria-describedby=\"so-error\"")
+            && page.body.contains("id=\"so-error\""),
+        "the message is next to the field"
+    );
+    let page = site
+        .post("/tra-cuu", None, &[("ma", &code), ("so", "0900000000")])
+        .await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.body.contains("value=\"0900000000\""));
+}

@@ -122,6 +122,44 @@ async fn the_intake_form_is_shown_again_with_the_error_and_the_values() {
     );
 }
 
+/// The field's own error, next to it (`aria-describedby`), and what was typed kept.
+#[tokio::test]
+async fn a_refused_field_shows_its_message_next_to_it_and_keeps_the_values() {
+    let site = Site::new().await;
+    let desk = site.login(Role::TiepNhan, WARD1).await;
+    let long = "Số 5 Lê Lợi ".repeat(50);
+    let cases = [
+        ("address", long.as_str(), "Địa chỉ dài quá 500 ký tự"),
+        ("phone", "0912 34", "Số điện thoại không hợp lệ"),
+        ("email", "an@", "Thư điện tử không hợp lệ"),
+        ("id_number", "12345", "Số định danh không hợp lệ"),
+        ("name", "Hoàng\u{7} Văn Em", "Họ tên có ký tự điều khiển"),
+    ];
+    for (i, (field, value, message)) in cases.into_iter().enumerate() {
+        let key = format!("bad-{i}");
+        let mut sent = fields(&desk.csrf, &key, "0987654321");
+        for f in &mut sent {
+            if f.0 == field {
+                f.1 = value;
+            }
+        }
+        let page = site.post("/can-bo/tiep-nhan", Some(&desk), &sent).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let at = page
+            .body
+            .find(&format!("id=\"{field}-error\""))
+            .unwrap_or_else(|| panic!("{field}: no message by the field: {}", page.body));
+        assert!(page.body[at..].contains(message), "{field}: {message}");
+        assert!(
+            page.body
+                .contains(&format!("aria-describedby=\"{field}-error\"")),
+            "{field}"
+        );
+        assert!(page.body.contains("value=\"5 Lê Lợi\"") || field == "address");
+        assert!(page.body.contains("value=\"0987654321\"") || field == "phone");
+    }
+}
+
 #[tokio::test]
 async fn the_receipt_has_the_code_the_times_on_form_and_the_fee() {
     let site = Site::new().await;

@@ -19,6 +19,8 @@ impl App {
         action: Action,
     ) -> Result<DossierView, AppError> {
         let code = parse_code(code)?;
+        // Texts bounded before anything looks them up (`decide` parses them again).
+        let action = action.parse_texts()?;
         let org = self.org().await?;
         let (dossier, mut events) = self.load(caller, &org, &code).await?;
         let permit = authorize_action(caller, &org, action.kind(), &dossier)?;

@@ -28,7 +28,8 @@ pub struct IntakeRequest {
     /// unit it allows.
     #[serde(default)]
     pub competent_unit: Option<UnitCode>,
-    /// The applicant.
+    /// The applicant as sent; intake parses every field (docs/rules.md §10) and refuses a bad
+    /// one as `Invalid` on `applicant.<field>`.
     pub applicant: Applicant,
     /// How it came in (default: desk).
     #[serde(default = "desk")]

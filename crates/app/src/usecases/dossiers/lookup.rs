@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use motcua_domain::deadline::DeadlineEngine;
 use motcua_domain::dossier::Status;
 use motcua_domain::ids::DossierCode;
+use motcua_domain::input::lookup_key;
 use serde::Serialize;
 
 /// What a citizen sees with the code and a phone or ID number.
@@ -35,7 +36,8 @@ pub struct PublicView {
 }
 
 impl App {
-    /// The citizen's look-up: the code and the phone or ID number on the dossier. Open to every
+    /// The citizen's look-up: the code and the phone or ID number on the dossier, both sides
+    /// normalised alike ([`lookup_key`]: `+84 912 345 678` finds `0912345678`). Open to every
     /// caller: the code and the number are the proof (rate-limited at the edge).
     pub async fn public_lookup(
         &self,
@@ -46,7 +48,7 @@ impl App {
         let not_found =
             || AppError::NotFound("hồ sơ với mã và số điện thoại/số định danh này".into());
         let code = DossierCode::parse(code.trim()).map_err(|_| not_found())?;
-        let factor = digits(factor);
+        let factor = lookup_key(factor);
         if factor.len() < 6 {
             return Err(AppError::invalid(
                 "invalid_second_factor",
@@ -61,7 +63,7 @@ impl App {
         let matches = [&a.phone, &a.id_number]
             .into_iter()
             .flatten()
-            .any(|v| digits(v) == factor);
+            .any(|v| lookup_key(v) == factor);
         if !matches {
             return Err(not_found());
         }
@@ -81,8 +83,4 @@ impl App {
             code: dossier.code,
         })
     }
-}
-
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
 }
