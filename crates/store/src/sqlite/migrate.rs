@@ -50,6 +50,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0006_slim_unit_indexes.sql",
         sql: include_str!("../../migrations/sqlite/0006_slim_unit_indexes.sql"),
     },
+    Migration {
+        version: 7,
+        file: "0007_user_changes.sql",
+        sql: include_str!("../../migrations/sqlite/0007_user_changes.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\

@@ -54,7 +54,20 @@ pub(crate) async fn create_user(
 }
 
 /// A user's columns: name, full name, password hash, grants, active.
-type UserRow = (String, String, String, Json<Vec<Grant>>, bool);
+pub(crate) type UserRow = (String, String, String, Json<Vec<Grant>>, bool);
+
+/// The user of a [`UserRow`].
+pub(crate) fn user_of(
+    (username, full_name, password_hash, Json(grants), active): UserRow,
+) -> UserRecord {
+    UserRecord {
+        username,
+        full_name,
+        password_hash,
+        grants,
+        active,
+    }
+}
 
 /// A user by login name.
 pub(crate) async fn user(
@@ -66,15 +79,7 @@ pub(crate) async fn user(
         .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
-    Ok(row.map(
-        |(username, full_name, password_hash, Json(grants), active)| UserRecord {
-            username,
-            full_name,
-            password_hash,
-            grants,
-            active,
-        },
-    ))
+    Ok(row.map(user_of))
 }
 
 /// Number of users.
