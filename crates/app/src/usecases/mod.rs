@@ -8,3 +8,4 @@ pub mod dossiers;
 pub mod feedback;
 pub mod history;
 pub mod reports;
+pub mod users;
