@@ -5,14 +5,17 @@
 
 mod support;
 
+mod accounts;
 mod basics;
 mod catalogue;
 mod dashboard;
 mod dossiers;
+mod health;
 mod lifecycle;
 mod logs;
 mod lookup;
 mod reports;
 mod reports_pdf;
 mod sessions;
+mod throttle;
 mod tokens;
