@@ -65,6 +65,19 @@ pub struct SessionRecord {
     pub expires_at: NaiveDateTime,
 }
 
+/// A user enabled or disabled: who did it and when. The store keeps every change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserChange {
+    /// Whose account.
+    pub username: String,
+    /// `true`: enabled; `false`: disabled.
+    pub active: bool,
+    /// Who changed it: a user name, or `operator:<login>` for the command line of the server.
+    pub actor: String,
+    /// When.
+    pub at: NaiveDateTime,
+}
+
 /// Result of a catalogue import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ImportSummary {
@@ -206,6 +219,34 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<Option<(SessionRecord, UserRecord)>, StoreError>;
     /// Deletes a session.
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
+    /// Stores a session and, in the same transaction, deletes the user's other sessions of the
+    /// same kind and every session or token expired at its `created_at`.
+    async fn replace_sessions(&self, session: &SessionRecord) -> Result<(), StoreError>;
+    /// Deletes `username`'s sessions of `kind` (`session`, `api`), or all of them with `None`;
+    /// answers how many.
+    async fn delete_user_sessions(
+        &self,
+        username: &str,
+        kind: Option<&str>,
+    ) -> Result<u64, StoreError>;
+    /// Deletes every session and token expired at `now`; answers how many.
+    async fn purge_sessions(&self, now: NaiveDateTime) -> Result<u64, StoreError>;
+
+    /// Enables or disables `change.username` and records the change; disabling also deletes
+    /// every session and token of the user, in the same transaction. `NotFound` without such
+    /// a user.
+    async fn set_user_active(&self, change: &UserChange) -> Result<(), StoreError>;
+    /// The changes recorded for `username`, oldest first.
+    async fn user_changes(&self, username: &str) -> Result<Vec<UserChange>, StoreError>;
+
+    /// Whether a write can be made now: a transaction through the SQLite writer, a query on
+    /// PostgreSQL (refused on a read-only server). The caller bounds how long it waits.
+    async fn ready(&self) -> Result<(), StoreError>;
+    /// `false` once the store knows it can no longer write at all (the SQLite writer thread has
+    /// ended). Cheap: no I/O.
+    fn alive(&self) -> bool {
+        true
+    }
 
     /// Imports procedures all or nothing: a new code → version 1; changed content → a new
     /// version, the previous one `amended`; identical → unchanged.

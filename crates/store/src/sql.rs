@@ -11,8 +11,6 @@ pub(crate) const INSERT_USER: &str = "INSERT INTO users \
      (username, full_name, password_hash, grants, active) VALUES ($1, $2, $3, $4, $5)";
 pub(crate) const USER: &str = "SELECT username, full_name, password_hash, grants, active \
      FROM users WHERE username = $1";
-pub(crate) const USERS: &str = "SELECT username, full_name, password_hash, grants, active \
-     FROM users ORDER BY username";
 pub(crate) const COUNT_USERS: &str = "SELECT COUNT(*) FROM users";
 
 pub(crate) const INSERT_SESSION: &str = "INSERT INTO sessions \
@@ -24,6 +22,22 @@ pub(crate) const SESSION_USER: &str = "SELECT s.token_hash, s.username, s.csrf_t
      s.created_at, s.expires_at, u.full_name, u.password_hash, u.grants, u.active \
      FROM sessions s JOIN users u ON u.username = s.username WHERE s.token_hash = $1";
 pub(crate) const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
+pub(crate) const DELETE_USER_SESSIONS: &str = "DELETE FROM sessions WHERE username = $1";
+pub(crate) const DELETE_USER_SESSIONS_OF_KIND: &str =
+    "DELETE FROM sessions WHERE username = $1 AND kind = $2";
+pub(crate) const PURGE_SESSIONS: &str = "DELETE FROM sessions WHERE expires_at <= $1";
+
+/// PostgreSQL: whether this session may write (not a standby, not read-only by default).
+pub(crate) const PG_WRITABLE: &str = "SELECT NOT pg_is_in_recovery() \
+     AND current_setting('transaction_read_only') = 'off'";
+
+pub(crate) const USERS: &str = "SELECT username, full_name, password_hash, grants, active \
+     FROM users ORDER BY username";
+pub(crate) const SET_USER_ACTIVE: &str = "UPDATE users SET active = $2 WHERE username = $1";
+pub(crate) const INSERT_USER_CHANGE: &str =
+    "INSERT INTO user_changes (username, active, actor, at) VALUES ($1, $2, $3, $4)";
+pub(crate) const USER_CHANGES: &str =
+    "SELECT username, active, actor, at FROM user_changes WHERE username = $1 ORDER BY id";
 
 pub(crate) const LATEST_PROCEDURE_SPEC: &str =
     "SELECT version, data FROM procedures WHERE code = $1 ORDER BY version DESC LIMIT 1";

@@ -5,8 +5,10 @@
 //! `X-CSRF-Token`, so another site cannot make the browser act for the user. Pages take only the
 //! cookie and check the CSRF token of their forms with [`check_csrf`].
 
+mod client;
 mod limit;
 
+pub use client::{BadProxy, TrustedProxies};
 pub use limit::{LoginLimiter, RateLimiter};
 
 use crate::AppState;
@@ -15,11 +17,11 @@ use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
+use motcua_app::Caller;
 use motcua_app::store::SessionRecord;
-use motcua_app::{AppError, Caller};
 use motcua_domain::org::Actor;
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 /// Name of the session cookie of the pages.
 pub const SESSION_COOKIE: &str = "motcua_session";
@@ -42,22 +44,43 @@ pub struct PageActor {
     pub csrf_token: String,
 }
 
-/// The client's address as seen by the server, or `unknown` (e.g. in tests without a socket).
-/// Forwarded-for headers are not trusted: anyone can send them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClientIp(pub String);
+/// The client's address: the socket's peer, or the address a trusted reverse proxy forwarded
+/// (see [`TrustedProxies`]); `None` without a socket (requests made in-process).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl ClientIp {
+    /// The key the rate limits count under: the address, or its /64 network for IPv6 (one
+    /// subscriber usually holds a whole /64).
+    pub fn key(&self) -> String {
+        match self.0 {
+            Some(ip @ IpAddr::V4(_)) => ip.to_string(),
+            Some(ip @ IpAddr::V6(_)) => format!("{}/64", client::prefix(ip, 64)),
+            None => "unknown".to_owned(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
-        Ok(ClientIp(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string()),
-        ))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(ClientIp(peer.map(|peer| {
+            state.config.trusted_proxies.client(peer, &parts.headers)
+        })))
     }
+}
+
+/// Counts a citizen's look-up from `ip`; too many in a minute are refused with the seconds left.
+pub fn check_lookup(state: &AppState, ip: &ClientIp) -> Result<(), WebError> {
+    state
+        .lookup_limiter
+        .hit(&ip.key())
+        .map_err(WebError::TooManyRequests)
 }
 
 impl FromRequestParts<AppState> for ApiActor {
@@ -129,8 +152,8 @@ pub fn clear_session_cookie(secure: bool) -> String {
     session_cookie("", 0, secure)
 }
 
-/// Signs in with the login rate limits: too many failures for the user name or from the client
-/// address within 15 minutes give [`AppError::RateLimited`] until the window passes.
+/// Signs in within the sign-in limits ([`LoginLimiter`]): an attempt that must wait is refused
+/// with [`WebError::TooManyRequests`] and the time left, before the password is checked.
 pub async fn login(
     state: &AppState,
     ip: &ClientIp,
@@ -138,18 +161,12 @@ pub async fn login(
     password: &str,
 ) -> Result<Actor, WebError> {
     let limiter = &state.login_limiter;
-    limiter.check(&ip.0, username)?;
-    match state.app.login(username, password).await {
-        Ok(actor) => {
-            limiter.succeeded(username);
-            Ok(actor)
-        }
-        Err(AppError::Unauthorized) => {
-            limiter.failed(&ip.0, username);
-            Err(AppError::Unauthorized.into())
-        }
-        Err(e) => Err(e.into()),
-    }
+    limiter
+        .attempt(ip, username)
+        .map_err(WebError::TooManyRequests)?;
+    let actor = state.app.login(username, password).await?;
+    limiter.succeeded(ip, username);
+    Ok(actor)
 }
 
 /// The bearer token of the `Authorization` header, if any.
@@ -209,8 +226,8 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
-/// Equality whose time does not depend on where the strings differ.
-fn constant_time_eq(a: &str, b: &str) -> bool {
+/// Equality whose time does not depend on where the strings differ; empty strings never match.
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() || b.is_empty() {
         return false;

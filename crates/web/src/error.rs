@@ -55,6 +55,9 @@ pub enum WebError {
     /// A query string or path parameter that does not parse.
     #[error("tham số không hợp lệ: {0}")]
     InvalidParameter(String),
+    /// Too many attempts: try again after this long (sent in `Retry-After`).
+    #[error("quá nhiều lần thử; vui lòng thử lại sau {} giây", retry_after_secs(*.0))]
+    TooManyRequests(std::time::Duration),
     /// No such route.
     #[error("không có địa chỉ này trong API")]
     NoRoute,
@@ -76,6 +79,7 @@ impl WebError {
             WebError::InvalidJson { .. } | WebError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             WebError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::NoRoute => StatusCode::NOT_FOUND,
             WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -91,6 +95,7 @@ impl WebError {
             WebError::InvalidJson { .. } => "invalid_json",
             WebError::NotJson => "unsupported_media_type",
             WebError::TooLarge => "payload_too_large",
+            WebError::TooManyRequests(_) => "rate_limited",
             WebError::InvalidParameter(_) => "invalid_parameter",
             WebError::NoRoute => "not_found",
             WebError::MethodNotAllowed => "method_not_allowed",
@@ -163,21 +168,48 @@ impl IntoResponse for WebError {
             };
             tracing::error!(request_id = %id, error = %detail, "request failed");
         }
+        let retry = match &self {
+            WebError::TooManyRequests(wait) => Some(retry_after_secs(*wait)),
+            _ => None,
+        };
         let mut response = (status, Json(self.body(&id))).into_response();
         if status == StatusCode::TOO_MANY_REQUESTS {
+            // A limit that does not say how long it lasts: its one-minute window.
+            let secs = retry.unwrap_or(60);
             response.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("60"),
+                axum::http::HeaderValue::from(secs),
             );
         }
         response
     }
 }
 
+/// Whole seconds to wait, rounded up and at least one (`Retry-After` has no fractions, and
+/// `0` would invite an immediate retry that is refused again).
+pub fn retry_after_secs(wait: std::time::Duration) -> u64 {
+    let whole = wait.as_secs();
+    let secs = if wait.subsec_nanos() > 0 {
+        whole.saturating_add(1)
+    } else {
+        whole
+    };
+    secs.max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use motcua_app::store::StoreError;
+
+    #[test]
+    fn retry_after_rounds_up_to_whole_seconds_and_never_says_zero() {
+        use std::time::Duration;
+        assert_eq!(retry_after_secs(Duration::ZERO), 1);
+        assert_eq!(retry_after_secs(Duration::from_millis(1_200)), 2);
+        assert_eq!(retry_after_secs(Duration::from_secs(3)), 3);
+        assert_eq!(retry_after_secs(Duration::from_secs(900)), 900);
+    }
 
     async fn answer(e: WebError) -> (StatusCode, Value) {
         let response = with_request_id("req-42".into(), async { e.into_response() }).await;

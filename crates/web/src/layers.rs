@@ -1,5 +1,5 @@
-//! Layers around every route: request id, one log line per request, timeout, body limit and
-//! security headers.
+//! Layers around every route: request id, one log line per request, timeout, body limit,
+//! security headers and `Cache-Control: no-store`.
 
 use crate::error::with_request_id;
 use axum::Router;
@@ -24,7 +24,10 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; frame-ancestors 'no
 /// Wraps `router` in the layers (outermost first: request id and log, security headers,
 /// timeout, body limit).
 pub fn wrap(router: Router) -> Router {
-    let headers: [(HeaderName, &'static str); 4] = [
+    let headers: [(HeaderName, &'static str); 5] = [
+        // Pages and API answers may hold personal data: no browser or proxy keeps a copy.
+        // Static assets set their own long cache.
+        (header::CACHE_CONTROL, "no-store"),
         (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),

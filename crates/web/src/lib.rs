@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod charts;
 pub mod error;
+pub mod health;
 pub mod layers;
 pub mod pages;
 pub mod state;
@@ -15,17 +16,15 @@ pub use state::{AppState, WebConfig};
 use axum::Router;
 use axum::routing::get;
 
-/// The whole router: `/healthz`, `/api/v1/...` and the pages, inside the common layers.
+/// The whole router: `/healthz`, `/readyz`, `/api/v1/...` and the pages, inside the common
+/// layers.
 pub fn router(state: AppState) -> Router {
     layers::wrap(
         Router::new()
-            .route("/healthz", get(healthz))
+            .route("/healthz", get(health::healthz))
+            .route("/readyz", get(health::readyz))
             .nest("/api", api::routes())
             .merge(pages::routes())
             .with_state(state),
     )
-}
-
-async fn healthz() -> axum::Json<serde_json::Value> {
-    axum::Json(serde_json::json!({ "status": "ok" }))
 }

@@ -1,6 +1,6 @@
 //! What every handler gets: the application, the web settings and the rate limiters.
 
-use crate::auth::{LoginLimiter, RateLimiter};
+use crate::auth::{LoginLimiter, RateLimiter, TrustedProxies};
 use motcua_app::App;
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,8 +13,11 @@ pub const LOOKUPS_PER_MINUTE: u32 = 30;
 pub struct WebConfig {
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
-    /// Failed logins allowed per user name in 15 minutes (four times as many per client address).
+    /// Failed sign-ins allowed per (client address, user name) before each further attempt
+    /// waits, twice as long each time (four times as many per client address).
     pub login_attempts: u32,
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` headers name the client.
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Default for WebConfig {
@@ -22,6 +25,7 @@ impl Default for WebConfig {
         WebConfig {
             secure_cookies: false,
             login_attempts: 5,
+            trusted_proxies: TrustedProxies::default(),
         }
     }
 }

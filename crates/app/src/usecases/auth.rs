@@ -43,6 +43,11 @@ pub struct NewUser {
     pub grants: Vec<Grant>,
 }
 
+/// The stored kind of a browser session.
+const BROWSER: &str = "session";
+/// The stored kind of an API token.
+const API: &str = "api";
+
 fn valid_username(u: &str) -> bool {
     (3..=40).contains(&u.len())
         && u.bytes()
@@ -65,7 +70,9 @@ impl App {
         }
     }
 
-    /// Opens a session or issues a token for a signed-in actor.
+    /// Opens a session or issues a token for a signed-in actor. A browser session ends the
+    /// user's other browser sessions (API tokens stay), and the expired sessions of everyone
+    /// are deleted on the way.
     pub async fn open_session(
         &self,
         actor: &Actor,
@@ -73,8 +80,8 @@ impl App {
     ) -> Result<NewSession, AppError> {
         let now = self.now();
         let (label, life, csrf) = match kind {
-            SessionKind::Browser => ("session", Duration::hours(8), new_secret()),
-            SessionKind::Api => ("api", Duration::days(30), String::new()),
+            SessionKind::Browser => (BROWSER, Duration::hours(8), new_secret()),
+            SessionKind::Api => (API, Duration::days(30), String::new()),
         };
         let secret = new_secret();
         let record = SessionRecord {
@@ -85,7 +92,10 @@ impl App {
             created_at: now,
             expires_at: now + life,
         };
-        self.store.create_session(&record).await?;
+        match kind {
+            SessionKind::Browser => self.store.replace_sessions(&record).await?,
+            SessionKind::Api => self.store.create_session(&record).await?,
+        }
         Ok(NewSession {
             secret,
             csrf_token: csrf,
@@ -110,6 +120,26 @@ impl App {
     /// Ends a session.
     pub async fn close_session(&self, secret: &str) -> Result<(), AppError> {
         Ok(self.store.delete_session(&digest(secret)).await?)
+    }
+
+    /// Revokes every API token of the signed-in officer (their browser sessions stay); answers
+    /// how many.
+    pub async fn revoke_tokens(&self, caller: &Caller) -> Result<u64, AppError> {
+        let actor = crate::permissions::officer(caller, "thu hồi mã truy cập API")?;
+        Ok(self
+            .store
+            .delete_user_sessions(&actor.username, Some(API))
+            .await?)
+    }
+
+    /// Deletes the sessions and tokens that have expired and the idempotency keys older than
+    /// their lifetime; answers how many rows went.
+    pub async fn purge_sessions(&self) -> Result<u64, AppError> {
+        let now = self.now();
+        let sessions = self.store.purge_sessions(now).await?;
+        let keys_before = now - Duration::hours(crate::idempotency::KEY_LIFETIME_HOURS);
+        let keys = self.store.purge_idempotency_keys(keys_before).await?;
+        Ok(sessions + keys)
     }
 
     /// Creates a user: an administrator over every unit the new user gets a role at, or the

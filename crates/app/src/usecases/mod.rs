@@ -9,3 +9,4 @@ pub mod feedback;
 pub mod history;
 pub mod reports;
 pub mod units;
+pub mod users;

@@ -83,6 +83,19 @@ pub enum User {
         #[arg(long, default_value = "")]
         full_name: String,
     },
+    /// Khóa tài khoản: không đăng nhập được nữa, mọi phiên làm việc và mã truy cập API của
+    /// người dùng dừng ngay.
+    Disable {
+        /// Tên đăng nhập.
+        #[arg(long)]
+        username: String,
+    },
+    /// Mở khóa tài khoản đã khóa.
+    Enable {
+        /// Tên đăng nhập.
+        #[arg(long)]
+        username: String,
+    },
 }
 
 /// Connects to the configured database and applies migrations.
@@ -238,14 +251,43 @@ pub async fn import(args: &DataArgs, what: &Import) -> Result<String, String> {
     }
 }
 
-/// `motcua user create`
+/// `motcua user …`
 pub async fn user(args: &DataArgs, what: &User) -> Result<String, String> {
-    let User::Create {
-        username,
-        role,
-        unit,
-        full_name,
-    } = what;
+    let (username, active) = match what {
+        User::Create {
+            username,
+            role,
+            unit,
+            full_name,
+        } => return create_user(args, username, role, unit, full_name).await,
+        User::Disable { username } => (username, false),
+        User::Enable { username } => (username, true),
+    };
+    let app = open(args).await?;
+    let operator = super::operator();
+    let done = if active {
+        app.enable_user(&operator, username).await
+    } else {
+        app.disable_user(&operator, username).await
+    };
+    done.map_err(|e| message(&e))?;
+    Ok(if active {
+        format!("Đã mở khóa tài khoản «{username}».\n")
+    } else {
+        format!(
+            "Đã khóa tài khoản «{username}»: mọi phiên làm việc và mã truy cập API của tài khoản đã dừng.\n"
+        )
+    })
+}
+
+/// `motcua user create`
+async fn create_user(
+    args: &DataArgs,
+    username: &str,
+    role: &str,
+    unit: &str,
+    full_name: &str,
+) -> Result<String, String> {
     let role = Role::parse(role).ok_or_else(|| {
         let all: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
         format!("vai trò không hợp lệ: «{role}» (có: {})", all.join(", "))
@@ -256,8 +298,8 @@ pub async fn user(args: &DataArgs, what: &User) -> Result<String, String> {
     app.create_user(
         &super::operator(),
         NewUser {
-            username: username.clone(),
-            full_name: full_name.clone(),
+            username: username.to_owned(),
+            full_name: full_name.to_owned(),
             password,
             grants: vec![Grant {
                 role,

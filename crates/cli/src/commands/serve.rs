@@ -1,10 +1,13 @@
 //! `motcua serve`: the web server.
 
 use super::data::{message, open};
-use super::settings::{DEFAULT_BIND, DataArgs};
+use super::settings::{DEFAULT_BIND, DataArgs, FileSettings};
+use motcua_app::App;
 use motcua_app::demo::DemoReport;
+use motcua_web::auth::TrustedProxies;
 use motcua_web::{AppState, WebConfig};
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// Arguments of `motcua serve`.
 #[derive(Debug, clap::Args)]
@@ -18,6 +21,37 @@ pub struct Args {
     /// Số hồ sơ mẫu.
     #[arg(long, default_value_t = 500)]
     demo_dossiers: usize,
+    /// Proxy ngược tin cậy (địa chỉ hoặc mạng CIDR, cách nhau bởi dấu phẩy): chỉ từ các địa chỉ
+    /// này mới đọc địa chỉ người dùng trong X-Forwarded-For / Forwarded.
+    #[arg(long, env = "MOTCUA_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Option<Vec<String>>,
+}
+
+/// How often expired sessions and API tokens are deleted.
+const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// The trusted proxies: flag or environment, then the file.
+fn trusted_proxies(args: &Args, file: &FileSettings) -> Result<TrustedProxies, String> {
+    let items = args
+        .trusted_proxies
+        .as_ref()
+        .or(file.trusted_proxies.as_ref());
+    TrustedProxies::parse(items.into_iter().flatten().map(String::as_str))
+        .map_err(|e| e.to_string())
+}
+
+/// Deletes expired sessions and tokens now and then, for as long as the server runs.
+async fn purge_sessions(app: App) {
+    let mut every = tokio::time::interval(PURGE_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match app.purge_sessions().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "expired sessions and tokens deleted"),
+            Err(e) => tracing::warn!(error = %e, "deleting expired sessions"),
+        }
+    }
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.
@@ -54,7 +88,12 @@ pub async fn run(data: &DataArgs, args: &Args) -> Result<String, String> {
     let config = WebConfig {
         secure_cookies: file.secure_cookies.unwrap_or(defaults.secure_cookies),
         login_attempts: file.login_attempts.unwrap_or(defaults.login_attempts),
+        trusted_proxies: trusted_proxies(args, &file)?,
     };
+    if !config.trusted_proxies.is_empty() {
+        tracing::info!(proxies = %config.trusted_proxies, "client addresses forwarded by trusted proxies");
+    }
+    tokio::spawn(purge_sessions(app.clone()));
     let router = motcua_web::router(AppState::new(app, config));
     let listener = tokio::net::TcpListener::bind(&bind)
         .await

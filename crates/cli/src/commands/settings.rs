@@ -28,17 +28,20 @@ pub struct FileSettings {
     pub bind: Option<String>,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: Option<bool>,
-    /// Failed logins allowed per 15 minutes.
+    /// Failed sign-ins per (client address, user name) before the back-off starts.
     pub login_attempts: Option<u32>,
+    /// Reverse proxies (addresses or CIDR networks) whose forwarding headers name the client.
+    pub trusted_proxies: Option<Vec<String>>,
     /// Log filter, e.g. `info` or `motcua=debug`.
     pub log: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 5] = [
+const KNOWN_KEYS: [&str; 6] = [
     "database_url",
     "bind",
     "secure_cookies",
     "login_attempts",
+    "trusted_proxies",
     "log",
 ];
 

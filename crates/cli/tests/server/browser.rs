@@ -145,41 +145,90 @@ fn integer(v: &serde_json::Value) -> String {
     out
 }
 
-/// The session cookie (`motcua_session=…`) of a staff sign-in through the page form.
-async fn session_cookie(port: u16, username: &str, password: &str) -> String {
-    let form = format!("username={username}&password={password}&next=%2Fcan-bo");
+/// One raw HTTP/1.1 exchange on a fresh connection: the whole answer, head and body.
+async fn exchange(port: u16, request: &str) -> String {
     let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
         .await
         .unwrap();
-    let head = format!(
-        "POST /dang-nhap HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
-        form.len()
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(request.as_bytes()).await.unwrap();
     let mut raw = String::new();
     stream.read_to_string(&mut raw).await.unwrap();
+    raw
+}
+
+/// The value of cookie `name` set by the answer `raw`.
+fn set_cookie(raw: &str, name: &str) -> String {
+    let prefix = format!("set-cookie: {name}=");
     let line = raw
         .lines()
-        .find(|l| {
-            l.to_ascii_lowercase()
-                .starts_with("set-cookie: motcua_session=")
-        })
-        .unwrap_or_else(|| panic!("no session cookie: {raw}"));
-    line["set-cookie: ".len()..]
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
+        .find(|l| l.to_ascii_lowercase().starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no {name} cookie: {raw}"));
+    line[prefix.len()..].split(';').next().unwrap().to_owned()
+}
+
+/// The sign-in form's token and the value of the `motcua_login` cookie that carries it.
+async fn sign_in_form(port: u16) -> (String, String) {
+    let raw = exchange(
+        port,
+        "GET /dang-nhap HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    let field = "name=\"login_token\" value=\"";
+    let at = raw.find(field).unwrap() + field.len();
+    let token = raw[at..at + raw[at..].find('"').unwrap()].to_owned();
+    (token, set_cookie(&raw, "motcua_login"))
+}
+
+/// The session cookie (`motcua_session=…`) of a staff sign-in through the page form.
+async fn session_cookie(port: u16, username: &str, password: &str) -> String {
+    let (token, login) = sign_in_form(port).await;
+    let form =
+        format!("username={username}&password={password}&next=%2Fcan-bo&login_token={token}");
+    let raw = exchange(
+        port,
+        &format!(
+            "POST /dang-nhap HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
+             Cookie: motcua_login={login}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+            form.len()
+        ),
+    )
+    .await;
+    format!("motcua_session={}", set_cookie(&raw, "motcua_session"))
+}
+
+/// Serves `html` with `cookie` to every request on a port of its own, until aborted.
+async fn serve_page(cookie: String, html: String) -> (u16, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let task = tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let mut head = Vec::new();
+            let mut byte = [0_u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).await.unwrap_or(0) == 1 {
+                head.push(byte[0]);
+            }
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
+                 Set-Cookie: {cookie}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{html}",
+                html.len()
+            );
+            let _ = stream.write_all(answer.as_bytes()).await;
+        }
+    });
+    (port, task)
 }
 
 /// A leader of the province signs in from Chromium and reads the dashboard of the current
 /// calendar month: the SVG charts and the tables under them, with the numbers of the JSON API.
 ///
-/// Chromium takes no cookie on its command line, so the browser signs in like a person: it opens
-/// a local HTML file whose form posts the user name and password to `/dang-nhap` (submitted by
-/// the file's one line of script), the server answers with the session cookie and a redirect to
-/// the dashboard, and `--virtual-time-budget` lets the navigation finish before `--dump-dom`.
+/// Chromium takes no cookie on its command line, so the browser signs in like a person filling
+/// the sign-in form: the test reads a form token from `/dang-nhap`, and a page served by the
+/// test on another port of the same host (the same site, so it may set the form's
+/// `SameSite=Strict` cookie) hands the browser that cookie and a form with the token, the user
+/// name and the password, submitted by the page's one line of script; the server answers with
+/// the session cookie and a redirect to the dashboard, and `--virtual-time-budget` lets the
+/// navigation finish before `--dump-dom`.
 /// The dashboard itself needs no script: the same page fetched over plain HTTP with that session
 /// (no browser, so nothing runs) already holds every chart and table, and its only script is the
 /// deferred `print.js` that reveals the print button. (`--blink-settings=scriptEnabled=false`
@@ -238,23 +287,24 @@ async fn the_dashboard_renders_in_chromium_for_a_signed_in_leader() {
     let api = api.json();
     assert_eq!(api["total"]["received"]["total"], 3, "{api}");
 
-    let login = dir.join("dang-nhap.html");
     let next = page.replace('&', "&amp;");
-    std::fs::write(
-        &login,
+    let (form_token, form_cookie) = sign_in_form(server.port).await;
+    let (helper, helper_task) = serve_page(
+        format!("motcua_login={form_cookie}; Path=/dang-nhap; SameSite=Strict"),
         format!(
             "<!doctype html><meta charset=\"utf-8\"><body onload=\"document.forms[0].submit()\">\
              <form method=\"post\" action=\"http://127.0.0.1:{}/dang-nhap\">\
              <input name=\"username\" value=\"lanhdaotinh\">\
              <input name=\"password\" value=\"mat-khau-lanh-dao\">\
+             <input name=\"login_token\" value=\"{form_token}\">\
              <input name=\"next\" value=\"{next}\"></form></body>",
             server.port
         ),
     )
-    .unwrap();
+    .await;
     let page_dir = dir.clone();
     let b = tokio::task::spawn_blocking(move || {
-        let file = format!("file://{}", login.display());
+        let file = format!("http://127.0.0.1:{helper}/dang-nhap.html");
         // Headless Chromium sometimes dumps an empty page before the sign-in form's navigation
         // ends, more often on a loaded machine; a fresh profile and another try, a moment
         // later, then show the dashboard.
@@ -279,6 +329,7 @@ async fn the_dashboard_renders_in_chromium_for_a_signed_in_leader() {
     })
     .await
     .unwrap();
+    helper_task.abort();
 
     assert!(
         b.contains("<title>Tổng quan — Bộ phận Một cửa</title>"),

@@ -114,3 +114,46 @@ fn the_first_administrator_reads_the_password_from_stdin() {
     let err = String::from_utf8(bad_role.stderr).unwrap();
     assert!(err.contains("«vua»"), "{err}");
 }
+
+/// `motcua user disable` on the server's machine stops a running server from serving the
+/// user's token at once; `user enable` lets them sign in again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn disabling_a_user_on_the_command_line_stops_their_token_at_once() {
+    let dir = temp_dir("disable");
+    let url = format!("sqlite://{}", dir.join("m.db").display());
+    install(&url);
+    let (desk, _) = demo_desk_and_procedure();
+    create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
+    let server = Server::start(&url, &dir).await;
+    let auth = format!(
+        "Bearer {}",
+        token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
+    );
+    let list = |auth: String| async move {
+        let headers = [("Authorization", auth.as_str())];
+        request(server.port, "GET", "/api/v1/dossiers", None, &headers)
+            .await
+            .unwrap()
+            .status
+    };
+    assert_eq!(list(auth.clone()).await, 200);
+    let out = run(&url, &["user", "disable", "--username", "tiepnhan"], "");
+    assert!(out.contains("Đã khóa tài khoản «tiepnhan»"), "{out}");
+    assert_eq!(list(auth.clone()).await, 401);
+    let body = serde_json::json!({ "username": "tiepnhan", "password": "mat-khau-tiep-nhan" });
+    let r = request(server.port, "POST", "/api/v1/auth/token", Some(&body), &[])
+        .await
+        .unwrap();
+    assert_eq!(r.status, 401);
+    run(&url, &["user", "enable", "--username", "tiepnhan"], "");
+    assert_eq!(list(auth).await, 401, "the old token was deleted");
+    token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await;
+    let missing = motcua()
+        .args(["user", "disable", "--username", "khongco"])
+        .env("MOTCUA_DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    let err = String::from_utf8(missing.stderr).unwrap();
+    assert!(err.contains("khongco"), "{err}");
+}

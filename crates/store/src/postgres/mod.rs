@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
-    StoreError, UserRecord,
+    StoreError, UserChange, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
@@ -93,10 +93,6 @@ impl Store for PgStore {
         ops::user(&mut *self.conn().await?, username).await
     }
 
-    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
-        ops::users(&mut *self.conn().await?).await
-    }
-
     async fn count_users(&self) -> Result<u64, StoreError> {
         ops::count_users(&mut *self.conn().await?).await
     }
@@ -118,6 +114,49 @@ impl Store for PgStore {
 
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
         ops::delete_session(&mut *self.conn().await?, token_hash).await
+    }
+
+    async fn replace_sessions(&self, session: &SessionRecord) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::replace_sessions(&mut tx, session).await?;
+        commit(tx, ()).await
+    }
+
+    async fn delete_user_sessions(
+        &self,
+        username: &str,
+        kind: Option<&str>,
+    ) -> Result<u64, StoreError> {
+        ops::delete_user_sessions(&mut *self.conn().await?, username, kind).await
+    }
+
+    async fn purge_sessions(&self, now: NaiveDateTime) -> Result<u64, StoreError> {
+        ops::purge_sessions(&mut *self.conn().await?, now).await
+    }
+
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
+        ops::users(&mut *self.conn().await?).await
+    }
+
+    async fn set_user_active(&self, change: &UserChange) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::set_user_active(&mut tx, change).await?;
+        commit(tx, ()).await
+    }
+
+    async fn user_changes(&self, username: &str) -> Result<Vec<UserChange>, StoreError> {
+        ops::user_changes(&mut *self.conn().await?, username).await
+    }
+
+    async fn ready(&self) -> Result<(), StoreError> {
+        if ops::writable(&mut *self.conn().await?).await? {
+            Ok(())
+        } else {
+            Err(StoreError::Database(
+                "the PostgreSQL server is read-only (a standby, or read-only by default)"
+                    .to_owned(),
+            ))
+        }
     }
 
     async fn import_procedures(

@@ -1,9 +1,10 @@
 //! Write commands sent to the SQLite writer, and what they answer.
 
 use super::{migrate, ops};
+use chrono::NaiveDateTime;
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
-    ImportStream, ImportSummary, Inserted, SessionRecord, StoreError, UserRecord,
+    ImportStream, ImportSummary, Inserted, SessionRecord, StoreError, UserChange, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::ProcedureSpec;
@@ -25,6 +26,21 @@ pub(crate) enum Command {
     CreateSession(SessionRecord),
     /// Delete a session by token hash.
     DeleteSession(String),
+    /// Store a session, ending the user's others of its kind and the expired ones.
+    ReplaceSessions(SessionRecord),
+    /// Delete a user's sessions of one kind, or all of them.
+    DeleteUserSessions {
+        /// Whose.
+        username: String,
+        /// `session`, `api`, or every kind.
+        kind: Option<String>,
+    },
+    /// Delete the sessions and tokens expired at this instant.
+    PurgeSessions(NaiveDateTime),
+    /// Enable or disable a user.
+    SetUserActive(UserChange),
+    /// Nothing: proves that the writer takes the write lock and commits.
+    Probe,
     /// Import procedures, all or nothing.
     ImportProcedures(Vec<ProcedureSpec>),
     /// Insert a dossier (or replay its idempotency key).
@@ -53,6 +69,9 @@ pub(crate) enum Command {
     },
     /// Insert or replace feedback items, all or nothing.
     ImportFeedback(Vec<FeedbackItem>),
+    /// Misbehaving commands for the writer's own tests.
+    #[cfg(test)]
+    Test(super::writer::tests::Misbehave),
     /// Record a calendar override.
     AddCalendarOverride {
         /// Calendar name.
@@ -88,6 +107,15 @@ impl Command {
             Command::CreateUser(user) => ops::create_user(conn, user).map(done),
             Command::CreateSession(s) => ops::create_session(conn, s).map(done),
             Command::DeleteSession(hash) => ops::delete_session(conn, hash).map(done),
+            Command::ReplaceSessions(s) => ops::replace_sessions(conn, s).map(done),
+            Command::DeleteUserSessions { username, kind } => {
+                ops::delete_user_sessions(conn, username, kind.as_deref()).map(Output::Count)
+            }
+            Command::PurgeSessions(now) => ops::purge_sessions(conn, *now).map(Output::Count),
+            Command::SetUserActive(change) => ops::set_user_active(conn, change).map(done),
+            Command::Probe => Ok(Output::Done),
+            #[cfg(test)]
+            Command::Test(misbehave) => misbehave.run(),
             Command::ImportProcedures(specs) => {
                 ops::import_procedures(conn, specs).map(Output::Imported)
             }

@@ -55,6 +55,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0007_scoped_idempotency_keys.sql",
         sql: include_str!("../../migrations/sqlite/0007_scoped_idempotency_keys.sql"),
     },
+    Migration {
+        version: 8,
+        file: "0008_user_changes.sql",
+        sql: include_str!("../../migrations/sqlite/0008_user_changes.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\

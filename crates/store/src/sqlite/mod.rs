@@ -16,7 +16,7 @@ use commands::Command;
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
-    StoreError, UserRecord,
+    StoreError, UserChange, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
@@ -109,10 +109,6 @@ impl Store for SqliteStore {
         self.readers.lookup(|c| ops::user(c, username)).await
     }
 
-    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
-        self.readers.scan(ops::users).await
-    }
-
     async fn count_users(&self) -> Result<u64, StoreError> {
         self.readers.scan(ops::count_users).await
     }
@@ -142,6 +138,60 @@ impl Store for SqliteStore {
             .run(Command::DeleteSession(token_hash.to_owned()))
             .await?
             .done()
+    }
+
+    async fn replace_sessions(&self, session: &SessionRecord) -> Result<(), StoreError> {
+        self.writer
+            .run(Command::ReplaceSessions(session.clone()))
+            .await?
+            .done()
+    }
+
+    async fn delete_user_sessions(
+        &self,
+        username: &str,
+        kind: Option<&str>,
+    ) -> Result<u64, StoreError> {
+        let command = Command::DeleteUserSessions {
+            username: username.to_owned(),
+            kind: kind.map(str::to_owned),
+        };
+        count(self.writer.run(command).await?.count()?)
+    }
+
+    async fn purge_sessions(&self, now: NaiveDateTime) -> Result<u64, StoreError> {
+        count(
+            self.writer
+                .run(Command::PurgeSessions(now))
+                .await?
+                .count()?,
+        )
+    }
+
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
+        self.readers.scan(ops::users).await
+    }
+
+    async fn set_user_active(&self, change: &UserChange) -> Result<(), StoreError> {
+        self.writer
+            .run(Command::SetUserActive(change.clone()))
+            .await?
+            .done()
+    }
+
+    async fn user_changes(&self, username: &str) -> Result<Vec<UserChange>, StoreError> {
+        let username = username.to_owned();
+        self.readers
+            .scan(move |c| ops::user_changes(c, &username))
+            .await
+    }
+
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.writer.run(Command::Probe).await?.done()
+    }
+
+    fn alive(&self) -> bool {
+        self.writer.alive()
     }
 
     async fn import_procedures(
@@ -316,4 +366,9 @@ impl Store for SqliteStore {
             .scan(move |c| ops::feedback_for_period(c, &units, from, to))
             .await
     }
+}
+
+/// A row count as the port's `u64`.
+fn count(n: usize) -> Result<u64, StoreError> {
+    u64::try_from(n).map_err(|_| StoreError::Database(format!("count {n}")))
 }

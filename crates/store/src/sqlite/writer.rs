@@ -7,11 +7,19 @@
 //! batch runs without savepoints; if a command fails, the batch is rolled back and run again
 //! with a savepoint per command, so that only the failing one fails. With group commit off,
 //! each batch holds one command.
+//!
+//! A command that panics fails like a command that returns an error: the panic is caught around
+//! the command, its batch is rolled back and the others run again in savepoints. A panic in the
+//! writer's own code is caught around the loop: the open transaction is rolled back, the
+//! commands in hand fail, and the thread goes on serving the queue on the same connection. The
+//! thread ends only when every handle is dropped; [`Writer::alive`] says whether it still runs.
 
 use super::commands::{Command, Output};
 use super::conn::execute;
 use motcua_app::store::StoreError;
 use rusqlite::Connection;
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{mpsc, oneshot};
@@ -54,12 +62,19 @@ impl Writer {
     /// Runs a command and waits until it is committed (or failed).
     pub(crate) async fn run(&self, command: Command) -> Result<Output, StoreError> {
         let (answer, result) = oneshot::channel();
-        let stopped = || StoreError::Database("the SQLite writer has stopped".to_owned());
         self.jobs
             .send(Job { command, answer })
             .await
-            .map_err(|_| stopped())?;
-        result.await.map_err(|_| stopped())?
+            .map_err(|_| StoreError::Database("the SQLite writer has stopped".to_owned()))?;
+        // The answer is dropped unanswered only when the writer's own code panicked.
+        result.await.map_err(|_| {
+            StoreError::Database("the SQLite writer failed on this write".to_owned())
+        })?
+    }
+
+    /// Whether the writer thread still serves commands (a cheap check, for health probes).
+    pub(crate) fn alive(&self) -> bool {
+        !self.jobs.is_closed()
     }
 
     /// Transactions committed so far.
@@ -70,27 +85,67 @@ impl Writer {
 
 fn run(conn: Connection, mut queue: mpsc::Receiver<Job>, batch: usize, commits: &AtomicU64) {
     let mut jobs = Vec::with_capacity(batch);
-    while queue.blocking_recv_many(&mut jobs, batch) > 0 {
+    loop {
+        let served = catch_unwind(AssertUnwindSafe(|| {
+            serve(&conn, &mut queue, &mut jobs, batch, commits);
+        }));
+        let Err(panic) = served else { break };
+        tracing::error!(panic = %panic_text(&*panic), "the SQLite writer panicked; it goes on");
+        rollback(&conn);
+        let failed = StoreError::Database("the SQLite writer failed on this write".to_owned());
+        fail_all(&mut jobs, &failed);
+    }
+    if let Err((_, e)) = conn.close() {
+        tracing::warn!(error = %e, "closing the SQLite writer connection");
+    }
+}
+
+/// Serves the queue until every sender is dropped.
+fn serve(
+    conn: &Connection,
+    queue: &mut mpsc::Receiver<Job>,
+    jobs: &mut Vec<Job>,
+    batch: usize,
+    commits: &AtomicU64,
+) {
+    while queue.blocking_recv_many(jobs, batch) > 0 {
         // A command that runs alone gets its own transaction, after those queued before it.
         while let Some(at) = jobs.iter().position(|j| j.command.runs_alone()) {
             let mut rest = jobs.split_off(at);
             if !jobs.is_empty() {
-                commit_batch(&conn, &mut jobs, commits);
+                commit_batch(conn, jobs, commits);
             }
             let after = rest.split_off(1);
-            commit_batch(&conn, &mut rest, commits);
-            jobs = after;
+            commit_batch(conn, &mut rest, commits);
+            *jobs = after;
         }
         if jobs.is_empty() {
             continue;
         }
         let size = jobs.len();
-        commit_batch(&conn, &mut jobs, commits);
+        commit_batch(conn, jobs, commits);
         tracing::trace!(size, "sqlite group commit");
     }
-    if let Err((_, e)) = conn.close() {
-        tracing::warn!(error = %e, "closing the SQLite writer connection");
-    }
+}
+
+/// Runs one command, turning a panic into an error of that command alone.
+fn run_command(conn: &Connection, command: &Command) -> Result<Output, StoreError> {
+    catch_unwind(AssertUnwindSafe(|| command.run(conn))).unwrap_or_else(|panic| {
+        let text = panic_text(&*panic);
+        tracing::error!(panic = %text, "a SQLite write command panicked");
+        Err(StoreError::Database(format!(
+            "a write command panicked: {text}"
+        )))
+    })
+}
+
+/// The message of a panic, when it has one.
+fn panic_text(panic: &(dyn Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
 }
 
 /// Copies the WAL into the database and empties the file after a command that runs alone (a
@@ -119,7 +174,7 @@ fn commit_batch(conn: &Connection, jobs: &mut Vec<Job>, commits: &AtomicU64) {
     let mut outputs = Vec::with_capacity(jobs.len());
     let mut failure = None;
     for job in jobs.iter() {
-        match job.command.run(conn) {
+        match run_command(conn, &job.command) {
             Ok(output) => outputs.push(output),
             Err(e) => {
                 failure = Some(e);
@@ -187,7 +242,7 @@ fn in_savepoint(
     command: &Command,
 ) -> Result<Result<Output, StoreError>, StoreError> {
     execute(conn, "SAVEPOINT job", &[])?;
-    let result = command.run(conn);
+    let result = run_command(conn, command);
     if result.is_err() {
         execute(conn, "ROLLBACK TO job", &[])?;
     }
@@ -229,4 +284,125 @@ fn fail_all(jobs: &mut Vec<Job>, e: &StoreError) {
 fn answer(to: Answer, result: Result<Output, StoreError>) {
     // The caller may have given up waiting; the outcome stands either way.
     let _ = to.send(result);
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use motcua_app::store::UserRecord;
+    use std::sync::Mutex;
+    use std::sync::mpsc as sync_mpsc;
+
+    /// Commands that misbehave, to test the writer.
+    #[derive(Debug)]
+    pub(crate) enum Misbehave {
+        /// Panics.
+        Panic,
+        /// Says it started, then waits until told to go on (so that others queue behind it).
+        Hold {
+            started: Mutex<sync_mpsc::Sender<()>>,
+            go: Mutex<sync_mpsc::Receiver<()>>,
+        },
+    }
+
+    impl Misbehave {
+        pub(crate) fn run(&self) -> Result<Output, StoreError> {
+            match self {
+                Misbehave::Panic => panic!("a write command that panics"),
+                Misbehave::Hold { started, go } => {
+                    started.lock().unwrap().send(()).unwrap();
+                    go.lock().unwrap().recv().unwrap();
+                    Ok(Output::Done)
+                }
+            }
+        }
+    }
+
+    fn user(name: &str) -> Command {
+        Command::CreateUser(UserRecord {
+            username: name.into(),
+            full_name: name.into(),
+            password_hash: "x".into(),
+            grants: Vec::new(),
+            active: true,
+        })
+    }
+
+    fn queued(w: &Writer) -> usize {
+        w.jobs.max_capacity() - w.jobs.capacity()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_panicking_command_fails_alone_and_the_writer_goes_on() {
+        let w = Writer::spawn(Connection::open_in_memory().unwrap(), true).unwrap();
+        w.run(Command::Migrate).await.unwrap();
+        let (started, on_start) = sync_mpsc::channel();
+        let (go, gate) = sync_mpsc::channel();
+        let hold = Command::Test(Misbehave::Hold {
+            started: Mutex::new(started),
+            go: Mutex::new(gate),
+        });
+        let held = tokio::spawn({
+            let w = w.clone();
+            async move { w.run(hold).await }
+        });
+        tokio::task::spawn_blocking(move || on_start.recv().unwrap())
+            .await
+            .unwrap();
+        let before = w.commits();
+        // Three commands queue while the writer holds: they make one batch.
+        let batch: Vec<_> = [user("an"), Command::Test(Misbehave::Panic), user("binh")]
+            .into_iter()
+            .map(|c| {
+                let w = w.clone();
+                tokio::spawn(async move { w.run(c).await })
+            })
+            .collect();
+        while queued(&w) < 3 {
+            tokio::task::yield_now().await;
+        }
+        go.send(()).unwrap();
+        held.await.unwrap().unwrap();
+        let mut results = Vec::new();
+        for task in batch {
+            results.push(task.await.unwrap());
+        }
+        assert!(results[0].is_ok(), "{:?}", results[0]);
+        let e = results[1].as_ref().unwrap_err();
+        assert!(e.to_string().contains("panicked"), "{e}");
+        assert!(results[2].is_ok(), "{:?}", results[2]);
+        // The hold's commit, then the batch run again with savepoints: one commit.
+        assert_eq!(w.commits() - before, 2);
+        assert!(w.alive());
+        assert!(matches!(
+            w.run(user("an")).await,
+            Err(StoreError::Conflict(_))
+        ));
+        w.run(user("chi")).await.unwrap();
+        w.run(Command::Probe).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_panic_alone_in_its_batch_fails_it_and_the_next_write_succeeds() {
+        let w = Writer::spawn(Connection::open_in_memory().unwrap(), false).unwrap();
+        w.run(Command::Migrate).await.unwrap();
+        for _ in 0..3 {
+            assert!(w.run(Command::Test(Misbehave::Panic)).await.is_err());
+            assert!(w.alive());
+        }
+        w.run(user("an")).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_writer_whose_thread_ended_says_so() {
+        let (jobs, queue) = mpsc::channel(1);
+        drop(queue);
+        let w = Writer {
+            jobs,
+            commits: Arc::default(),
+        };
+        assert!(!w.alive());
+        let e = w.run(Command::Probe).await.unwrap_err();
+        assert!(e.to_string().contains("stopped"), "{e}");
+    }
 }

@@ -7,7 +7,7 @@ use crate::auth::ClientIp;
 use crate::error::WebError;
 use axum::Json;
 use axum::extract::{Path, State};
-use motcua_app::{AppError, Caller};
+use motcua_app::Caller;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -27,9 +27,7 @@ pub async fn lookup(
     Path(code): Path<String>,
     ApiQuery(factor): ApiQuery<Factor>,
 ) -> Result<Json<Value>, WebError> {
-    if !state.lookup_limiter.hit(&ip.0) {
-        return Err(AppError::RateLimited.into());
-    }
+    crate::auth::check_lookup(&state, &ip)?;
     let factor = factor.phone.or(factor.id_number).unwrap_or_default();
     let v = state
         .app

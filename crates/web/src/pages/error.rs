@@ -5,7 +5,7 @@
 //! `x-request-id` header. A 5xx answer never shows the error itself; it is logged once.
 
 use super::view;
-use crate::error::{WebError, request_id};
+use crate::error::{WebError, request_id, retry_after_secs};
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -22,8 +22,8 @@ pub enum PageError {
     Forbidden(String),
     /// 404.
     NotFound,
-    /// 429: too many attempts.
-    TooManyRequests,
+    /// 429: too many attempts; try again after this many seconds.
+    TooManyRequests(u64),
     /// 500: the text goes to the log, never to the client.
     Internal(String),
 }
@@ -35,7 +35,7 @@ impl From<AppError> for PageError {
             AppError::Forbidden(_) | AppError::Unauthorized => {
                 PageError::Forbidden(capitalise(&e.to_string()))
             }
-            AppError::RateLimited => PageError::TooManyRequests,
+            AppError::RateLimited => PageError::TooManyRequests(60),
             AppError::Store(inner) => PageError::Internal(inner.to_string()),
             other => PageError::BadRequest(capitalise(&other.to_string())),
         }
@@ -50,6 +50,7 @@ impl From<WebError> for PageError {
                 "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.".into(),
             ),
             WebError::Internal(text) => PageError::Internal(text),
+            WebError::TooManyRequests(wait) => PageError::TooManyRequests(retry_after_secs(wait)),
             other => PageError::BadRequest(capitalise(&other.to_string())),
         }
     }
@@ -63,17 +64,26 @@ struct ErrorMarker {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
+        let mut retry = None;
         let (status, message) = match self {
             PageError::BadRequest(m) => (StatusCode::BAD_REQUEST, Some(m)),
             PageError::Forbidden(m) => (StatusCode::FORBIDDEN, Some(m)),
             PageError::NotFound => (StatusCode::NOT_FOUND, None),
-            PageError::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, None),
+            PageError::TooManyRequests(secs) => {
+                retry = Some(secs);
+                (StatusCode::TOO_MANY_REQUESTS, None)
+            }
             PageError::Internal(detail) => {
                 tracing::error!(request_id = %request_id(), error = %detail, "page failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
             }
         };
         let mut response = status.into_response();
+        if let Some(secs) = retry {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
         response.extensions_mut().insert(ErrorMarker { message });
         response
     }
@@ -177,6 +187,11 @@ mod tests {
     use tower::ServiceExt;
 
     async fn page(error: PageError) -> (StatusCode, String) {
+        let (status, _, body) = page_with_headers(error).await;
+        (status, body)
+    }
+
+    async fn page_with_headers(error: PageError) -> (StatusCode, axum::http::HeaderMap, String) {
         let router = Router::new()
             .route("/x", get(move || async move { error }))
             .layer(axum::middleware::from_fn(render_error_pages));
@@ -185,10 +200,11 @@ mod tests {
             .body(Body::empty());
         let response = router.oneshot(request.unwrap()).await.unwrap();
         let status = response.status();
+        let headers = response.headers().clone();
         let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
             .await
             .unwrap();
-        (status, String::from_utf8(bytes.to_vec()).unwrap())
+        (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
     }
 
     #[tokio::test]
@@ -204,8 +220,9 @@ mod tests {
         let (status, body) = page(PageError::Forbidden("Bạn không có quyền «x»".into())).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         assert!(body.contains("Bạn không có quyền «x»") && !body.contains("req-9"));
-        let (status, body) = page(PageError::TooManyRequests).await;
+        let (status, headers, body) = page_with_headers(PageError::TooManyRequests(7)).await;
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(headers[header::RETRY_AFTER], "7", "the real wait");
         assert!(body.contains("Quá nhiều lần thử"));
     }
 }

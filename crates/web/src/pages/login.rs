@@ -1,22 +1,32 @@
 //! `GET/POST /dang-nhap` and `POST /dang-xuat`: staff sign-in and sign-out.
 //!
-//! There is no session yet to bind a CSRF token to, so the sign-in form relies on the
-//! `SameSite=Lax` cookie and the login rate limits; sign-out is a CSRF-checked form.
+//! There is no session yet to bind a CSRF token to, so the sign-in form carries its own
+//! (double submit): the form page sets a random token in a short-lived `SameSite=Strict`
+//! cookie scoped to `/dang-nhap` and repeats it in a hidden field; a post whose field does not
+//! match the cookie is refused before any password is checked. Another site can neither read
+//! the cookie nor set it, so it cannot sign a visitor's browser in to an account of its
+//! choosing (login CSRF). Sign-out is a form checked against the session's CSRF token, and may
+//! also revoke the user's API tokens.
 
 use super::error::PageError;
 use super::view::render_html;
 use crate::AppState;
-use crate::auth::{self, ClientIp, PageActor, SESSION_COOKIE, check_csrf};
+use crate::auth::{self, ClientIp, PageActor, SESSION_COOKIE, check_csrf, constant_time_eq};
 use crate::error::WebError;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use motcua_app::secret::new_secret;
 use motcua_app::{AppError, SessionKind};
 use serde::{Deserialize, Serialize};
 
 /// Where to go after signing in when `next` is missing or not a local path.
 const STAFF_HOME: &str = "/can-bo";
+/// Cookie holding the sign-in form's token until the form is posted.
+pub const LOGIN_COOKIE: &str = "motcua_login";
+/// How long a sign-in form stays valid, in seconds.
+const LOGIN_FORM_LIFE: i64 = 2 * 60 * 60;
 
 /// The sign-in form (and the `next` of its query).
 #[derive(Debug, Default, Deserialize)]
@@ -25,6 +35,7 @@ pub struct LoginForm {
     username: String,
     password: String,
     next: String,
+    login_token: String,
 }
 
 /// The sign-out form.
@@ -32,6 +43,8 @@ pub struct LoginForm {
 #[serde(default)]
 pub struct LogoutForm {
     csrf_token: String,
+    /// `on` (a ticked checkbox): also revoke the user's API tokens.
+    revoke_tokens: String,
 }
 
 #[derive(Serialize)]
@@ -39,6 +52,7 @@ struct LoginView<'a> {
     next: &'a str,
     username: &'a str,
     error: Option<&'static str>,
+    login_token: &'a str,
 }
 
 /// `next` if it is a path on this site (`/…`, not `//host` or `/\host`), else the staff home.
@@ -59,8 +73,32 @@ pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> bool {
     matches!(state.app.session_actor(secret).await, Ok(Some((_, s))) if s.kind == "session")
 }
 
-fn show(view: &LoginView<'_>, status: StatusCode) -> Result<Response, PageError> {
-    Ok((status, render_html("login.html", None, view)?).into_response())
+/// The sign-in form with `error`, and a fresh form token in its cookie.
+fn show(
+    state: &AppState,
+    next: &str,
+    username: &str,
+    error: Option<&'static str>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let token = new_secret();
+    let view = LoginView {
+        next,
+        username,
+        error,
+        login_token: &token,
+    };
+    let html = render_html("login.html", None, &view)?;
+    let cookie = login_cookie(&token, LOGIN_FORM_LIFE, state.config.secure_cookies);
+    Ok((status, [(header::SET_COOKIE, cookie)], html).into_response())
+}
+
+/// `Set-Cookie` value of the sign-in form's token (`max_age` 0 deletes it).
+fn login_cookie(token: &str, max_age: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{LOGIN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/dang-nhap; Max-Age={max_age}{secure}"
+    )
 }
 
 /// `GET /dang-nhap`.
@@ -73,41 +111,43 @@ pub async fn form(
     if signed_in(&state, &headers).await {
         return Ok(Redirect::to(next).into_response());
     }
-    show(
-        &LoginView {
-            next,
-            username: "",
-            error: None,
-        },
-        StatusCode::OK,
-    )
+    show(&state, next, "", None, StatusCode::OK)
 }
 
 /// `POST /dang-nhap`.
 pub async fn submit(
     State(state): State<AppState>,
     ip: ClientIp,
+    headers: HeaderMap,
     Form(f): Form<LoginForm>,
 ) -> Result<Response, PageError> {
     let next = local_path(&f.next);
     let username = f.username.trim().to_lowercase();
+    let cookie_token = auth::cookie(&headers, LOGIN_COOKIE).unwrap_or("");
+    if !constant_time_eq(&f.login_token, cookie_token) {
+        let error =
+            Some("Biểu mẫu đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.");
+        return show(&state, next, &username, error, StatusCode::FORBIDDEN);
+    }
     let actor = match auth::login(&state, &ip, &username, &f.password).await {
         Ok(actor) => actor,
         Err(WebError::App(AppError::Unauthorized)) => {
             let error = Some("Tên đăng nhập hoặc mật khẩu không đúng");
-            let view = LoginView {
-                next,
-                username: &username,
-                error,
-            };
-            return show(&view, StatusCode::UNAUTHORIZED);
+            return show(&state, next, &username, error, StatusCode::UNAUTHORIZED);
         }
         Err(e) => return Err(e.into()),
     };
     let session = state.app.open_session(&actor, SessionKind::Browser).await?;
     let max_age = (session.expires_at - state.app.now()).num_seconds().max(0);
-    let cookie = auth::session_cookie(&session.secret, max_age, state.config.secure_cookies);
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(next)).into_response())
+    let secure = state.config.secure_cookies;
+    let cookies = AppendHeaders([
+        (
+            header::SET_COOKIE,
+            auth::session_cookie(&session.secret, max_age, secure),
+        ),
+        (header::SET_COOKIE, login_cookie("", 0, secure)),
+    ]);
+    Ok((cookies, Redirect::to(next)).into_response())
 }
 
 /// `POST /dang-xuat`.
@@ -118,6 +158,9 @@ pub async fn logout(
     Form(f): Form<LogoutForm>,
 ) -> Result<Response, PageError> {
     check_csrf(&page, &f.csrf_token)?;
+    if f.revoke_tokens == "on" {
+        state.app.revoke_tokens(&page.caller).await?;
+    }
     if let Some(secret) = auth::cookie(&headers, SESSION_COOKIE) {
         state.app.close_session(secret).await?;
     }

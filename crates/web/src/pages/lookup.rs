@@ -96,9 +96,7 @@ async fn lookup(state: &AppState, ip: &ClientIp, q: LookupForm) -> Result<Respon
     if view.ma.is_empty() || q.so.trim().is_empty() {
         return show(&view, StatusCode::OK);
     }
-    if !state.lookup_limiter.hit(&ip.0) {
-        return Err(PageError::TooManyRequests);
-    }
+    crate::auth::check_lookup(state, ip)?;
     match state
         .app
         .public_lookup(&Caller::public(), &view.ma, &q.so)

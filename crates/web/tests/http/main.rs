@@ -5,10 +5,12 @@
 
 mod support;
 
+mod accounts;
 mod basics;
 mod catalogue;
 mod dashboard;
 mod dossiers;
+mod health;
 mod inputs;
 mod lifecycle;
 mod logs;
@@ -17,4 +19,5 @@ mod reports;
 mod reports_pdf;
 mod scope;
 mod sessions;
+mod throttle;
 mod tokens;

@@ -2,12 +2,14 @@
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use motcua_app::SessionKind;
 use motcua_domain::org::Role;
 use motcua_testkit::{Backend, Fixture, MARRIAGE, fixture, password, username};
 use motcua_web::{AppState, WebConfig};
 use serde_json::{Value, json};
+use std::net::SocketAddr;
 use tower::ServiceExt;
 
 /// Failed logins allowed per user name in the tests.
@@ -55,13 +57,25 @@ impl Answer {
 
 impl Server {
     pub async fn new(backend: Backend) -> Server {
-        let f = fixture(backend).await;
         let config = WebConfig {
             login_attempts: LOGIN_ATTEMPTS,
             ..WebConfig::default()
         };
+        Server::with_config(backend, config).await
+    }
+
+    /// The router with `config` on a fresh fixture.
+    pub async fn with_config(backend: Backend, config: WebConfig) -> Server {
+        let f = fixture(backend).await;
         let router = motcua_web::router(AppState::new(f.app.clone(), config));
         Server { f, router }
+    }
+
+    /// `req` as if it came over a socket from `peer`.
+    pub fn from_peer(mut req: Request<Body>, peer: &str) -> Request<Body> {
+        let addr = SocketAddr::new(peer.parse().unwrap(), 40_000);
+        req.extensions_mut().insert(ConnectInfo(addr));
+        req
     }
 
     pub async fn send(&self, req: Request<Body>) -> Answer {

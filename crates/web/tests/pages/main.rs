@@ -6,5 +6,6 @@ mod dashboard;
 mod dossier;
 mod intake;
 mod reports;
+mod signin;
 mod site;
 mod staff;

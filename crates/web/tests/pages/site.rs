@@ -42,6 +42,15 @@ impl Page {
             .get(header::SET_COOKIE)
             .map_or("", |v| v.to_str().unwrap())
     }
+
+    /// The `Set-Cookie` header of cookie `name`, if any.
+    pub fn cookie_named(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .find(|c| c.starts_with(&format!("{name}=")))
+    }
 }
 
 /// A signed-in browser: its cookie and the CSRF token of its forms.
@@ -114,19 +123,41 @@ impl Site {
             .await
     }
 
+    /// The sign-in form's token and the cookie that carries it (`motcua_login=…`).
+    pub async fn login_token(&self) -> (String, String) {
+        let page = self.get("/dang-nhap", None).await;
+        let token = hidden(&page.body, "login_token").expect("a token in the sign-in form");
+        let cookie = page.set_cookie().split(';').next().unwrap().to_owned();
+        (token, cookie)
+    }
+
+    /// Posts the sign-in form with `fields` and the form's token, as a browser does.
+    pub async fn sign_in(&self, fields: &[(&str, &str)]) -> Page {
+        let (token, cookie) = self.login_token().await;
+        let mut fields = fields.to_vec();
+        fields.push(("login_token", &token));
+        let browser = Session {
+            cookie,
+            csrf: String::new(),
+        };
+        self.post("/dang-nhap", Some(&browser), &fields).await
+    }
+
     /// Signs in as the user holding `role` at `unit` through the sign-in form.
     pub async fn login(&self, role: Role, unit: &str) -> Session {
         let name = username(role, unit);
         let pw = password(role);
         let page = self
-            .post(
-                "/dang-nhap",
-                None,
-                &[("username", &name), ("password", &pw), ("next", "/can-bo")],
-            )
+            .sign_in(&[("username", &name), ("password", &pw), ("next", "/can-bo")])
             .await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-        let cookie = page.set_cookie().split(';').next().unwrap().to_owned();
+        let cookie = page
+            .cookie_named("motcua_session")
+            .expect("a session cookie")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
         let mut session = Session {
             cookie,
             csrf: String::new(),

@@ -1,11 +1,13 @@
 //! The statements of the PostgreSQL adapter, each on one connection; [`super::PgStore`] decides
 //! where transactions begin and end.
 
+mod accounts;
 mod dossiers;
 mod feedback;
 mod reference;
 pub(crate) mod stats;
 
+pub(crate) use accounts::*;
 pub(crate) use dossiers::*;
 pub(crate) use feedback::*;
 pub(crate) use reference::*;

@@ -54,7 +54,20 @@ pub(crate) async fn create_user(
 }
 
 /// A user's columns: name, full name, password hash, grants, active.
-type UserRow = (String, String, String, Json<Vec<Grant>>, bool);
+pub(crate) type UserRow = (String, String, String, Json<Vec<Grant>>, bool);
+
+/// The user of a [`UserRow`].
+pub(crate) fn user_of(
+    (username, full_name, password_hash, Json(grants), active): UserRow,
+) -> UserRecord {
+    UserRecord {
+        username,
+        full_name,
+        password_hash,
+        grants,
+        active,
+    }
+}
 
 /// A user by login name.
 pub(crate) async fn user(
@@ -66,35 +79,7 @@ pub(crate) async fn user(
         .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
-    Ok(row.map(
-        |(username, full_name, password_hash, Json(grants), active)| UserRecord {
-            username,
-            full_name,
-            password_hash,
-            grants,
-            active,
-        },
-    ))
-}
-
-/// Every user, by login name.
-pub(crate) async fn users(conn: &mut PgConnection) -> Result<Vec<UserRecord>, StoreError> {
-    let rows: Vec<UserRow> = sqlx::query_as(sql::USERS)
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(db)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(username, full_name, password_hash, Json(grants), active)| UserRecord {
-                username,
-                full_name,
-                password_hash,
-                grants,
-                active,
-            },
-        )
-        .collect())
+    Ok(row.map(user_of))
 }
 
 /// Number of users.

@@ -63,19 +63,6 @@ pub(crate) fn user(conn: &Connection, username: &str) -> Result<Option<UserRecor
     })
 }
 
-/// Every user, by login name.
-pub(crate) fn users(conn: &Connection) -> Result<Vec<UserRecord>, StoreError> {
-    query_all(conn, sql::USERS, &[], |r| {
-        Ok(UserRecord {
-            username: r.get(0)?,
-            full_name: r.get(1)?,
-            password_hash: r.get(2)?,
-            grants: r.get::<_, Json<_>>(3)?.0,
-            active: r.get(4)?,
-        })
-    })
-}
-
 /// Number of users.
 pub(crate) fn count_users(conn: &Connection) -> Result<u64, StoreError> {
     count(conn, sql::COUNT_USERS)
