@@ -20,7 +20,7 @@ pub fn router(state: AppState) -> Router {
     layers::wrap(
         Router::new()
             .route("/healthz", get(healthz))
-            .nest("/api", api::routes())
+            .merge(api::routes())
             .merge(pages::routes())
             .with_state(state),
     )

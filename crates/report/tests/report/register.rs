@@ -1,6 +1,6 @@
 //! The tracking register: lines, CSV, JSON and the sheet of Mẫu 06/07.
 
-use crate::support::{Xlsx, at, period, units};
+use crate::support::{Xlsx, at, period, units, value};
 use motcua_domain::classify::TimeClass;
 use motcua_domain::dossier::{Channel, Status};
 use motcua_domain::ids::{DossierCode, ProcedureCode};
@@ -63,7 +63,7 @@ fn the_csv_has_one_line_per_dossier_with_vietnamese_dates() {
 
 #[test]
 fn the_json_keeps_instants_and_codes() {
-    let v = register_json(&register());
+    let v = value(register_json(&register()));
     assert_eq!(v["unit"]["code"], "T01.W1");
     assert_eq!(v["items"][0]["code"], "T01.W1-261020-0001");
     assert_eq!(v["items"][0]["received_at"], "2026-10-20T09:00:00+07:00");

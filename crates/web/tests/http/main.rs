@@ -7,11 +7,13 @@ mod support;
 
 mod basics;
 mod catalogue;
+mod contract;
 mod dashboard;
 mod dossiers;
 mod lifecycle;
 mod logs;
 mod lookup;
+mod rejections;
 mod reports;
 mod reports_pdf;
 mod sessions;
