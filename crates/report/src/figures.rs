@@ -2,10 +2,11 @@
 //! digitisation, ratings, apologies, PAKN) as lines of text and as JSON. The definitions are
 //! those of [`Figures`].
 
+use crate::json::FractionJson;
 use motcua_domain::format;
 use motcua_domain::stats::{Figures, Fraction, Rating};
 use serde::Serialize;
-use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 /// Title of the table, the worksheet and the page section.
 pub const FIGURES_TITLE: &str = "Chỉ tiêu khác";
@@ -68,16 +69,6 @@ fn rate_line(key: &'static str, label: &str, f: Fraction, basis: &'static str) -
         denominator: Some(f.denominator),
         shown: f.rate_vi(),
         basis,
-    }
-}
-
-/// The API key of a rating level: `rat_hai_long`.
-pub fn rating_key(level: Rating) -> &'static str {
-    match level {
-        Rating::RatHaiLong => "rat_hai_long",
-        Rating::HaiLong => "hai_long",
-        Rating::BinhThuong => "binh_thuong",
-        Rating::KhongHaiLong => "khong_hai_long",
     }
 }
 
@@ -165,13 +156,62 @@ pub fn figure_lines(f: &Figures) -> Vec<FigureLine> {
     lines
 }
 
-fn fraction_json(f: &Fraction) -> Value {
-    json!({
-        "numerator": f.numerator,
-        "denominator": f.denominator,
-        "rate": f.rate(),
-        "rate_text": f.rate_vi(),
-    })
+/// Thanh toán trực tuyến: tỷ lệ và số tiền.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct PaidOnline {
+    /// Hồ sơ thanh toán trực tuyến trên số hồ sơ có phí, lệ phí.
+    #[serde(flatten)]
+    pub rate: FractionJson,
+    /// Số tiền thanh toán trực tuyến (đồng).
+    pub amount_vnd: u64,
+    /// Số tiền dạng chữ.
+    #[schema(example = "27.367.024 đồng")]
+    pub amount_text: String,
+}
+
+/// Đánh giá của các hồ sơ đã giải quyết trong kỳ, theo mức độ.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Ratings {
+    /// Rất hài lòng.
+    pub rat_hai_long: u64,
+    /// Hài lòng.
+    pub hai_long: u64,
+    /// Bình thường.
+    pub binh_thuong: u64,
+    /// Không hài lòng.
+    pub khong_hai_long: u64,
+    /// Số hồ sơ được đánh giá.
+    pub rated: u64,
+    /// Hài lòng hoặc rất hài lòng trên số được đánh giá.
+    pub satisfied: FractionJson,
+}
+
+/// Các chỉ tiêu khác của báo cáo định kỳ.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = ReportFigures)]
+pub struct FiguresJson {
+    /// Số hồ sơ tiếp nhận trong kỳ.
+    pub received: u64,
+    /// Hồ sơ tiếp nhận trực tuyến.
+    pub online: FractionJson,
+    /// Thanh toán trực tuyến.
+    pub paid_online: PaidOnline,
+    /// Hồ sơ số hóa khi tiếp nhận.
+    pub digitised: FractionJson,
+    /// Hồ sơ có kết quả điện tử.
+    pub e_result: FractionJson,
+    /// Hồ sơ sử dụng lại dữ liệu số hóa.
+    pub reused_data: FractionJson,
+    /// Đánh giá mức độ hài lòng.
+    pub ratings: Ratings,
+    /// Hồ sơ trễ hạn có văn bản xin lỗi.
+    pub apologies: FractionJson,
+    /// Phản ánh, kiến nghị xử lý đúng hạn; null khi đơn vị chưa có dữ liệu PAKN của kỳ.
+    pub feedback_on_time: Option<FractionJson>,
+    /// Dạng chữ, ví dụ `9/10 (90,00%)`.
+    pub feedback_on_time_text: String,
+    /// Một dòng, ví dụ `PAKN xử lý đúng hạn: 9/10 (90,00%)`.
+    pub feedback_on_time_line: String,
 }
 
 /// The figures as JSON: each rate as `{numerator, denominator, rate, rate_text}` (`rate` is
@@ -179,29 +219,29 @@ fn fraction_json(f: &Fraction) -> Value {
 /// the ratings per level, and the feedback handled within its limits (`feedback_on_time`, with
 /// its text `9/10 (90,00%)` and line `PAKN xử lý đúng hạn: 9/10 (90,00%)`), `null` with
 /// [`NO_FEEDBACK`] when the units hold no feedback for the period.
-pub fn figures_json(f: &Figures) -> Value {
-    let mut paid = fraction_json(&f.paid_online);
-    if let Some(map) = paid.as_object_mut() {
-        map.insert("amount_vnd".into(), json!(f.paid_online_vnd));
-        map.insert("amount_text".into(), json!(money(f.paid_online_vnd)));
+pub fn figures_json(f: &Figures) -> FiguresJson {
+    FiguresJson {
+        received: f.received(),
+        online: (&f.online).into(),
+        paid_online: PaidOnline {
+            rate: (&f.paid_online).into(),
+            amount_vnd: f.paid_online_vnd,
+            amount_text: money(f.paid_online_vnd),
+        },
+        digitised: (&f.digitised).into(),
+        e_result: (&f.e_result).into(),
+        reused_data: (&f.reused_data).into(),
+        ratings: Ratings {
+            rat_hai_long: f.rating_count(Rating::RatHaiLong),
+            hai_long: f.rating_count(Rating::HaiLong),
+            binh_thuong: f.rating_count(Rating::BinhThuong),
+            khong_hai_long: f.rating_count(Rating::KhongHaiLong),
+            rated: f.rated(),
+            satisfied: (&f.satisfied).into(),
+        },
+        apologies: (&f.apologies).into(),
+        feedback_on_time: f.feedback_on_time.as_ref().map(FractionJson::from),
+        feedback_on_time_text: feedback_text(f.feedback_on_time),
+        feedback_on_time_line: feedback_line(f.feedback_on_time),
     }
-    let mut ratings = serde_json::Map::new();
-    for level in Rating::ALL {
-        ratings.insert(rating_key(level).into(), json!(f.rating_count(level)));
-    }
-    ratings.insert("rated".into(), json!(f.rated()));
-    ratings.insert("satisfied".into(), fraction_json(&f.satisfied));
-    json!({
-        "received": f.received(),
-        "online": fraction_json(&f.online),
-        "paid_online": paid,
-        "digitised": fraction_json(&f.digitised),
-        "e_result": fraction_json(&f.e_result),
-        "reused_data": fraction_json(&f.reused_data),
-        "ratings": ratings,
-        "apologies": fraction_json(&f.apologies),
-        "feedback_on_time": f.feedback_on_time.as_ref().map(fraction_json),
-        "feedback_on_time_text": feedback_text(f.feedback_on_time),
-        "feedback_on_time_line": feedback_line(f.feedback_on_time),
-    })
 }

@@ -14,6 +14,7 @@ mod csv;
 mod figures;
 mod figures_sheet;
 mod index_json;
+pub mod json;
 mod period_spec;
 mod register;
 mod sheet;
@@ -23,19 +24,25 @@ mod xlsx;
 
 pub use csv::{register_csv, tthc_csv};
 pub use figures::{
-    FEEDBACK_LABEL, FIGURE_COLUMNS, FIGURES_TITLE, FigureLine, NO_FEEDBACK, feedback_line,
-    feedback_text, figure_lines, figures_json, money, rating_key,
+    FEEDBACK_LABEL, FIGURE_COLUMNS, FIGURES_TITLE, FigureLine, FiguresJson, NO_FEEDBACK,
+    PaidOnline, Ratings, feedback_line, feedback_text, figure_lines, figures_json, money,
 };
 pub use figures_sheet::{FIGURES_HEADER_ROW, figures_sheet};
-pub use index_json::{LOSER_SAMPLE, index766_json, indicator_by_code};
+pub use index_json::{
+    GroupJson, Index766Json, IndicatorJson, LOSER_SAMPLE, Losers, SourceJson, index766_json,
+    indicator_by_code,
+};
+pub use json::{columns_json, period_json};
 pub use motcua_app::usecases::reports::{IndexReport, Register, RegisterRow, TthcReport};
 pub use period_spec::{PeriodSpecError, parse_period, period_from};
 pub use register::{
-    REGISTER_COLUMNS, RegisterLine, register_heading, register_json, register_lines, register_sheet,
+    REGISTER_COLUMNS, RegisterItemJson, RegisterJson, RegisterLine, register_heading,
+    register_json, register_lines, register_sheet,
 };
 pub use sheet::{CELL_MAX, Cell, Range, Sheet, Style, Value};
 pub use tthc::{
-    COLUMNS, RowKind, TthcRow, columns_json, field_code, period_json, tthc_json, tthc_rows,
+    COLUMNS, ColumnLabel, RowKind, TthcFieldJson, TthcJson, TthcRow, TthcUnitJson, field_code,
+    tthc_json, tthc_rows,
 };
 pub use tthc_sheet::tthc_sheet;
 pub use xlsx::{ExportError, register_xlsx, tthc_xlsx, write_xlsx};

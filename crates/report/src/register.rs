@@ -5,13 +5,13 @@
 //! The form's column "Chuyển hồ sơ đến cơ quan giải quyết" records the hand-over of paper files,
 //! which motcua does not track, so the sheet has four date columns rather than five.
 
+use crate::json::{Channel, LocalInstant, PeriodJson, Status, TimeClass, UnitRef, period_json};
 use crate::sheet::{Range, Sheet, Style};
-use crate::tthc::period_json;
 use chrono::NaiveDateTime;
 use motcua_app::usecases::reports::{Register, RegisterRow};
 use motcua_domain::format;
-use motcua_domain::time::rfc3339;
-use serde_json::{Value, json};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// Columns of the CSV and JSON lines.
 pub const REGISTER_COLUMNS: [&str; 14] = [
@@ -75,40 +75,90 @@ pub fn register_lines(r: &Register) -> Vec<RegisterLine> {
         .collect()
 }
 
+/// Một hồ sơ của sổ theo dõi.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = RegisterItem)]
+pub struct RegisterItemJson {
+    /// Mã hồ sơ.
+    pub code: String,
+    /// Mã thủ tục.
+    pub procedure_code: String,
+    /// Tên thủ tục.
+    pub procedure_name: String,
+    /// Tên cá nhân, tổ chức.
+    pub applicant: String,
+    /// Địa chỉ, số điện thoại.
+    pub contact: String,
+    /// Cơ quan chủ trì giải quyết.
+    pub competent_unit: String,
+    /// Hình thức nộp.
+    pub channel: Channel,
+    /// Thời điểm tiếp nhận.
+    pub received_at: LocalInstant,
+    /// Hạn trả kết quả; null khi đang tạm dừng.
+    pub due_at: Option<LocalInstant>,
+    /// Thời điểm có kết quả, dừng hoặc rút.
+    pub ended_at: Option<LocalInstant>,
+    /// Thời điểm trả kết quả.
+    pub returned_at: Option<LocalInstant>,
+    /// Trạng thái.
+    pub status: Status,
+    /// Tên trạng thái.
+    pub status_label: &'static str,
+    /// Tình hình giải quyết tại thời điểm `as_of`.
+    pub time_class: TimeClass,
+    /// Tên tình hình giải quyết.
+    pub time_class_label: String,
+}
+
+/// Sổ theo dõi hồ sơ (Mẫu 06/07) của một đơn vị trong một kỳ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = Register)]
+pub struct RegisterJson {
+    /// Tên sổ.
+    pub title: &'static str,
+    /// Đơn vị (gồm các đơn vị trực thuộc).
+    pub unit: UnitRef,
+    /// Kỳ tiếp nhận.
+    pub period: PeriodJson,
+    /// Thời điểm xét tình hình giải quyết: cuối kỳ, hoặc hiện tại nếu sớm hơn.
+    pub as_of: LocalInstant,
+    /// Các hồ sơ, theo thời điểm tiếp nhận.
+    pub items: Vec<RegisterItemJson>,
+}
+
 /// The register as JSON: the unit, the period, the instant time classes are taken at, and one
 /// object per dossier with codes, instants (RFC 3339, +07:00, as everywhere in the API) and
 /// Vietnamese labels.
-pub fn register_json(r: &Register) -> Value {
-    let items: Vec<Value> = r
+pub fn register_json(r: &Register) -> RegisterJson {
+    let items = r
         .rows
         .iter()
-        .map(|row| {
-            json!({
-                "code": row.code,
-                "procedure_code": row.procedure_code,
-                "procedure_name": row.procedure_name,
-                "applicant": row.applicant,
-                "contact": row.contact,
-                "competent_unit": row.competent_unit,
-                "channel": row.channel,
-                "received_at": rfc3339(row.received_at),
-                "due_at": row.due_at.map(rfc3339),
-                "ended_at": row.ended_at.map(rfc3339),
-                "returned_at": row.returned_at.map(rfc3339),
-                "status": row.status,
-                "status_label": row.status.label_vi(),
-                "time_class": row.time_class,
-                "time_class_label": capitalised(row.time_class.label_vi()),
-            })
+        .map(|row| RegisterItemJson {
+            code: row.code.to_string(),
+            procedure_code: row.procedure_code.to_string(),
+            procedure_name: row.procedure_name.clone(),
+            applicant: row.applicant.clone(),
+            contact: row.contact.clone(),
+            competent_unit: row.competent_unit.clone(),
+            channel: row.channel.into(),
+            received_at: row.received_at.into(),
+            due_at: LocalInstant::opt(row.due_at),
+            ended_at: LocalInstant::opt(row.ended_at),
+            returned_at: LocalInstant::opt(row.returned_at),
+            status: row.status.into(),
+            status_label: row.status.label_vi(),
+            time_class: row.time_class.into(),
+            time_class_label: capitalised(row.time_class.label_vi()),
         })
         .collect();
-    json!({
-        "title": "Sổ theo dõi hồ sơ",
-        "unit": { "code": r.unit.code, "name": r.unit.name },
-        "period": period_json(&r.period),
-        "as_of": rfc3339(r.as_of),
-        "items": items,
-    })
+    RegisterJson {
+        title: "Sổ theo dõi hồ sơ",
+        unit: UnitRef::from(&r.unit),
+        period: period_json(&r.period),
+        as_of: r.as_of.into(),
+        items,
+    }
 }
 
 /// Last column of the form's table.

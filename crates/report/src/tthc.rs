@@ -1,9 +1,11 @@
 //! The rows of the periodic report and its JSON form.
 
-use crate::figures::figures_json;
+use crate::figures::{FiguresJson, figures_json};
+use crate::json::{ColumnsJson, PeriodJson, UnitRef, columns_json, period_json};
 use motcua_app::usecases::reports::TthcReport;
-use motcua_domain::stats::{Columns, Period};
-use serde_json::{Value, json};
+use motcua_domain::stats::Columns;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// Form number of the report.
 pub const FORM: &str = "Biểu số II.06a/VPCP/KSTT";
@@ -44,7 +46,7 @@ pub const PENDING: &str = "Số hồ sơ đang giải quyết";
 pub enum RowKind {
     /// A unit of the subtree (its own dossiers, not its children's).
     Unit,
-    /// A field (lĩnh vực) over the whole subtree.
+    /// Một lĩnh vực, trên cả cây đơn vị.
     Field,
 }
 
@@ -97,94 +99,123 @@ pub fn tthc_rows(r: &TthcReport) -> Vec<TthcRow> {
     units.chain(fields).collect()
 }
 
-/// The period as JSON: dates, how it was defined, its Vietnamese name and label.
-pub fn period_json(p: &Period) -> Value {
-    json!({
-        "from": p.from(),
-        "to": p.to(),
-        "kind": p.kind(),
-        "name": p.name_vi(),
-        "label": p.label_vi(),
-        "dates": p.dates_vi(),
-    })
+/// Một cột của biểu: số thứ tự, khóa JSON, nhóm và tên.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = ReportColumnLabel)]
+pub struct ColumnLabel {
+    /// Số thứ tự cột trên biểu (1–13).
+    pub number: u8,
+    /// Khóa trong JSON, ví dụ `received.online`.
+    pub key: &'static str,
+    /// Nhóm cột.
+    pub group: &'static str,
+    /// Tên cột.
+    pub label: &'static str,
 }
 
-/// Columns 3–13 as the three JSON groups.
-pub fn columns_json(c: &Columns) -> Value {
-    json!({
-        "received": {
-            "total": c.received_total(),
-            "online": c.received_online,
-            "direct_postal": c.received_direct,
-            "carried_over": c.carried_over,
-        },
-        "resolved": {
-            "total": c.resolved_total(),
-            "early": c.early,
-            "on_time": c.on_time,
-            "late": c.late,
-        },
-        "pending": {
-            "total": c.pending_total(),
-            "not_due": c.not_due,
-            "overdue": c.overdue,
-        },
-    })
+/// Một đơn vị của cây: hồ sơ của chính đơn vị đó, không gồm đơn vị con.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = TthcUnitRow)]
+pub struct TthcUnitJson {
+    /// Các cột (3)–(13).
+    #[serde(flatten)]
+    pub columns: ColumnsJson,
+    /// Mã đơn vị.
+    pub code: String,
+    /// Tên đơn vị.
+    pub name: String,
+    /// Mã đơn vị cha.
+    pub parent: Option<String>,
+    /// Độ sâu so với đơn vị báo cáo (0 là chính đơn vị đó).
+    pub depth: usize,
 }
 
-fn row_json(row: &TthcRow, parent: Option<String>) -> Value {
-    let mut v = columns_json(&row.columns);
-    if let Some(map) = v.as_object_mut() {
-        map.insert("code".into(), json!(row.code));
-        map.insert("name".into(), json!(row.name));
-        if row.kind == RowKind::Unit {
-            map.insert("parent".into(), json!(parent));
-            map.insert("depth".into(), json!(row.depth));
-        }
-    }
-    v
+/// Một lĩnh vực, trên cả cây đơn vị.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = TthcFieldRow)]
+pub struct TthcFieldJson {
+    /// Các cột (3)–(13).
+    #[serde(flatten)]
+    pub columns: ColumnsJson,
+    /// Mã lĩnh vực (tên bỏ dấu, nối bằng `-`).
+    #[schema(example = "ho-tich")]
+    pub code: String,
+    /// Tên lĩnh vực.
+    pub name: String,
 }
 
-/// The report as JSON: the subtree's totals at the top level (`received`, `resolved`,
-/// `pending`), the same object per unit under `units` and per field under `fields`, the period,
-/// the reporting unit, the Vietnamese column labels, and the other figures under `figures`
-/// ([`figures_json`]).
-pub fn tthc_json(r: &TthcReport) -> Value {
+/// Biểu II.06a: tổng của cây đơn vị ở mức trên cùng, các cột của từng đơn vị và từng lĩnh
+/// vực, kỳ, đơn vị báo cáo, tên các cột và các chỉ tiêu khác.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = TthcReport)]
+pub struct TthcJson {
+    /// Tổng của đơn vị và các đơn vị trực thuộc, cột (3)–(13).
+    #[serde(flatten)]
+    pub total: ColumnsJson,
+    /// Số hiệu biểu mẫu.
+    pub form: &'static str,
+    /// Tên biểu.
+    pub title: &'static str,
+    /// Kỳ báo cáo.
+    pub period: PeriodJson,
+    /// Đơn vị báo cáo.
+    pub unit: UnitRef,
+    /// 13 cột của biểu.
+    pub columns: Vec<ColumnLabel>,
+    /// Từng đơn vị của cây, theo thứ tự cây.
+    pub units: Vec<TthcUnitJson>,
+    /// Từng lĩnh vực có hồ sơ, theo tên.
+    pub fields: Vec<TthcFieldJson>,
+    /// Các chỉ tiêu khác.
+    pub figures: FiguresJson,
+}
+
+/// The report as JSON ([`TthcJson`]).
+pub fn tthc_json(r: &TthcReport) -> TthcJson {
     let rows = tthc_rows(r);
     let parents = r
         .units
         .iter()
         .map(|u| u.parent.as_ref().map(ToString::to_string));
-    let units: Vec<Value> = rows
+    let units = rows
         .iter()
         .filter(|row| row.kind == RowKind::Unit)
         .zip(parents)
-        .map(|(row, parent)| row_json(row, parent))
-        .collect();
-    let fields: Vec<Value> = rows
-        .iter()
-        .filter(|row| row.kind == RowKind::Field)
-        .map(|row| row_json(row, None))
-        .collect();
-    let columns: Vec<Value> = COLUMNS
-        .iter()
-        .map(|(number, key, group, label)| {
-            json!({ "number": number, "key": key, "group": group, "label": label })
+        .map(|(row, parent)| TthcUnitJson {
+            columns: columns_json(&row.columns),
+            code: row.code.clone(),
+            name: row.name.clone(),
+            parent,
+            depth: row.depth,
         })
         .collect();
-    let mut v = columns_json(&r.report.total);
-    if let Some(map) = v.as_object_mut() {
-        map.insert("form".into(), json!(FORM));
-        map.insert("title".into(), json!(TITLE));
-        map.insert("period".into(), period_json(r.period()));
-        map.insert(
-            "unit".into(),
-            json!({ "code": r.unit.code, "name": r.unit.name }),
-        );
-        map.insert("columns".into(), json!(columns));
-        map.insert("units".into(), json!(units));
-        map.insert("fields".into(), json!(fields));
-        map.insert("figures".into(), figures_json(&r.figures));
+    let fields = rows
+        .iter()
+        .filter(|row| row.kind == RowKind::Field)
+        .map(|row| TthcFieldJson {
+            columns: columns_json(&row.columns),
+            code: row.code.clone(),
+            name: row.name.clone(),
+        })
+        .collect();
+    let columns = COLUMNS
+        .iter()
+        .map(|&(number, key, group, label)| ColumnLabel {
+            number,
+            key,
+            group,
+            label,
+        })
+        .collect();
+    TthcJson {
+        total: columns_json(&r.report.total),
+        form: FORM,
+        title: TITLE,
+        period: period_json(r.period()),
+        unit: UnitRef::from(&r.unit),
+        columns,
+        units,
+        fields,
+        figures: figures_json(&r.figures),
     }
-    v
 }

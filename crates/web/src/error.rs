@@ -8,7 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use motcua_app::AppError;
 use motcua_domain::dossier::DossierError;
-use serde_json::{Value, json};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 tokio::task_local! {
     static REQUEST_ID: String;
@@ -52,9 +53,14 @@ pub enum WebError {
     /// The body is larger than the limit.
     #[error("nội dung gửi lên quá lớn")]
     TooLarge,
-    /// A query string or path parameter that does not parse.
-    #[error("tham số không hợp lệ: {0}")]
-    InvalidParameter(String),
+    /// A query string, path or header parameter that does not parse.
+    #[error("tham số không hợp lệ: {message}")]
+    InvalidParameter {
+        /// What is wrong, in readable words.
+        message: String,
+        /// The parameter, when known.
+        field: Option<String>,
+    },
     /// Too many attempts: try again after this long (sent in `Retry-After`).
     #[error("quá nhiều lần thử; vui lòng thử lại sau {} giây", retry_after_secs(*.0))]
     TooManyRequests(std::time::Duration),
@@ -76,7 +82,9 @@ impl WebError {
             WebError::App(e) => app_status(e),
             WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
             WebError::Csrf => StatusCode::FORBIDDEN,
-            WebError::InvalidJson { .. } | WebError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
+            WebError::InvalidJson { .. } | WebError::InvalidParameter { .. } => {
+                StatusCode::BAD_REQUEST
+            }
             WebError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -96,38 +104,100 @@ impl WebError {
             WebError::NotJson => "unsupported_media_type",
             WebError::TooLarge => "payload_too_large",
             WebError::TooManyRequests(_) => "rate_limited",
-            WebError::InvalidParameter(_) => "invalid_parameter",
+            WebError::InvalidParameter { .. } => "invalid_parameter",
             WebError::NoRoute => "not_found",
             WebError::MethodNotAllowed => "method_not_allowed",
             WebError::Internal(_) => "internal",
         }
     }
 
-    /// The JSON body (without logging).
-    fn body(&self, request_id: &str) -> Value {
-        if self.status().is_server_error() {
-            return json!({ "error": {
-                "code": "internal",
-                "message": format!("Lỗi hệ thống. Mã yêu cầu: {request_id}"),
-                "request_id": request_id,
-            }});
+    /// A refused parameter `field` (when known), with `message`.
+    pub fn parameter(field: Option<String>, message: impl Into<String>) -> WebError {
+        WebError::InvalidParameter {
+            message: message.into(),
+            field,
         }
+    }
+
+    /// The JSON body of a 4xx answer (5xx answers use [`InternalErrorBody`]).
+    fn body(&self) -> ErrorBody {
         let field = match self {
             WebError::App(AppError::Invalid { field, .. })
-            | WebError::InvalidJson { field, .. } => field.clone(),
+            | WebError::InvalidJson { field, .. }
+            | WebError::InvalidParameter { field, .. } => field.clone(),
             _ => None,
         };
-        let mut error = json!({
-            "code": self.code(),
-            "message": capitalise(&self.to_string()),
-            "field": field,
-        });
-        if let (WebError::App(AppError::Import(errors)), Some(map)) = (self, error.as_object_mut())
-        {
-            let details: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            map.insert("details".into(), json!(details));
+        let details = match self {
+            WebError::App(AppError::Import(errors)) => {
+                Some(errors.iter().map(ToString::to_string).collect())
+            }
+            _ => None,
+        };
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_owned(),
+                message: capitalise(&self.to_string()),
+                field,
+                details,
+            },
         }
-        json!({ "error": error })
+    }
+}
+
+/// Nội dung mọi câu trả lời lỗi 4xx.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    /// Lỗi.
+    pub error: ErrorDetail,
+}
+
+/// Lỗi gì, để người gọi xử lý.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Mã lỗi ổn định (snake_case), ví dụ invalid_json, invalid_parameter, not_found.
+    #[schema(pattern = "^[a-z0-9_]+$", example = "invalid_parameter")]
+    pub code: String,
+    /// Thông báo bằng tiếng Việt.
+    #[schema(example = "Tham số không hợp lệ: trường «x» không được hỗ trợ")]
+    pub message: String,
+    /// Trường hoặc tham số gây lỗi (ví dụ applicant.name), null khi không xác định.
+    pub field: Option<String>,
+    /// Chi tiết từng dòng (chỉ có khi nhập dữ liệu bị từ chối).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<String>>,
+}
+
+/// Nội dung mọi câu trả lời lỗi 5xx: chỉ có mã yêu cầu, cũng có trong header x-request-id.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = InternalError)]
+pub struct InternalErrorBody {
+    /// Lỗi.
+    pub error: InternalErrorDetail,
+}
+
+/// Lỗi mà người gọi không tự khắc phục được.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct InternalErrorDetail {
+    /// Luôn là internal.
+    #[schema(example = "internal")]
+    pub code: &'static str,
+    /// Thông báo kèm mã yêu cầu.
+    #[schema(example = "Lỗi hệ thống. Mã yêu cầu: 3f2a9c0d1b7e4a56")]
+    pub message: String,
+    /// Mã yêu cầu, để tra nhật ký.
+    pub request_id: String,
+}
+
+impl InternalErrorBody {
+    fn new(request_id: &str) -> InternalErrorBody {
+        InternalErrorBody {
+            error: InternalErrorDetail {
+                code: "internal",
+                message: format!("Lỗi hệ thống. Mã yêu cầu: {request_id}"),
+                request_id: request_id.to_owned(),
+            },
+        }
     }
 }
 
@@ -172,7 +242,11 @@ impl IntoResponse for WebError {
             WebError::TooManyRequests(wait) => Some(retry_after_secs(*wait)),
             _ => None,
         };
-        let mut response = (status, Json(self.body(&id))).into_response();
+        let mut response = if status.is_server_error() {
+            (status, Json(InternalErrorBody::new(&id))).into_response()
+        } else {
+            (status, Json(self.body())).into_response()
+        };
         if status == StatusCode::TOO_MANY_REQUESTS {
             // A limit that does not say how long it lasts: its one-minute window.
             let secs = retry.unwrap_or(60);
@@ -201,6 +275,7 @@ pub fn retry_after_secs(wait: std::time::Duration) -> u64 {
 mod tests {
     use super::*;
     use motcua_app::store::StoreError;
+    use serde_json::{Value, json};
 
     #[test]
     fn retry_after_rounds_up_to_whole_seconds_and_never_says_zero() {

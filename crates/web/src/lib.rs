@@ -23,7 +23,7 @@ pub fn router(state: AppState) -> Router {
         Router::new()
             .route("/healthz", get(health::healthz))
             .route("/readyz", get(health::readyz))
-            .nest("/api", api::routes())
+            .merge(api::routes())
             .merge(pages::routes())
             .with_state(state),
     )

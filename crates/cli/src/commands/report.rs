@@ -64,7 +64,7 @@ fn check_format(what: &Report, format: &str) -> Result<(), String> {
     }
 }
 
-fn json(v: &serde_json::Value) -> Result<Output, String> {
+fn json(v: &impl serde::Serialize) -> Result<Output, String> {
     serde_json::to_string_pretty(v)
         .map(|s| Output::Text(s + "\n"))
         .map_err(|e| e.to_string())

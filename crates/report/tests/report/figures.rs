@@ -1,7 +1,7 @@
 //! The other figures of the periodic report in its JSON, its lines and its second worksheet, on
 //! the online payments of the seed report of P. Phước Hòa.
 
-use crate::support::{Xlsx, report};
+use crate::support::{Xlsx, report, value};
 use motcua_domain::stats::{Figures, Fraction};
 use motcua_report::{
     FIGURES_HEADER_ROW, TthcReport, feedback_text, figure_lines, figures_sheet, tthc_json,
@@ -35,7 +35,7 @@ fn phuoc_hoa() -> TthcReport {
 
 #[test]
 fn the_json_carries_the_figures_beside_every_existing_key() {
-    let v = tthc_json(&phuoc_hoa());
+    let v = value(tthc_json(&phuoc_hoa()));
     for key in [
         "received", "resolved", "pending", "form", "title", "period", "unit", "columns", "units",
         "fields",
@@ -80,7 +80,7 @@ fn with_feedback() -> TthcReport {
 
 #[test]
 fn feedback_handled_on_time_is_shown_when_the_units_hold_feedback() {
-    let f = &tthc_json(&with_feedback())["figures"];
+    let f = &value(tthc_json(&with_feedback()))["figures"];
     assert_eq!(
         f["feedback_on_time"],
         json!({ "numerator": 9, "denominator": 10, "rate": 0.9, "rate_text": "90,00%" })
@@ -110,7 +110,7 @@ fn feedback_handled_on_time_is_shown_when_the_units_hold_feedback() {
 fn the_figures_of_the_hand_made_month_are_computed_from_its_records() {
     // Five dossiers counted: four received in the period, one online; the three ended, none
     // with an electronic result; one late and one overdue, neither with an apology.
-    let f = &tthc_json(&report())["figures"];
+    let f = &value(tthc_json(&report()))["figures"];
     assert_eq!(f["online"]["numerator"], 1);
     assert_eq!(f["online"]["denominator"], 4);
     assert_eq!(f["e_result"]["rate_text"], "0,00%");

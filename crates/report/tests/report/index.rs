@@ -1,6 +1,6 @@
 //! The Decision 766 index as JSON, with the dossiers that lost points.
 
-use crate::support::{period, records, units};
+use crate::support::{period, records, units, value};
 use motcua_domain::ids::DossierCode;
 use motcua_domain::stats::{CatalogueFacts, Index766, IndexWeights, IndicatorId, Source, losers};
 use motcua_report::{IndexReport, index766_json};
@@ -33,7 +33,7 @@ fn index_report() -> IndexReport {
 
 #[test]
 fn every_indicator_has_its_figures_rate_and_points_in_vietnamese() {
-    let v = index766_json(&index_report());
+    let v = value(index766_json(&index_report()));
     let groups = v["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 6);
     assert_eq!(groups[1]["code"], "TDGQ");

@@ -206,3 +206,8 @@ impl Xlsx {
         self.sheet.contains(&format!("<mergeCell ref=\"{r}\"/>"))
     }
 }
+
+/// A JSON export as a value, to index it like a client would.
+pub fn value(export: impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(export).unwrap()
+}

@@ -1,6 +1,6 @@
 //! The periodic report: its rows, JSON and CSV.
 
-use crate::support::report;
+use crate::support::{report, value};
 use motcua_report::{RowKind, field_code, tthc_csv, tthc_json, tthc_rows};
 use serde_json::json;
 
@@ -30,7 +30,7 @@ fn rows_list_every_unit_in_tree_order_then_the_fields_with_dossiers() {
 
 #[test]
 fn the_json_has_the_totals_and_the_same_object_per_unit_and_field() {
-    let v = tthc_json(&report());
+    let v = value(tthc_json(&report()));
     assert_eq!(
         v["received"],
         json!({ "total": 5, "online": 1, "direct_postal": 3, "carried_over": 1 })

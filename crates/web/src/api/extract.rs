@@ -1,14 +1,20 @@
-//! Request extractors whose rejections are API errors in the common JSON shape.
+//! Request extractors whose rejections are API errors in the common JSON shape, in Vietnamese:
+//! a body that is not JSON or not the JSON expected, a query string with an unknown or bad
+//! parameter, a path segment that is not UTF-8 or not a valid code.
 
+use crate::api::describe::{Names, Refusal, describe};
 use crate::error::WebError;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::{BytesRejection, FailedToBufferBody, PathRejection};
+use axum::extract::{FromRequest, FromRequestParts, Path, RawPathParams, Request};
 use axum::http::header;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 /// A JSON body; bad JSON, unknown fields and wrong types answer `400 invalid_json` with a
-/// readable message and the field at fault.
+/// readable message and the field at fault, a body without a JSON content type
+/// `415 unsupported_media_type`, a body over the limit `413 payload_too_large`.
 #[derive(Debug, Clone)]
 pub struct ApiJson<T>(pub T);
 
@@ -28,9 +34,15 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         if !is_json {
             return Err(WebError::NotJson);
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| WebError::TooLarge)?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| match e {
+            BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
+                WebError::TooLarge
+            }
+            _ => WebError::InvalidJson {
+                message: "không đọc được nội dung gửi lên".into(),
+                field: None,
+            },
+        })?;
         parse(&bytes).map(ApiJson)
     }
 }
@@ -40,42 +52,20 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WebError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        let path = (path != ".").then_some(path);
-        describe(e.inner(), path)
+        json_error(e.inner(), (path != ".").then_some(path))
     })?;
-    de.end().map_err(|e| describe(&e, None))?;
+    de.end().map_err(|e| json_error(&e, None))?;
     Ok(value)
 }
 
-fn describe(e: &serde_json::Error, path: Option<String>) -> WebError {
-    let text = e.to_string();
-    let text = text
-        .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(head, _)| head);
-    let join = |name: &str| {
-        Some(match &path {
-            Some(p) => format!("{p}.{name}"),
-            None => name.to_owned(),
-        })
-    };
-    let (message, field) = if let Some(name) = quoted_after(text, "missing field ") {
-        (format!("thiếu trường «{name}»"), join(name))
-    } else if let Some(name) = quoted_after(text, "unknown field ") {
-        // The path already ends with the unknown field.
-        let field = path
-            .clone()
-            .filter(|p| p.ends_with(name))
-            .or_else(|| join(name));
-        (format!("trường «{name}» không được hỗ trợ"), field)
-    } else if let Some(name) = quoted_after(text, "unknown variant ") {
-        (
-            format!("giá trị «{name}» không hợp lệ{}", expected(text)),
-            path,
-        )
-    } else if e.is_syntax() || e.is_eof() {
-        (format!("sai cú pháp JSON ({text})"), None)
+fn json_error(e: &serde_json::Error, path: Option<String>) -> WebError {
+    let Refusal { message, field } = if e.is_syntax() || e.is_eof() {
+        Refusal {
+            message: "sai cú pháp JSON".into(),
+            field: None,
+        }
     } else {
-        (text.to_owned(), path)
+        describe(&e.to_string(), path, Names::Fields)
     };
     let at = if e.line() > 0 {
         format!(" (dòng {}, cột {})", e.line(), e.column())
@@ -88,40 +78,100 @@ fn describe(e: &serde_json::Error, path: Option<String>) -> WebError {
     }
 }
 
-/// The name in backquotes after `prefix`, e.g. `missing field `name`` → `name`.
-fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let rest = text.strip_prefix(prefix)?.strip_prefix('`')?;
-    rest.split_once('`').map(|(name, _)| name)
-}
-
-fn expected(text: &str) -> String {
-    text.split_once("expected one of ")
-        .map(|(_, list)| format!(" (cần một trong: {})", list.replace('`', "")))
-        .unwrap_or_default()
-}
-
-/// A query string; a malformed one answers `400 invalid_parameter`.
+/// A query string; an unknown, repeated or malformed parameter answers `400 invalid_parameter`
+/// naming it. Operations without parameters take `ApiQuery<NoQuery>`, so that any parameter
+/// is refused rather than ignored.
 #[derive(Debug, Clone)]
 pub struct ApiQuery<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = WebError;
 
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, WebError> {
+        let query = parts.uri.query().unwrap_or_default();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de)
+            .map(ApiQuery)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let Refusal { message, field } = describe(
+                    &e.inner().to_string(),
+                    (path != ".").then_some(path),
+                    Names::Parameters,
+                );
+                WebError::parameter(field, message)
+            })
+    }
+}
+
+/// The query of an operation that takes no parameter.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoQuery {}
+
+/// Path parameters; a segment that is not UTF-8 once decoded, or not a valid value, answers
+/// `400 invalid_parameter` naming the parameter.
+#[derive(Debug, Clone)]
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = WebError;
+
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, WebError> {
-        Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Query(v)| ApiQuery(v))
-            .map_err(|e| WebError::InvalidParameter(e.body_text()))
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(v)) => Ok(ApiPath(v)),
+            Err(e) => {
+                // A value refused by its own type does not name its parameter: take the name
+                // from the route when it has only one.
+                let only = RawPathParams::from_request_parts(parts, state)
+                    .await
+                    .ok()
+                    .and_then(|raw| {
+                        let mut keys = raw.iter().map(|(k, _)| k.to_owned());
+                        keys.next().filter(|_| keys.next().is_none())
+                    });
+                Err(path_error(e, only))
+            }
+        }
+    }
+}
+
+fn path_error(e: PathRejection, only: Option<String>) -> WebError {
+    let PathRejection::FailedToDeserializePathParams(e) = e else {
+        return WebError::Internal(e.body_text());
+    };
+    match e.into_kind() {
+        ErrorKind::InvalidUtf8InPathParam { key } => {
+            let message = format!("tham số «{key}» của đường dẫn không phải văn bản UTF-8");
+            WebError::parameter(Some(key), message)
+        }
+        ErrorKind::DeserializeError { key, message, .. } => {
+            let message = describe(&message, Some(key.clone()), Names::Parameters).message;
+            WebError::parameter(Some(key), message)
+        }
+        ErrorKind::ParseErrorAtKey { key, value, .. } => {
+            let message = format!("giá trị «{value}» của tham số «{key}» không hợp lệ");
+            WebError::parameter(Some(key), message)
+        }
+        ErrorKind::ParseError { value, .. } | ErrorKind::ParseErrorAtIndex { value, .. } => {
+            WebError::parameter(only, format!("giá trị «{value}» không hợp lệ"))
+        }
+        ErrorKind::Message(text) => {
+            let message = describe(&text, None, Names::Parameters).message;
+            WebError::parameter(only, message)
+        }
+        // A route whose parameters do not fit its extractor: a bug, not a bad request.
+        other => WebError::Internal(other.to_string()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use motcua_app::IntakeRequest;
+    use crate::api::dossiers::IntakeBody;
 
     fn error(body: &str) -> (String, Option<String>) {
-        match parse::<IntakeRequest>(body.as_bytes()) {
+        match parse::<IntakeBody>(body.as_bytes()) {
             Err(WebError::InvalidJson { message, field }) => (message, field),
             other => panic!("{other:?}"),
         }

@@ -1,84 +1,74 @@
-//! JSON API v1. Every route is listed once in [`API_ROUTES`]; the router is built from that list
-//! and a test checks it against the OpenAPI document, so the two cannot drift apart.
+//! JSON API v1. Each operation is declared once, by `#[utoipa::path]` on its handler, and
+//! listed once, in [`table`]; the router and the OpenAPI document are both built from that
+//! table, and their request and answer types are the serde types the handlers use.
 
 mod calendar;
+mod catalogue;
+mod codes;
 mod dashboard;
+mod describe;
+mod doc;
+mod docs_page;
 mod dossiers;
 mod extract;
-mod openapi;
+mod params;
 mod procedures;
 mod public;
 mod reports;
+mod responses;
 mod time;
 mod tokens;
 mod units;
 
-pub use extract::{ApiJson, ApiQuery};
-pub use openapi::DOCUMENT as OPENAPI;
+pub use docs_page::METHODS;
+pub use extract::{ApiJson, ApiPath, ApiQuery, NoQuery};
 
 use crate::AppState;
 use crate::error::WebError;
 use axum::Router;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::any;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-/// Every route of the API: (method, path as in the OpenAPI document).
-pub const API_ROUTES: &[(&str, &str)] = &[
-    ("POST", "/api/v1/auth/token"),
-    ("POST", "/api/v1/auth/logout"),
-    ("GET", "/api/v1/procedures"),
-    ("GET", "/api/v1/procedures/{code}"),
-    ("GET", "/api/v1/units"),
-    ("GET", "/api/v1/dossiers"),
-    ("POST", "/api/v1/dossiers"),
-    ("GET", "/api/v1/dossiers/{code}"),
-    ("POST", "/api/v1/dossiers/{code}/actions"),
-    ("GET", "/api/v1/public/dossiers/{code}"),
-    ("POST", "/api/v1/calendar/days"),
-    ("GET", "/api/v1/reports/tthc"),
-    ("GET", "/api/v1/reports/index766"),
-    ("GET", "/api/v1/reports/index766/losers"),
-    ("GET", "/api/v1/reports/register"),
-    ("GET", "/api/v1/reports/dashboard"),
-    ("GET", "/api/v1/openapi.json"),
-    ("GET", "/api/v1/docs"),
-];
-
-/// Routes under `/api` (nested there by the root router), with JSON 404 and 405 answers.
-pub fn routes() -> Router<AppState> {
-    API_ROUTES
-        .iter()
-        .fold(Router::new(), |router, &(method, path)| {
-            router.route(
-                path.strip_prefix("/api").unwrap_or(path),
-                endpoint(method, path),
-            )
-        })
-        .fallback(|| async { WebError::NoRoute })
-        .method_not_allowed_fallback(|| async { WebError::MethodNotAllowed })
+/// Every operation of the API, each with its handler.
+fn table() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(doc::base())
+        .routes(routes!(tokens::issue))
+        .routes(routes!(tokens::logout))
+        .routes(routes!(procedures::search))
+        .routes(routes!(procedures::get))
+        .routes(routes!(units::list))
+        .routes(routes!(dossiers::list, dossiers::create))
+        .routes(routes!(dossiers::get))
+        .routes(routes!(dossiers::act))
+        .routes(routes!(public::lookup))
+        .routes(routes!(calendar::change_day))
+        .routes(routes!(reports::tthc))
+        .routes(routes!(reports::index766))
+        .routes(routes!(reports::losers))
+        .routes(routes!(reports::register))
+        .routes(routes!(dashboard::dashboard))
+        .routes(routes!(doc::document))
+        .routes(routes!(doc::docs))
 }
 
-/// The handler of one listed route. A listed route without a handler answers 405, which the
-/// route test reports.
-fn endpoint(method: &str, path: &str) -> MethodRouter<AppState> {
-    match (method, path) {
-        ("POST", "/api/v1/auth/token") => post(tokens::issue),
-        ("POST", "/api/v1/auth/logout") => post(tokens::logout),
-        ("GET", "/api/v1/procedures") => get(procedures::search),
-        ("GET", "/api/v1/procedures/{code}") => get(procedures::get),
-        ("GET", "/api/v1/units") => get(units::list),
-        ("GET", "/api/v1/dossiers") => get(dossiers::list),
-        ("POST", "/api/v1/dossiers") => post(dossiers::create),
-        ("GET", "/api/v1/dossiers/{code}") => get(dossiers::get),
-        ("POST", "/api/v1/dossiers/{code}/actions") => post(dossiers::act),
-        ("GET", "/api/v1/public/dossiers/{code}") => get(public::lookup),
-        ("POST", "/api/v1/calendar/days") => post(calendar::change_day),
-        ("GET", "/api/v1/reports/tthc") => get(reports::tthc),
-        ("GET", "/api/v1/reports/index766") => get(reports::index766),
-        ("GET", "/api/v1/reports/index766/losers") => get(reports::losers),
-        ("GET", "/api/v1/reports/register") => get(reports::register),
-        ("GET", "/api/v1/reports/dashboard") => get(dashboard::dashboard),
-        ("GET", "/api/v1/openapi.json") => get(openapi::document),
-        ("GET", "/api/v1/docs") => get(openapi::docs),
-        _ => MethodRouter::new(),
-    }
+/// The OpenAPI document of the API.
+pub fn document() -> utoipa::openapi::OpenApi {
+    table().into_openapi()
+}
+
+/// The routes of the API (full paths, `/api/...`). Any other path under `/api` answers
+/// `404 not_found` and a known path with another method `405 method_not_allowed`, both in the
+/// JSON error format.
+pub fn routes() -> Router<AppState> {
+    let (router, _) = table().split_for_parts();
+    router
+        .method_not_allowed_fallback(|| async { WebError::MethodNotAllowed })
+        .route("/api", any(no_route))
+        .route("/api/", any(no_route))
+        .route("/api/{*rest}", any(no_route))
+}
+
+async fn no_route() -> WebError {
+    WebError::NoRoute
 }

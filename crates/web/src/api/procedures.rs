@@ -1,64 +1,72 @@
 //! The public catalogue of procedures.
 
 use crate::AppState;
-use crate::api::extract::ApiQuery;
+use crate::api::catalogue::{ProcedureDto, ProcedureList, ProcedureSummary};
+use crate::api::extract::{ApiPath, ApiQuery, NoQuery};
+use crate::api::params::ProcedureCodeParam;
+use crate::api::responses::{BadRequest, Internal, NotFound};
 use crate::error::WebError;
 use axum::Json;
-use axum::extract::{Path, State};
-use motcua_domain::catalogue::ProcedureVersion;
+use axum::extract::State;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use utoipa::IntoParams;
 
 /// Query of `GET /api/v1/procedures`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-pub struct SearchParams {
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// Các từ cần tìm trong mã, tên hoặc lĩnh vực, ví dụ "dang ky ket hon"; bỏ trống để lấy tất
+    /// cả.
     #[serde(default)]
     q: String,
 }
 
 /// `GET /api/v1/procedures?q=`: current procedures whose code, name or field contain every word
 /// of `q`, ignoring case and diacritics.
+#[utoipa::path(
+    get,
+    path = "/api/v1/procedures",
+    tag = "catalogue",
+    operation_id = "searchProcedures",
+    summary = "Tìm thủ tục (không phân biệt hoa thường, có dấu hay không dấu)",
+    params(SearchQuery),
+    responses(
+        (status = 200, description = "Các thủ tục tìm thấy", body = ProcedureList),
+        (status = 400, response = BadRequest),
+        (status = 500, response = Internal),
+    ),
+)]
 pub async fn search(
     State(state): State<AppState>,
-    ApiQuery(params): ApiQuery<SearchParams>,
-) -> Result<Json<Value>, WebError> {
-    let found = state.app.search_procedures(&params.q).await?;
-    let items: Vec<Value> = found.iter().map(summary).collect();
-    Ok(Json(json!({ "items": items })))
+    ApiQuery(query): ApiQuery<SearchQuery>,
+) -> Result<Json<ProcedureList>, WebError> {
+    let found = state.app.search_procedures(&query.q).await?;
+    Ok(Json(ProcedureList {
+        items: found.iter().map(ProcedureSummary::from).collect(),
+    }))
 }
 
 /// `GET /api/v1/procedures/{code}`: the current version in full.
+#[utoipa::path(
+    get,
+    path = "/api/v1/procedures/{code}",
+    tag = "catalogue",
+    operation_id = "getProcedure",
+    summary = "Phiên bản hiện hành của một thủ tục",
+    params(("code" = inline(ProcedureCodeParam), Path, description = "Mã thủ tục quốc gia, ví dụ 1.000894.")),
+    responses(
+        (status = 200, description = "Thủ tục", body = ProcedureDto),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 500, response = Internal),
+    ),
+)]
 pub async fn get(
     State(state): State<AppState>,
-    Path(code): Path<String>,
-) -> Result<Json<Value>, WebError> {
-    let p = state.app.procedure(&code).await?;
-    // The published content has dates but no instants, so its own form is the API's.
-    let mut v = serde_json::to_value(&p).map_err(|e| WebError::Internal(e.to_string()))?;
-    if let Some(map) = v.as_object_mut() {
-        map.insert(
-            "time_limit_text".into(),
-            json!(p.spec.effective_time_limit().to_string()),
-        );
-        map.insert("total_fee".into(), json!(p.spec.total_fee()));
-    }
-    Ok(Json(v))
-}
-
-fn summary(p: &ProcedureVersion) -> Value {
-    let s = &p.spec;
-    json!({
-        "code": s.code,
-        "name": s.name,
-        "field": s.field,
-        "level": s.level,
-        "version": p.version,
-        "status": p.status,
-        "time_limit": s.effective_time_limit(),
-        "time_limit_text": s.effective_time_limit().to_string(),
-        "total_fee": s.total_fee(),
-        "online_level": s.online_level,
-        "payment_pause_allowed": s.payment_pause_allowed,
-    })
+    ApiPath(code): ApiPath<ProcedureCodeParam>,
+    _: ApiQuery<NoQuery>,
+) -> Result<Json<ProcedureDto>, WebError> {
+    let p = state.app.procedure(code.0.as_str()).await?;
+    Ok(Json(ProcedureDto::from(&p)))
 }

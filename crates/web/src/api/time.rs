@@ -1,69 +1,97 @@
-//! Instants in API answers: RFC 3339 with the `+07:00` offset, never naive local times.
+//! Instants in the API. Answers write [`LocalInstant`] (RFC 3339, `+07:00`, shared with the
+//! report exports); requests read [`InstantInput`].
 
-use chrono::NaiveDateTime;
-use motcua_domain::time::{rfc3339, to_local};
-use serde_json::Value;
+pub use motcua_report::json::LocalInstant;
 
-/// Naive local time as written by chrono's serde.
-const NAIVE: &str = "%Y-%m-%dT%H:%M:%S%.f";
+use chrono::{Datelike, NaiveDateTime};
+use motcua_domain::time::to_local;
+use serde::de::{Deserialize, Deserializer, Error};
+use std::borrow::Cow;
+use utoipa::openapi::schema::{AnyOfBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{PartialSchema, ToSchema};
 
-/// RFC 3339 of a local instant.
-pub fn at(t: NaiveDateTime) -> String {
-    rfc3339(t)
-}
+/// Years an instant sent by a client may fall in: wide enough for any appointment or filter,
+/// narrow enough that the calendar arithmetic behind it stays meaningful.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
-/// RFC 3339 of an optional local instant.
-pub fn opt(t: Option<NaiveDateTime>) -> Option<String> {
-    t.map(rfc3339)
-}
+/// Local time written without an offset: `YYYY-MM-DDTHH:MM[:SS[.fraction]]`.
+const LOCAL_PATTERN: &str =
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$";
 
-/// Rewrites every naive local date-time string in a serialised domain value (an explanation,
-/// event details) as RFC 3339 with `+07:00`. Dates without a time stay as they are.
-pub fn localise(value: Value) -> Value {
-    match value {
-        Value::String(s) => {
-            Value::String(NaiveDateTime::parse_from_str(&s, NAIVE).map_or(s, rfc3339))
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(localise).collect()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, localise(v))).collect())
-        }
-        other => other,
+/// An instant sent by a client: RFC 3339 with any offset (converted to Vietnam time), or a
+/// local Vietnam time without offset, between the years 2000 and 2100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InstantInput(pub NaiveDateTime);
+
+impl InstantInput {
+    /// Parses `text`; `None` when it is neither form or out of range.
+    pub fn parse(text: &str) -> Option<InstantInput> {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .ok()
+            .and_then(|t| (t.year() > 1900 && t.year() < 2200).then(|| to_local(&t)))
+            .or_else(|| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok())
+            .or_else(|| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok())
+            .filter(|t| YEARS.contains(&t.year()))
+            .map(InstantInput)
     }
 }
 
-/// Parses an instant from a query: RFC 3339 with any offset, or a local `YYYY-MM-DDTHH:MM[:SS]`.
-pub fn parse(text: &str) -> Option<NaiveDateTime> {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .map(|t| to_local(&t))
-        .ok()
-        .or_else(|| NaiveDateTime::parse_from_str(text, NAIVE).ok())
-        .or_else(|| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok())
+impl<'de> Deserialize<'de> for InstantInput {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        InstantInput::parse(&text).ok_or_else(|| {
+            D::Error::custom(format!(
+                "thời điểm «{text}» không hợp lệ (RFC 3339 như 2026-11-30T09:00:00+07:00, hoặc \
+                 giờ Việt Nam như 2026-11-30T09:00, từ năm {} đến năm {})",
+                YEARS.start(),
+                YEARS.end()
+            ))
+        })
+    }
+}
+
+impl PartialSchema for InstantInput {
+    fn schema() -> RefOr<Schema> {
+        let rfc3339 = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)));
+        let local = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(LOCAL_PATTERN));
+        AnyOfBuilder::new()
+            .item(rfc3339)
+            .item(local)
+            .description(Some(
+                "Thời điểm theo RFC 3339 (mọi múi giờ, đổi sang giờ Việt Nam) hoặc giờ Việt Nam \
+                 không kèm múi giờ (2026-11-30T09:00); từ năm 2000 đến năm 2100.",
+            ))
+            .examples([serde_json::json!("2026-12-02T16:00:00+07:00")])
+            .into()
+    }
+}
+
+impl ToSchema for InstantInput {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("InstantInput")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
-    fn naive_instants_get_the_vietnamese_offset_and_dates_stay() {
-        let v = localise(
-            json!({ "due": "2026-11-30T09:00:00", "days": ["2026-11-28"],
-                                 "n": 3, "text": "ghi chú" }),
-        );
+    fn instants_accept_offsets_and_local_times_within_the_years() {
+        let local = InstantInput::parse("2026-11-30T09:00").unwrap();
+        assert_eq!(InstantInput::parse("2026-11-30T02:00:00Z"), Some(local));
         assert_eq!(
-            v,
-            json!({ "due": "2026-11-30T09:00:00+07:00", "days": ["2026-11-28"],
-                              "n": 3, "text": "ghi chú" })
+            InstantInput::parse("2026-11-30T09:00:00+07:00"),
+            Some(local)
         );
-    }
-
-    #[test]
-    fn query_instants_accept_offsets_and_local_times() {
-        let local = parse("2026-11-30T09:00").unwrap();
-        assert_eq!(parse("2026-11-30T02:00:00Z"), Some(local));
-        assert_eq!(parse("2026-11-30T09:00:00+07:00"), Some(local));
-        assert_eq!(parse("30/11/2026"), None);
+        assert_eq!(InstantInput::parse("2026-11-30T09:00:00"), Some(local));
+        assert_eq!(InstantInput::parse("30/11/2026"), None);
+        assert_eq!(InstantInput::parse("9999-12-31T23:59:59+14:00"), None);
+        assert_eq!(InstantInput::parse("1999-12-31T23:59:59"), None);
     }
 }

@@ -1,28 +1,32 @@
 //! The public list of units.
 
 use crate::AppState;
+use crate::api::catalogue::{UnitDto, UnitList};
+use crate::api::extract::{ApiQuery, NoQuery};
+use crate::api::responses::{BadRequest, Internal};
 use crate::error::WebError;
 use axum::Json;
 use axum::extract::State;
-use serde_json::{Value, json};
 
 /// `GET /api/v1/units`: every unit with its code, name, kind and parent.
-pub async fn list(State(state): State<AppState>) -> Result<Json<Value>, WebError> {
+#[utoipa::path(
+    get,
+    path = "/api/v1/units",
+    tag = "catalogue",
+    operation_id = "listUnits",
+    summary = "Danh sách đơn vị",
+    responses(
+        (status = 200, description = "Các đơn vị", body = UnitList),
+        (status = 400, response = BadRequest),
+        (status = 500, response = Internal),
+    ),
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    _: ApiQuery<NoQuery>,
+) -> Result<Json<UnitList>, WebError> {
     let org = state.app.org().await?;
-    let items: Vec<Value> = org
-        .units()
-        .iter()
-        .map(|u| {
-            json!({
-                "code": u.code,
-                "name": u.name,
-                "kind": u.kind,
-                "kind_label": u.kind.label_vi(),
-                "parent": u.parent,
-                "valid_to": u.valid_to,
-                "successor": u.successor,
-            })
-        })
-        .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(UnitList {
+        items: org.units().iter().map(UnitDto::from).collect(),
+    }))
 }

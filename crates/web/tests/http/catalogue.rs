@@ -44,8 +44,9 @@ async fn a_procedure_shows_its_limit_fees_and_process(backend: Backend) {
     let a = s.get("/api/v1/procedures/abc", None).await;
     assert_eq!(
         (a.status, a.code()),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_procedure_code")
+        (StatusCode::BAD_REQUEST, "invalid_parameter")
     );
+    assert_eq!(a.body["error"]["field"], "code");
 }
 
 async fn units_are_listed_with_their_parents(backend: Backend) {

@@ -47,7 +47,7 @@ async fn the_dashboard_has_real_numbers(backend: Backend) {
         v["period"]["label"],
         "Tháng 11/2026 (01/11/2026 – 30/11/2026)"
     );
-    assert_eq!(v["now"], "2026-12-02T08:00:00");
+    assert_eq!(v["now"], "2026-12-02T08:00:00+07:00");
     assert_eq!(
         (v["overdue_now"].as_u64(), v["due_today"].as_u64()),
         (Some(1), Some(0))

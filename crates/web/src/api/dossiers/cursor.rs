@@ -8,6 +8,9 @@ use std::fmt::Write;
 
 const FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.f";
 
+/// Longest cursor accepted.
+pub const MAX_LEN: usize = 400;
+
 /// The cursor after `last`.
 pub fn encode(last: &Cursor) -> String {
     let plain = format!("{}|{}", last.created_at.format(FORMAT), last.code);
@@ -21,7 +24,7 @@ pub fn encode(last: &Cursor) -> String {
 
 /// The position a cursor stands for; `None` when it was not made by [`encode`].
 pub fn decode(text: &str) -> Option<Cursor> {
-    if !text.len().is_multiple_of(2) || text.len() > 400 {
+    if !text.len().is_multiple_of(2) || text.len() > MAX_LEN {
         return None;
     }
     let bytes = (0..text.len())

@@ -1,33 +1,53 @@
 //! The dossier as the API shows it: codes with Vietnamese labels, instants in RFC 3339 `+07:00`,
-//! money in đồng.
+//! money in đồng. The doc comments are the document's descriptions, hence in Vietnamese.
 
-use crate::api::time::{at, localise, opt};
+use super::events::EventDto;
+use super::explanation::ExplanationDto;
+use crate::api::catalogue::{FeeDto, TimeLimitDto};
+use crate::api::codes::{
+    ApplicantType, Channel, PauseReason, PaymentMethod, ReturnMethod, Role, Status, TimeClass,
+};
+use crate::api::time::LocalInstant;
 use chrono::NaiveDateTime;
 use motcua_app::DossierView;
-use motcua_domain::catalogue::Fee;
-use motcua_domain::classify::TimeClass;
-use motcua_domain::deadline::TimeLimit;
-use motcua_domain::dossier::{Applicant, Dossier, Event, EventKind};
+use motcua_domain::dossier::{Applicant, Dossier};
 use serde::Serialize;
-use serde_json::{Value, json};
+use utoipa::ToSchema;
 
-/// One line of a dossier list.
-#[derive(Debug, Serialize)]
+/// Một dòng của danh sách hồ sơ.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct DossierSummary {
+    /// Mã hồ sơ.
+    #[schema(example = "000.00.20.H56-261125-0001")]
     code: String,
+    /// Mã thủ tục.
     procedure_code: String,
+    /// Tên thủ tục.
     procedure_name: String,
-    status: &'static str,
+    /// Trạng thái.
+    status: Status,
+    /// Tên trạng thái.
+    #[schema(example = "Đang giải quyết")]
     status_label: &'static str,
+    /// Đơn vị tiếp nhận.
     receiving_unit: String,
+    /// Cơ quan có thẩm quyền giải quyết.
     competent_unit: String,
+    /// Đơn vị đang giữ hồ sơ.
     current_unit: String,
+    /// Tên người nộp.
     applicant_name: String,
-    created_at: String,
-    received_at: Option<String>,
-    due_at: Option<String>,
-    ended_at: Option<String>,
+    /// Thời điểm tạo.
+    created_at: LocalInstant,
+    /// Thời điểm tiếp nhận.
+    received_at: Option<LocalInstant>,
+    /// Hạn trả kết quả; null trước khi tiếp nhận và khi tạm dừng.
+    due_at: Option<LocalInstant>,
+    /// Thời điểm kết thúc (có kết quả, dừng, rút, từ chối).
+    ended_at: Option<LocalInstant>,
+    /// Tình hình giải quyết tại thời điểm trả lời.
     time_class: Option<TimeClass>,
+    /// Tên tình hình giải quyết.
     time_class_label: Option<&'static str>,
 }
 
@@ -39,54 +59,226 @@ impl DossierSummary {
             code: d.code.to_string(),
             procedure_code: d.facts.procedure_code.to_string(),
             procedure_name: d.facts.procedure_name.clone(),
-            status: d.status.code(),
+            status: d.status.into(),
             status_label: d.status.label_vi(),
             receiving_unit: d.facts.receiving_unit.to_string(),
             competent_unit: d.facts.competent_unit.to_string(),
             current_unit: d.current_unit.to_string(),
             applicant_name: d.facts.applicant.name.clone(),
-            created_at: at(d.created_at),
-            received_at: opt(d.received_at),
-            due_at: opt(d.due_at),
-            ended_at: opt(d.ended_at),
-            time_class: class,
-            time_class_label: class.map(TimeClass::label_vi),
+            created_at: d.created_at.into(),
+            received_at: LocalInstant::opt(d.received_at),
+            due_at: LocalInstant::opt(d.due_at),
+            ended_at: LocalInstant::opt(d.ended_at),
+            time_class: class.map(Into::into),
+            time_class_label: class.map(|c| c.label_vi()),
         }
     }
 }
 
-/// A dossier with its history and the explanation of its due date.
-#[derive(Debug, Serialize)]
+/// Người nộp hồ sơ.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Applicant)]
+pub struct ApplicantView {
+    /// Cá nhân hoặc tổ chức.
+    kind: ApplicantType,
+    /// Họ tên hoặc tên tổ chức.
+    name: String,
+    /// Số định danh cá nhân hoặc mã số thuế.
+    id_number: Option<String>,
+    /// Số điện thoại.
+    phone: Option<String>,
+    /// Thư điện tử.
+    email: Option<String>,
+    /// Địa chỉ.
+    address: Option<String>,
+}
+
+impl From<&Applicant> for ApplicantView {
+    fn from(a: &Applicant) -> ApplicantView {
+        ApplicantView {
+            kind: a.kind.into(),
+            name: a.name.clone(),
+            id_number: a.id_number.clone(),
+            phone: a.phone.clone(),
+            email: a.email.clone(),
+            address: a.address.clone(),
+        }
+    }
+}
+
+/// Hình thức nộp kèm tên.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChannelLabel {
+    /// Mã.
+    code: Channel,
+    /// Tên.
+    #[schema(example = "Trực tiếp")]
+    label: &'static str,
+}
+
+/// Một bước của quy trình nội bộ, như đang chạy.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StepView {
+    /// Số thứ tự bước, từ 0.
+    index: usize,
+    /// Tên bước.
+    name: String,
+    /// Vai trò thực hiện.
+    role: Role,
+    /// Tên vai trò.
+    role_label: &'static str,
+    /// Thời gian dành cho bước (phút làm việc).
+    budget_minutes: u32,
+    /// Hạn của bước.
+    due_at: Option<LocalInstant>,
+    /// Người đang xử lý.
+    assignee: Option<String>,
+    /// Thời điểm hoàn thành.
+    finished_at: Option<LocalInstant>,
+    /// Hoàn thành đúng hạn bước.
+    on_time: Option<bool>,
+}
+
+/// Một lần tạm dừng tính thời gian.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PauseView {
+    /// Bắt đầu.
+    from: LocalInstant,
+    /// Kết thúc; null khi đang tạm dừng.
+    to: Option<LocalInstant>,
+    /// Lý do.
+    reason: PauseReason,
+    /// Tên lý do.
+    reason_label: &'static str,
+}
+
+/// Phiếu xin lỗi và hẹn lại ngày trả kết quả.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApologyView {
+    /// Thời điểm lập.
+    at: LocalInstant,
+    /// Lý do.
+    reason: String,
+    /// Ngày hẹn mới.
+    new_date: LocalInstant,
+}
+
+/// Kết quả giải quyết.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DecisionView {
+    /// Chấp thuận.
+    approved: bool,
+    /// Lý do (khi không chấp thuận).
+    reasons: String,
+    /// Tệp kết quả điện tử.
+    result_file: Option<String>,
+}
+
+/// Đã nộp phí, lệ phí.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentView {
+    /// Thời điểm nộp.
+    at: LocalInstant,
+    /// Số tiền (đồng).
+    amount: u64,
+    /// Cách nộp.
+    method: PaymentMethod,
+}
+
+/// Đã trả kết quả.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReturnedView {
+    /// Thời điểm trả.
+    at: LocalInstant,
+    /// Cách trả.
+    method: ReturnMethod,
+}
+
+/// Dữ liệu phiếu tiếp nhận và hẹn trả kết quả.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Receipt {
+    /// Mã hồ sơ.
+    code: String,
+    /// Đơn vị tiếp nhận.
+    receiving_unit: String,
+    /// Tên thủ tục.
+    procedure_name: String,
+    /// Tên người nộp.
+    applicant_name: String,
+    /// Thời điểm tiếp nhận.
+    received_at: LocalInstant,
+    /// Ngày hẹn trả.
+    appointment: Option<LocalInstant>,
+    /// Tổng phí, lệ phí (đồng).
+    total_fee: u64,
+    /// Đường dẫn tra cứu cho người dân.
+    #[schema(example = "/tra-cuu?ma=000.00.20.H56-261125-0001")]
+    lookup_path: String,
+}
+
+/// Hồ sơ, lịch sử xử lý và giải thích cách tính hạn.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Dossier)]
 pub struct DossierDetail {
+    /// Các thông tin chính.
     #[serde(flatten)]
     summary: DossierSummary,
+    /// Phiên bản thủ tục áp dụng.
     procedure_version: u32,
+    /// Lĩnh vực.
     field: String,
+    /// Quy định về một cửa áp dụng khi tiếp nhận.
+    #[schema(example = "118/2025")]
     rule_version: String,
-    applicant: Applicant,
-    channel: Value,
-    return_method: Value,
+    /// Người nộp.
+    applicant: ApplicantView,
+    /// Hình thức nộp.
+    channel: ChannelLabel,
+    /// Cách trả kết quả.
+    return_method: ReturnMethod,
+    /// Số hóa khi tiếp nhận.
     digitised: bool,
+    /// Dùng lại dữ liệu đã số hóa.
     reused_data: bool,
-    time_limit: TimeLimit,
+    /// Thời hạn giải quyết.
+    time_limit: TimeLimitDto,
+    /// Thời hạn dạng chữ.
     time_limit_text: String,
-    fees: Vec<Fee>,
+    /// Phí, lệ phí.
+    fees: Vec<FeeDto>,
+    /// Tổng phí, lệ phí (đồng).
     total_fee: u64,
+    /// Được tạm dừng khi chờ nghĩa vụ tài chính.
     payment_pause_allowed: bool,
+    /// Các đơn vị phối hợp đã chuyển đến.
     coordinating_units: Vec<String>,
+    /// Bước đang xử lý; null khi đã xong các bước.
     current_step: Option<usize>,
-    steps: Vec<Value>,
-    pauses: Vec<Value>,
+    /// Các bước.
+    steps: Vec<StepView>,
+    /// Các lần tạm dừng.
+    pauses: Vec<PauseView>,
+    /// Số lần yêu cầu bổ sung sau khi tiếp nhận.
     supplements_after_reception: u32,
-    apology: Option<Value>,
-    decision: Option<Value>,
-    payment: Option<Value>,
-    returned: Option<Value>,
-    receipt: Option<Value>,
+    /// Phiếu xin lỗi.
+    apology: Option<ApologyView>,
+    /// Kết quả giải quyết.
+    decision: Option<DecisionView>,
+    /// Nộp phí, lệ phí.
+    payment: Option<PaymentView>,
+    /// Trả kết quả.
+    returned: Option<ReturnedView>,
+    /// Phiếu tiếp nhận và hẹn trả kết quả; null khi chưa tiếp nhận.
+    receipt: Option<Receipt>,
+    /// Số sự kiện; tăng sau mỗi thao tác.
     version: u32,
+    /// Lịch sử xử lý.
     events: Vec<EventDto>,
-    explanation: Option<Value>,
+    /// Giải thích cách tính hạn.
+    explanation: Option<ExplanationDto>,
+    /// Giải thích bằng lời, từng dòng.
     explanation_text: Vec<String>,
+    /// Cảnh báo của thao tác vừa làm.
     warnings: Vec<String>,
 }
 
@@ -100,21 +292,26 @@ impl DossierDetail {
             .iter()
             .zip(&d.steps)
             .enumerate()
-            .map(|(i, (spec, state))| {
-                json!({
-                    "index": i, "name": spec.name, "role": spec.role,
-                    "role_label": spec.role.label_vi(), "budget_minutes": spec.budget_minutes,
-                    "due_at": opt(state.due_at), "assignee": state.assignee,
-                    "finished_at": opt(state.finished_at), "on_time": state.on_time,
-                })
+            .map(|(index, (spec, state))| StepView {
+                index,
+                name: spec.name.clone(),
+                role: spec.role.into(),
+                role_label: spec.role.label_vi(),
+                budget_minutes: spec.budget_minutes,
+                due_at: LocalInstant::opt(state.due_at),
+                assignee: state.assignee.clone(),
+                finished_at: LocalInstant::opt(state.finished_at),
+                on_time: state.on_time,
             })
             .collect();
         let pauses = d
             .pauses
             .iter()
-            .map(|p| {
-                json!({ "from": at(p.from), "to": opt(p.to), "reason": p.reason,
-                             "reason_label": p.reason.label_vi() })
+            .map(|p| PauseView {
+                from: p.from.into(),
+                to: LocalInstant::opt(p.to),
+                reason: p.reason.into(),
+                reason_label: p.reason.label_vi(),
             })
             .collect();
         DossierDetail {
@@ -122,14 +319,17 @@ impl DossierDetail {
             procedure_version: f.procedure_version,
             field: f.field.clone(),
             rule_version: f.rule_version.clone(),
-            applicant: f.applicant.clone(),
-            channel: json!({ "code": f.channel, "label": f.channel.label_vi() }),
-            return_method: json!(f.return_method),
+            applicant: (&f.applicant).into(),
+            channel: ChannelLabel {
+                code: f.channel.into(),
+                label: f.channel.label_vi(),
+            },
+            return_method: f.return_method.into(),
             digitised: f.digitised,
             reused_data: f.reused_data,
-            time_limit: f.time_limit,
+            time_limit: f.time_limit.into(),
             time_limit_text: f.time_limit.to_string(),
-            fees: f.fees.clone(),
+            fees: f.fees.iter().map(Into::into).collect(),
             total_fee: f.total_fee(),
             payment_pause_allowed: f.payment_pause_allowed,
             coordinating_units: d
@@ -141,27 +341,29 @@ impl DossierDetail {
             steps,
             pauses,
             supplements_after_reception: d.supplements_after_reception,
-            apology: d
-                .apology
-                .as_ref()
-                .map(|a| json!({ "at": at(a.at), "reason": a.reason, "new_date": at(a.new_date) })),
-            decision: d.decision.as_ref().map(|x| json!(x)),
-            payment: d
-                .payment
-                .as_ref()
-                .map(|p| json!({ "at": at(p.at), "amount": p.amount, "method": p.method })),
-            returned: d
-                .returned
-                .as_ref()
-                .map(|r| json!({ "at": at(r.at), "method": r.method })),
+            apology: d.apology.as_ref().map(|a| ApologyView {
+                at: a.at.into(),
+                reason: a.reason.clone(),
+                new_date: a.new_date.into(),
+            }),
+            decision: d.decision.as_ref().map(|x| DecisionView {
+                approved: x.approved,
+                reasons: x.reasons.clone(),
+                result_file: x.result_file.clone(),
+            }),
+            payment: d.payment.as_ref().map(|p| PaymentView {
+                at: p.at.into(),
+                amount: p.amount,
+                method: p.method.into(),
+            }),
+            returned: d.returned.as_ref().map(|r| ReturnedView {
+                at: r.at.into(),
+                method: r.method.into(),
+            }),
             receipt: receipt(d),
             version: d.version,
-            events: view.events.iter().map(EventDto::new).collect(),
-            explanation: view
-                .explanation
-                .as_ref()
-                .and_then(|x| serde_json::to_value(x).ok())
-                .map(localise),
+            events: view.events.iter().map(EventDto::from).collect(),
+            explanation: view.explanation.as_ref().map(Into::into),
             explanation_text: view.explanation_text,
             warnings: view.warnings,
         }
@@ -169,56 +371,16 @@ impl DossierDetail {
 }
 
 /// The receipt (Mẫu 01 / phiếu hẹn) of a received dossier.
-fn receipt(d: &Dossier) -> Option<Value> {
+fn receipt(d: &Dossier) -> Option<Receipt> {
     let received = d.received_at?;
-    Some(json!({
-        "code": d.code,
-        "receiving_unit": d.facts.receiving_unit,
-        "procedure_name": d.facts.procedure_name,
-        "applicant_name": d.facts.applicant.name,
-        "received_at": at(received),
-        "appointment": opt(d.due_at),
-        "total_fee": d.facts.total_fee(),
-        "lookup_path": format!("/tra-cuu?ma={}", d.code),
-    }))
-}
-
-/// One event of the history.
-#[derive(Debug, Serialize)]
-pub struct EventDto {
-    seq: u32,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    label: &'static str,
-    at: String,
-    actor: String,
-    details: Value,
-}
-
-impl EventDto {
-    fn new(e: &Event) -> EventDto {
-        let details = match &e.kind {
-            // The facts are the dossier's own fields: repeat only what identifies the procedure.
-            EventKind::Created { facts } => json!({
-                "procedure_code": facts.procedure_code,
-                "procedure_version": facts.procedure_version,
-                "channel": facts.channel,
-            }),
-            other => {
-                let mut v = serde_json::to_value(other).unwrap_or(Value::Null);
-                if let Some(map) = v.as_object_mut() {
-                    map.remove("type");
-                }
-                localise(v)
-            }
-        };
-        EventDto {
-            seq: e.seq,
-            kind: e.kind.code(),
-            label: e.kind.label_vi(),
-            at: at(e.at),
-            actor: e.actor.clone(),
-            details,
-        }
-    }
+    Some(Receipt {
+        code: d.code.to_string(),
+        receiving_unit: d.facts.receiving_unit.to_string(),
+        procedure_name: d.facts.procedure_name.clone(),
+        applicant_name: d.facts.applicant.name.clone(),
+        received_at: received.into(),
+        appointment: LocalInstant::opt(d.due_at),
+        total_fee: d.facts.total_fee(),
+        lookup_path: format!("/tra-cuu?ma={}", d.code),
+    })
 }

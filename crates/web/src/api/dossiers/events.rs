@@ -1,0 +1,316 @@
+//! A dossier's history as the API shows it: each event with its type, label, instant, actor
+//! and the details of its type.
+
+use crate::api::codes::{Channel, PauseReason, PaymentMethod, Rating, ReturnMethod};
+use crate::api::time::LocalInstant;
+use motcua_domain::dossier::{Event, EventKind};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Một sự kiện của lịch sử xử lý.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Event)]
+pub struct EventDto {
+    /// Số thứ tự, từ 1.
+    seq: u32,
+    /// Loại sự kiện và chi tiết.
+    #[serde(flatten)]
+    kind: EventDetails,
+    /// Tên sự kiện.
+    #[schema(example = "Phân công xử lý")]
+    label: &'static str,
+    /// Thời điểm.
+    at: LocalInstant,
+    /// Người thực hiện (tên đăng nhập; system khi tự động).
+    actor: String,
+}
+
+/// Loại sự kiện (type) và chi tiết của loại đó (details).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(tag = "type", content = "details", rename_all = "snake_case")]
+pub enum EventDetails {
+    /// Tạo hồ sơ.
+    Created {
+        /// Mã thủ tục.
+        procedure_code: String,
+        /// Phiên bản thủ tục.
+        procedure_version: u32,
+        /// Hình thức nộp.
+        channel: Channel,
+    },
+    /// Tiếp nhận hồ sơ.
+    Received {
+        /// Hạn trả kết quả.
+        due_at: LocalInstant,
+        /// Hạn của từng bước.
+        step_dues: Vec<LocalInstant>,
+    },
+    /// Hướng dẫn bổ sung trước khi tiếp nhận.
+    SupplementRequestedBeforeReception {
+        /// Các giấy tờ cần bổ sung.
+        items: Vec<String>,
+        /// Hướng dẫn.
+        note: String,
+    },
+    /// Từ chối tiếp nhận.
+    RefusedAtIntake {
+        /// Lý do.
+        reasons: String,
+    },
+    /// Phân công xử lý.
+    Assigned {
+        /// Bước.
+        step: usize,
+        /// Người được phân công.
+        to: String,
+    },
+    /// Chuyển bước xử lý.
+    StepCompleted {
+        /// Bước đã xong.
+        step: usize,
+        /// Đúng hạn bước.
+        on_time: bool,
+        /// Người nhận bước sau.
+        to: Option<String>,
+        /// Ghi chú.
+        note: String,
+    },
+    /// Tạm dừng tính thời gian.
+    Paused {
+        /// Lý do.
+        reason: PauseReason,
+        /// Các giấy tờ yêu cầu.
+        items: Vec<String>,
+        /// Ghi chú.
+        note: String,
+        /// Lần yêu cầu bổ sung thứ hai trở đi sau khi tiếp nhận.
+        repeated: bool,
+    },
+    /// Tiếp tục tính thời gian.
+    Resumed {
+        /// Hạn mới.
+        due_at: LocalInstant,
+        /// Hạn mới của từng bước.
+        step_dues: Vec<LocalInstant>,
+        /// Ghi chú.
+        note: String,
+    },
+    /// Nộp phí, lệ phí.
+    FeePaid {
+        /// Số tiền (đồng).
+        amount: u64,
+        /// Cách nộp.
+        method: PaymentMethod,
+    },
+    /// Chuyển liên thông.
+    Transferred {
+        /// Đơn vị phối hợp.
+        to_unit: String,
+        /// Ghi chú.
+        note: String,
+    },
+    /// Nhận lại từ cơ quan liên thông.
+    TransferReturned {
+        /// Ghi chú.
+        note: String,
+    },
+    /// Phiếu xin lỗi và hẹn lại ngày trả kết quả.
+    ApologyIssued {
+        /// Lý do.
+        reason: String,
+        /// Ngày hẹn mới.
+        new_date: LocalInstant,
+    },
+    /// Có kết quả giải quyết.
+    Resolved {
+        /// Chấp thuận.
+        approved: bool,
+        /// Lý do (khi không chấp thuận).
+        reasons: String,
+        /// Tệp kết quả điện tử.
+        result_file: Option<String>,
+    },
+    /// Dừng giải quyết.
+    Stopped {
+        /// Lý do.
+        reason: String,
+    },
+    /// Rút hồ sơ.
+    Withdrawn {
+        /// Lý do.
+        reason: String,
+    },
+    /// Trả kết quả.
+    ResultReturned {
+        /// Cách trả.
+        method: ReturnMethod,
+        /// Ghi chú.
+        note: String,
+    },
+    /// Đánh giá mức độ hài lòng.
+    Rated {
+        /// Mức độ.
+        rating: Rating,
+        /// Ý kiến.
+        comment: String,
+    },
+    /// Tính lại hạn do thay đổi lịch làm việc.
+    DueRecomputed {
+        /// Hạn cũ.
+        from: Option<LocalInstant>,
+        /// Hạn mới.
+        to: Option<LocalInstant>,
+        /// Lý do (thay đổi lịch và văn bản).
+        reason: String,
+    },
+}
+
+fn instants(v: &[chrono::NaiveDateTime]) -> Vec<LocalInstant> {
+    v.iter().copied().map(LocalInstant).collect()
+}
+
+impl From<&EventKind> for EventDetails {
+    fn from(k: &EventKind) -> EventDetails {
+        match k.clone() {
+            // The facts are the dossier's own fields: repeat only what identifies the procedure.
+            EventKind::Created { facts } => EventDetails::Created {
+                procedure_code: facts.procedure_code.to_string(),
+                procedure_version: facts.procedure_version,
+                channel: facts.channel.into(),
+            },
+            EventKind::Received { due_at, step_dues } => EventDetails::Received {
+                due_at: due_at.into(),
+                step_dues: instants(&step_dues),
+            },
+            EventKind::SupplementRequestedBeforeReception { items, note } => {
+                EventDetails::SupplementRequestedBeforeReception { items, note }
+            }
+            EventKind::RefusedAtIntake { reasons } => EventDetails::RefusedAtIntake { reasons },
+            EventKind::Assigned { step, to } => EventDetails::Assigned { step, to },
+            EventKind::StepCompleted {
+                step,
+                on_time,
+                to,
+                note,
+            } => EventDetails::StepCompleted {
+                step,
+                on_time,
+                to,
+                note,
+            },
+            EventKind::Paused {
+                reason,
+                items,
+                note,
+                repeated,
+            } => EventDetails::Paused {
+                reason: reason.into(),
+                items,
+                note,
+                repeated,
+            },
+            EventKind::Resumed {
+                due_at,
+                step_dues,
+                note,
+            } => EventDetails::Resumed {
+                due_at: due_at.into(),
+                step_dues: instants(&step_dues),
+                note,
+            },
+            EventKind::FeePaid { amount, method } => EventDetails::FeePaid {
+                amount,
+                method: method.into(),
+            },
+            EventKind::Transferred { to_unit, note } => EventDetails::Transferred {
+                to_unit: to_unit.to_string(),
+                note,
+            },
+            EventKind::TransferReturned { note } => EventDetails::TransferReturned { note },
+            EventKind::ApologyIssued { reason, new_date } => EventDetails::ApologyIssued {
+                reason,
+                new_date: new_date.into(),
+            },
+            EventKind::Resolved {
+                approved,
+                reasons,
+                result_file,
+            } => EventDetails::Resolved {
+                approved,
+                reasons,
+                result_file,
+            },
+            EventKind::Stopped { reason } => EventDetails::Stopped { reason },
+            EventKind::Withdrawn { reason } => EventDetails::Withdrawn { reason },
+            EventKind::ResultReturned { method, note } => EventDetails::ResultReturned {
+                method: method.into(),
+                note,
+            },
+            EventKind::Rated { rating, comment } => EventDetails::Rated {
+                rating: rating.into(),
+                comment,
+            },
+            EventKind::DueRecomputed { from, to, reason } => EventDetails::DueRecomputed {
+                from: LocalInstant::opt(from),
+                to: LocalInstant::opt(to),
+                reason,
+            },
+        }
+    }
+}
+
+impl From<&Event> for EventDto {
+    fn from(e: &Event) -> EventDto {
+        EventDto {
+            seq: e.seq,
+            kind: (&e.kind).into(),
+            label: e.kind.label_vi(),
+            at: e.at.into(),
+            actor: e.actor.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use motcua_domain::dossier::{EventKind, ReturnMethod};
+
+    /// The details are the event's own fields, with instants in `+07:00`, and the type is the
+    /// domain's code.
+    #[test]
+    fn events_keep_their_code_and_fields() {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap();
+        for kind in [
+            EventKind::ApologyIssued {
+                reason: "r".into(),
+                new_date: at,
+            },
+            EventKind::ResultReturned {
+                method: ReturnMethod::Post,
+                note: String::new(),
+            },
+        ] {
+            let e = Event {
+                seq: 3,
+                at,
+                actor: "a".into(),
+                kind,
+            };
+            let v = serde_json::to_value(EventDto::from(&e)).unwrap();
+            assert_eq!(v["type"], e.kind.code());
+            assert_eq!(v["at"], "2026-11-30T09:00:00+07:00");
+            let mut domain = serde_json::to_value(&e.kind).unwrap();
+            domain.as_object_mut().unwrap().remove("type");
+            for (key, value) in domain.as_object().unwrap() {
+                if key == "new_date" {
+                    assert_eq!(v["details"][key], "2026-11-30T09:00:00+07:00");
+                } else {
+                    assert_eq!(&v["details"][key], value, "{key}");
+                }
+            }
+        }
+    }
+}

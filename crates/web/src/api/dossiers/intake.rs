@@ -1,0 +1,102 @@
+//! The body of `POST /api/v1/dossiers`: what the desk sends to receive a dossier.
+
+use crate::api::codes::{ApplicantType, Channel, ReturnMethod};
+use crate::api::params::{ProcedureCodeParam, UnitCodeParam};
+use motcua_app::IntakeRequest;
+use motcua_domain::dossier::Applicant;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// Người nộp hồ sơ.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = ApplicantInput)]
+pub struct ApplicantBody {
+    /// Cá nhân hoặc tổ chức.
+    kind: ApplicantType,
+    /// Họ tên hoặc tên tổ chức.
+    name: String,
+    /// Số định danh cá nhân (CCCD) hoặc mã số thuế của tổ chức.
+    #[serde(default)]
+    id_number: Option<String>,
+    /// Số điện thoại.
+    #[serde(default)]
+    phone: Option<String>,
+    /// Thư điện tử.
+    #[serde(default)]
+    email: Option<String>,
+    /// Địa chỉ.
+    #[serde(default)]
+    address: Option<String>,
+}
+
+impl From<ApplicantBody> for Applicant {
+    fn from(a: ApplicantBody) -> Applicant {
+        Applicant {
+            kind: a.kind.into(),
+            name: a.name,
+            id_number: a.id_number,
+            phone: a.phone,
+            email: a.email,
+            address: a.address,
+        }
+    }
+}
+
+/// Hồ sơ tiếp nhận tại Bộ phận Một cửa.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = IntakeRequest)]
+pub struct IntakeBody {
+    /// Mã thủ tục.
+    procedure_code: ProcedureCodeParam,
+    /// Đơn vị tiếp nhận; mặc định đơn vị nơi người gọi có vai trò tiep_nhan.
+    #[serde(default)]
+    receiving_unit: Option<UnitCodeParam>,
+    /// Cơ quan có thẩm quyền giải quyết; mặc định đơn vị tiếp nhận.
+    #[serde(default)]
+    competent_unit: Option<UnitCodeParam>,
+    /// Người nộp.
+    applicant: ApplicantBody,
+    /// Hình thức nộp (mặc định desk).
+    #[serde(default = "desk")]
+    #[schema(default = "desk")]
+    channel: Channel,
+    /// Cách trả kết quả (mặc định desk).
+    #[serde(default = "desk_return")]
+    #[schema(default = "desk")]
+    return_method: ReturnMethod,
+    /// Thành phần hồ sơ được số hóa khi tiếp nhận.
+    #[serde(default)]
+    digitised: bool,
+    /// Thành phần hồ sơ dùng lại từ dữ liệu đã số hóa.
+    #[serde(default)]
+    reused_data: bool,
+    /// Đã nộp phí, lệ phí tại Bộ phận Một cửa khi tiếp nhận.
+    #[serde(default)]
+    paid_at_desk: bool,
+}
+
+fn desk() -> Channel {
+    Channel::Desk
+}
+
+fn desk_return() -> ReturnMethod {
+    ReturnMethod::Desk
+}
+
+impl From<IntakeBody> for IntakeRequest {
+    fn from(b: IntakeBody) -> IntakeRequest {
+        IntakeRequest {
+            procedure_code: b.procedure_code.0.to_string(),
+            receiving_unit: b.receiving_unit.map(|u| u.0),
+            competent_unit: b.competent_unit.map(|u| u.0),
+            applicant: b.applicant.into(),
+            channel: b.channel.into(),
+            return_method: b.return_method.into(),
+            digitised: b.digitised,
+            reused_data: b.reused_data,
+            paid_at_desk: b.paid_at_desk,
+        }
+    }
+}
