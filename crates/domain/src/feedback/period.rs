@@ -50,9 +50,10 @@ pub fn handling(
         return None;
     }
     let limits = Limits::of(item, engine);
+    // Nothing after the end counts: a refused item is over, whatever was recorded later.
     let missed = Milestone::ALL.into_iter().any(|m| {
         m.reached(item)
-            .is_some_and(|at| at < cut && !limits.met(m, at))
+            .is_some_and(|at| at < cut && ended.is_none_or(|e| at <= e) && !limits.met(m, at))
     });
     if ended.is_some_and(|e| e < cut) {
         return Some(if missed {

@@ -390,3 +390,17 @@ proptest! {
         prop_assert_eq!(all.denominator, counted);
     }
 }
+
+/// Found by the property above: a supplement request recorded after the refusal that ended the
+/// item must not make it late.
+#[test]
+fn a_milestone_after_the_refusal_does_not_count() {
+    let received = at(2026, 11, 19, 6, 58);
+    let item = FeedbackItem {
+        refused_at: Some(received),
+        supplement_requested_at: Some(at(2026, 11, 28, 0, 0)),
+        ..item("PAKN-X", received)
+    };
+    let p = Period::calendar_month(2026, 11).unwrap();
+    assert_eq!(handled(&p, &item), Some(Handling::OnTime));
+}
