@@ -27,6 +27,7 @@ use crate::AppState;
 use crate::error::WebError;
 use axum::Router;
 use axum::routing::any;
+use utoipa::Modify;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -52,9 +53,11 @@ fn table() -> OpenApiRouter<AppState> {
         .routes(routes!(doc::docs))
 }
 
-/// The OpenAPI document of the API.
+/// The OpenAPI document of the API: the table's, with the rules its types cannot derive.
 pub fn document() -> utoipa::openapi::OpenApi {
-    table().into_openapi()
+    let mut doc = table().into_openapi();
+    dossiers::ApplicantRules.modify(&mut doc);
+    doc
 }
 
 /// The routes of the API (full paths, `/api/...`). Any other path under `/api` answers

@@ -5,9 +5,11 @@ use crate::api::params::{ProcedureCodeParam, UnitCodeParam};
 use motcua_app::IntakeRequest;
 use motcua_domain::dossier::Applicant;
 use serde::Deserialize;
-use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ObjectBuilder, Schema, Type};
+use utoipa::{Modify, ToSchema};
 
-/// Người nộp hồ sơ.
+/// Người nộp hồ sơ; cần số điện thoại hoặc số định danh, để người dân tra cứu hồ sơ.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(as = ApplicantInput)]
@@ -15,6 +17,7 @@ pub struct ApplicantBody {
     /// Cá nhân hoặc tổ chức.
     kind: ApplicantType,
     /// Họ tên hoặc tên tổ chức.
+    #[schema(min_length = 1)]
     name: String,
     /// Số định danh cá nhân (CCCD) hoặc mã số thuế của tổ chức.
     #[serde(default)]
@@ -40,6 +43,35 @@ impl From<ApplicantBody> for Applicant {
             email: a.email,
             address: a.address,
         }
+    }
+}
+
+/// What the derived schema of [`ApplicantBody`] cannot say: a phone or an ID number is
+/// required (the domain refuses an applicant with neither).
+#[derive(Debug)]
+pub struct ApplicantRules;
+
+impl Modify for ApplicantRules {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        let name = <ApplicantBody as ToSchema>::name().into_owned();
+        let Some(schemas) = doc.components.as_mut().map(|c| &mut c.schemas) else {
+            return;
+        };
+        let Some(fields) = schemas.remove(&name) else {
+            return;
+        };
+        let given = |field: &str| {
+            let text = ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1));
+            ObjectBuilder::new().property(field, text).required(field)
+        };
+        let either = AnyOfBuilder::new()
+            .item(given("phone"))
+            .item(given("id_number"))
+            .description(Some("Cần số điện thoại hoặc số định danh (hoặc cả hai)."));
+        let schema = AllOfBuilder::new().item(fields).item(either).build();
+        schemas.insert(name, RefOr::T(Schema::AllOf(schema)));
     }
 }
 

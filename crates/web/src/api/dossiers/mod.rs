@@ -8,7 +8,7 @@ mod explanation;
 mod intake;
 mod list;
 
-pub use intake::IntakeBody;
+pub use intake::{ApplicantRules, IntakeBody};
 
 use crate::AppState;
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery, NoQuery};
