@@ -8,7 +8,7 @@ use crate::error::AppError;
 use sha2::{Digest, Sha256};
 
 /// Longest key a client may send.
-pub const MAX_KEY_LEN: usize = 128;
+pub const MAX_KEY_LEN: usize = 200;
 
 /// Hours a key is kept; a retry after that creates a new dossier.
 pub const KEY_LIFETIME_HOURS: i64 = 24;
@@ -32,7 +32,8 @@ impl Channel {
     }
 }
 
-/// A key as the client sent it: 1 to [`MAX_KEY_LEN`] visible ASCII characters.
+/// A key as the client sent it: 1 to [`MAX_KEY_LEN`] printable ASCII characters, no space at
+/// either end (the pattern the API document declares).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientKey {
     channel: Channel,
@@ -42,9 +43,8 @@ pub struct ClientKey {
 impl ClientKey {
     /// Parses a key sent on `channel`.
     pub fn parse(channel: Channel, key: &str) -> Result<ClientKey, AppError> {
-        let key = key.trim();
-        let ok =
-            (1..=MAX_KEY_LEN).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic());
+        let printable = key.bytes().all(|b| (0x20..=0x7e).contains(&b));
+        let ok = (1..=MAX_KEY_LEN).contains(&key.len()) && printable && key.trim() == key;
         if ok {
             Ok(ClientKey {
                 channel,
@@ -55,7 +55,8 @@ impl ClientKey {
                 "invalid_idempotency_key",
                 "Idempotency-Key",
                 format!(
-                    "khóa chống gửi trùng phải gồm 1 đến {MAX_KEY_LEN} ký tự ASCII nhìn thấy được"
+                    "khóa chống gửi trùng phải gồm 1 đến {MAX_KEY_LEN} ký tự ASCII in được, \
+                     không có khoảng trắng ở đầu và cuối"
                 ),
             ))
         }

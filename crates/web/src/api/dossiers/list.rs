@@ -15,7 +15,7 @@ use utoipa::{IntoParams, PartialSchema, ToSchema};
 /// Largest page of a list.
 pub const MAX_LIMIT: u32 = 200;
 /// Page size when none is asked.
-pub const DEFAULT_LIMIT: u32 = 50;
+pub const DEFAULT_LIMIT: u32 = motcua_app::store::PageSize::DEFAULT;
 
 /// Query of `GET /api/v1/dossiers`.
 #[derive(Debug, serde::Deserialize, IntoParams)]
