@@ -5,7 +5,6 @@
 
 use crate::caller::Caller;
 use crate::error::AppError;
-use chrono::NaiveDateTime;
 use motcua_domain::dossier::{ActionKind, Dossier, Scope};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Actor, Role, Unit};
@@ -149,16 +148,11 @@ pub fn authorize_action<'a>(
     }
 }
 
-/// The actions the lifecycle allows on `dossier` at `now` that `caller` may do: what pages and
-/// the API offer.
-pub fn offered(
-    caller: &Caller,
-    org: &Org,
-    dossier: &Dossier,
-    now: NaiveDateTime,
-) -> Vec<ActionKind> {
+/// The actions the lifecycle allows on `dossier` that `caller` may do: what pages and the API
+/// offer.
+pub fn offered(caller: &Caller, org: &Org, dossier: &Dossier) -> Vec<ActionKind> {
     dossier
-        .available_actions(now)
+        .available_actions()
         .into_iter()
         .filter(|k| authorize_action(caller, org, *k, dossier).is_ok())
         .collect()

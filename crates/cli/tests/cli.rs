@@ -75,7 +75,8 @@ fn deadline_examples_of_the_contract() {
                 "--calendar",
                 "ccvc",
             ],
-            "2026-11-17T07:30:00+07:00",
+            // Saturday: the Monday is day 1, stated as its closing (docs/rules.md §5.2).
+            "2026-11-16T17:00:00+07:00",
         ),
     ];
     for (args, due) in cases {

@@ -66,6 +66,7 @@ fn records() -> Vec<Record> {
                 reused_data: roll.is_multiple_of(7),
                 supplements_after_reception: roll.is_multiple_of(11) as u8 + (roll == 22) as u8,
                 apology: roll == 85,
+                late_apology: roll == 86,
                 rating: roll.is_multiple_of(9).then_some(Rating::HaiLong),
                 complaint: roll == 87,
             }

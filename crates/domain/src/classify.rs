@@ -1,4 +1,4 @@
-//! Classifying a dossier's time (RULES.md §7): early, on time or late once ended; not yet due or
+//! Classifying a dossier's time (docs/rules.md §7): early, on time or late once ended; not yet due or
 //! overdue while open.
 
 use chrono::NaiveDateTime;
@@ -70,6 +70,27 @@ pub fn classify(
         (Some(_), None) => TimeClass::OnTime,
         (None, Some(d)) => classify_open(d, as_of),
         (None, None) => TimeClass::NotDue,
+    }
+}
+
+/// Classifies a dossier as of `as_of` ([`classify`]), with the rule of docs/rules.md §6–§7:
+/// more than one supplement request after reception makes it late (ended) or overdue (open),
+/// whatever its time. The periodic report, the Decision 766 index, the dashboard and the
+/// dossier's own page all classify through this one function.
+pub fn classify_dossier(
+    due: Option<NaiveDateTime>,
+    ended: Option<NaiveDateTime>,
+    as_of: NaiveDateTime,
+    supplements_after_reception: u32,
+) -> TimeClass {
+    let class = classify(due, ended, as_of);
+    if supplements_after_reception <= 1 || class.is_late() {
+        return class;
+    }
+    if ended.is_some_and(|e| e <= as_of) {
+        TimeClass::Late
+    } else {
+        TimeClass::Overdue
     }
 }
 

@@ -139,10 +139,18 @@ pub fn figure_lines(f: &Figures) -> Vec<FigureLine> {
     ));
     lines.push(rate_line(
         "apologies",
-        "Hồ sơ trễ hạn có văn bản xin lỗi",
+        "Hồ sơ trễ hạn có văn bản xin lỗi đúng hạn",
         f.apologies,
         "Trên số hồ sơ giải quyết quá hạn và đang quá hạn",
     ));
+    lines.push(FigureLine {
+        key: "late_apologies",
+        label: "Văn bản xin lỗi lập muộn".into(),
+        numerator: None,
+        denominator: None,
+        shown: format!("{} hồ sơ", f.late_apologies),
+        basis: "Lập sau thời điểm một ngày làm việc trước hạn, hoặc sau hạn",
+    });
     lines.push(FigureLine {
         key: "feedback_on_time",
         label: FEEDBACK_LABEL.into(),
@@ -204,8 +212,10 @@ pub struct FiguresJson {
     pub reused_data: FractionJson,
     /// Đánh giá mức độ hài lòng.
     pub ratings: Ratings,
-    /// Hồ sơ trễ hạn có văn bản xin lỗi.
+    /// Hồ sơ trễ hạn có văn bản xin lỗi đúng hạn (chậm nhất một ngày làm việc trước hạn).
     pub apologies: FractionJson,
+    /// Hồ sơ trễ hạn có văn bản xin lỗi lập muộn, đếm riêng.
+    pub late_apologies: u64,
     /// Phản ánh, kiến nghị xử lý đúng hạn; null khi đơn vị chưa có dữ liệu PAKN của kỳ.
     pub feedback_on_time: Option<FractionJson>,
     /// Dạng chữ, ví dụ `9/10 (90,00%)`.
@@ -240,6 +250,7 @@ pub fn figures_json(f: &Figures) -> FiguresJson {
             satisfied: (&f.satisfied).into(),
         },
         apologies: (&f.apologies).into(),
+        late_apologies: f.late_apologies,
         feedback_on_time: f.feedback_on_time.as_ref().map(FractionJson::from),
         feedback_on_time_text: feedback_text(f.feedback_on_time),
         feedback_on_time_line: feedback_line(f.feedback_on_time),

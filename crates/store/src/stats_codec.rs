@@ -24,6 +24,7 @@ const REUSED_DATA: i64 = 1 << 4;
 const APOLOGY: i64 = 1 << 5;
 const COMPLAINT: i64 = 1 << 6;
 const ONLINE: i64 = 1 << 7;
+const LATE_APOLOGY: i64 = 1 << 8;
 
 /// The projection columns of a dossier, `None` when it was never received.
 #[derive(Debug)]
@@ -93,7 +94,8 @@ impl StatsNumbers {
                 | flag(r.reused_data, REUSED_DATA)
                 | flag(r.apology, APOLOGY)
                 | flag(r.complaint, COMPLAINT)
-                | flag(r.online, ONLINE),
+                | flag(r.online, ONLINE)
+                | flag(r.late_apology, LATE_APOLOGY),
             paid_online_vnd: i64::try_from(r.paid_online_vnd).unwrap_or(i64::MAX),
             supplements: i64::from(r.supplements_after_reception),
             rating: r.rating.map(rating_code),
@@ -135,6 +137,7 @@ impl StatsRaw {
         record.e_result = on(E_RESULT);
         record.reused_data = on(REUSED_DATA);
         record.apology = on(APOLOGY);
+        record.late_apology = on(LATE_APOLOGY);
         record.complaint = on(COMPLAINT);
         record.supplements_after_reception = u8::try_from(self.supplements).unwrap_or(u8::MAX);
         record.rating = match self.rating {

@@ -42,7 +42,7 @@ pub struct PauseEffect {
     pub pause: Pause,
     /// Working time remaining at the start of the pause (negative when already overdue).
     pub remaining_seconds: i64,
-    /// Working time the pause lasted, added to the due instant.
+    /// Working time the pause lasted (added to the due instant only when time was left).
     pub paused_seconds: i64,
     /// Due instant before the pause.
     pub due_before: NaiveDateTime,
@@ -90,9 +90,27 @@ impl Deadline {
 }
 
 impl DeadlineEngine<'_> {
+    /// The due instant `due` after a pause from `from` to `resumed` (docs/rules.md §5.8–§5.9):
+    /// the working time left at the pause is left again after the resume (the due instant moves
+    /// by the working time paused); a pause that found none left (it began at or after the due
+    /// instant) moves nothing, so the overdue time is carried, never forgiven.
+    pub fn resumed_due(
+        &self,
+        due: NaiveDateTime,
+        from: NaiveDateTime,
+        resumed: NaiveDateTime,
+    ) -> NaiveDateTime {
+        if self.working_seconds_between(from, due) > 0 {
+            let paused = self.working_seconds_between(from, resumed);
+            self.stated(self.add_working_seconds(due, paused))
+        } else {
+            due
+        }
+    }
+
     /// The deadline of a dossier received at `received` with `limit`, moved by `pauses` (in order,
-    /// non-overlapping; only the last may be open). A pause adds the working time it lasted, so the
-    /// working time remaining at the pause is kept after the resume.
+    /// non-overlapping; only the last may be open). The working time left at a pause is kept
+    /// after the resume; a pause after the due instant leaves it where it was.
     pub fn deadline(
         &self,
         received: NaiveDateTime,
@@ -112,7 +130,7 @@ impl DeadlineEngine<'_> {
                 Some(to) if to >= pause.from => {
                     let paused = self.working_seconds_between(pause.from, to);
                     previous_end = to;
-                    (paused, Some(self.add_working_seconds(current, paused)))
+                    (paused, Some(self.resumed_due(current, pause.from, to)))
                 }
                 Some(_) => return Err(DeadlineError::BadPause { from: pause.from }),
                 None => (0, None),

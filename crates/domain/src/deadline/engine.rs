@@ -74,9 +74,42 @@ impl<'a> DeadlineEngine<'a> {
         self.opening(self.calendar.next_working_day(date))
     }
 
-    /// The due instant of a dossier received at `t` with time limit `limit` (no pauses).
+    /// Whether `t` is a working instant: a working day, inside a period of office hours or at
+    /// its closing (a new appointment may be at 17:00).
+    pub fn is_working_instant(&self, t: NaiveDateTime) -> bool {
+        let s = second_of_day(t);
+        self.calendar.is_working(t.date())
+            && self
+                .hours
+                .periods()
+                .iter()
+                .any(|p| i64::from(p.start) * 60 <= s && s <= i64::from(p.end) * 60)
+    }
+
+    /// Whether `t` is the opening of a working day: no working time of that day used.
+    pub fn is_opening_of_working_day(&self, t: NaiveDateTime) -> bool {
+        self.calendar.is_working(t.date()) && t == self.opening(t.date())
+    }
+
+    /// The instant as a ward states it (docs/rules.md §5, «Cách ghi thời hạn»): the opening of a
+    /// working day, with none of its working time used, is the same working moment as the closing
+    /// of the previous working day, and is stated as that closing. Any other instant is kept.
+    pub fn stated(&self, t: NaiveDateTime) -> NaiveDateTime {
+        if self.is_opening_of_working_day(t) {
+            self.closing(self.calendar.previous_working_day(t.date()))
+        } else {
+            t
+        }
+    }
+
+    /// The due instant of a dossier received at `t` with time limit `limit` (no pauses), stated
+    /// as a ward states it ([`DeadlineEngine::stated`]). An amount of 0 is «trả ngay»: the
+    /// closing of the working day the clock starts on.
     pub fn due(&self, t: NaiveDateTime, limit: TimeLimit) -> NaiveDateTime {
-        match limit {
+        if limit.is_on_the_spot() {
+            return self.closing(self.clock_start(t).date());
+        }
+        let due = match limit {
             TimeLimit::WorkingDays { amount } => {
                 let start = self.clock_start(t);
                 let mut date = start.date();
@@ -95,15 +128,32 @@ impl<'a> DeadlineEngine<'a> {
             TimeLimit::Hours { amount } => {
                 self.add_working_seconds(self.clock_start(t), i64::from(amount) * 3600)
             }
+            // From an opening, the first day counts whole: the limit ends with the closing of
+            // day N, the start day being day 1 (Monday 18:00 + 3 days ends Thursday 17:00).
             TimeLimit::CalendarDays { amount } => {
                 let start = self.clock_start(t);
-                let target = start + Duration::days(i64::from(amount));
-                if self.calendar.is_working(target.date()) {
-                    self.same_time_or_closing(target.date(), start)
+                if self.is_opening_of_working_day(start) {
+                    let last = start.date() + Duration::days(i64::from(amount) - 1);
+                    self.closing(self.first_working_day_from(last))
                 } else {
-                    self.closing(self.calendar.next_working_day(target.date()))
+                    let target = start + Duration::days(i64::from(amount));
+                    if self.calendar.is_working(target.date()) {
+                        self.same_time_or_closing(target.date(), start)
+                    } else {
+                        self.closing(self.calendar.next_working_day(target.date()))
+                    }
                 }
             }
+        };
+        self.stated(due)
+    }
+
+    /// `date` when it is a working day, otherwise the next working day.
+    fn first_working_day_from(&self, date: NaiveDate) -> NaiveDate {
+        if self.calendar.is_working(date) {
+            date
+        } else {
+            self.calendar.next_working_day(date)
         }
     }
 

@@ -61,6 +61,9 @@ pub struct Explanation {
     pub base_due: NaiveDateTime,
     /// Final due instant (`None` while the clock is stopped).
     pub due: Option<NaiveDateTime>,
+    /// Counting started at an opening: the whole first day is day 1 and the due instant is a
+    /// closing (docs/rules.md §5.2).
+    pub whole_first_day: bool,
     /// Whether the time of day moved to closing time.
     pub moved_to_closing: bool,
     /// Whether a calendar-day limit ended on a day off and moved to the next working day's closing.
@@ -109,11 +112,16 @@ impl DeadlineEngine<'_> {
                 None => break,
             }
         }
+        // Counting from an opening, that whole day is day 1 (docs/rules.md §5.2).
+        let whole_first_day = self.is_opening_of_working_day(deadline.start);
         let counted_days = match deadline.limit {
-            TimeLimit::WorkingDays { amount } => {
+            TimeLimit::WorkingDays { amount } if amount > 0 => {
                 let mut days = Vec::with_capacity(amount as usize);
                 let mut d = deadline.start.date();
-                for _ in 0..amount {
+                if whole_first_day {
+                    days.push(d);
+                }
+                while days.len() < amount as usize {
                     d = self.calendar.next_working_day(d);
                     days.push(d);
                 }
@@ -122,6 +130,7 @@ impl DeadlineEngine<'_> {
             _ => Vec::new(),
         };
         let (moved_to_closing, rolled_forward) = match deadline.limit {
+            _ if deadline.limit.is_on_the_spot() || whole_first_day => (false, false),
             TimeLimit::WorkingDays { .. } => {
                 (deadline.base_due.time() != deadline.start.time(), false)
             }
@@ -147,6 +156,7 @@ impl DeadlineEngine<'_> {
             pauses: deadline.pauses.clone(),
             base_due: deadline.base_due,
             due: deadline.due,
+            whole_first_day,
             moved_to_closing,
             rolled_forward,
             provisional_years,
@@ -204,6 +214,13 @@ impl Explanation {
             line.push('.');
             lines.push(line);
         }
+        if self.limit.is_on_the_spot() {
+            lines.push("Trả ngay: hạn là giờ đóng cửa của ngày làm việc bắt đầu tính.".to_owned());
+        } else if self.whole_first_day {
+            lines.push(
+                "Bắt đầu tính từ giờ mở cửa nên ngày đó được tính trọn là ngày 1; hạn là giờ đóng cửa của ngày cuối cùng được tính.".to_owned(),
+            );
+        }
         if !self.counted_days.is_empty() {
             let days: Vec<String> = self
                 .counted_days
@@ -234,6 +251,10 @@ impl Explanation {
             let from = format::date_time(p.pause.from);
             let reason = p.pause.reason.label_vi();
             lines.push(match (p.pause.to, p.due_after) {
+                _ if p.remaining_seconds <= 0 => format!(
+                    "Tạm dừng ({reason}) từ {from}, khi đã quá hạn: thời gian trễ được giữ nguyên, hạn vẫn là {}.",
+                    format::date_time(p.due_before)
+                ),
                 (Some(to), Some(after)) => format!(
                     "Tạm dừng ({reason}) từ {from} đến {}: còn lại {} làm việc, cộng thêm {} làm việc; hạn chuyển từ {} sang {}.",
                     format::date_time(to),

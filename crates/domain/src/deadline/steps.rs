@@ -61,6 +61,9 @@ pub fn check_budgets(
     }
     let actual: u32 = budgets.iter().map(|b| b.minutes).sum();
     let day = hours.day_minutes();
+    if limit.is_on_the_spot() {
+        return at_most(day, actual);
+    }
     match limit {
         TimeLimit::WorkingDays { amount } => exact(amount * day, actual),
         TimeLimit::Hours { amount } => exact(amount * 60, actual),

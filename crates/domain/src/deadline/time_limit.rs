@@ -72,6 +72,17 @@ impl TimeLimit {
         }
     }
 
+    /// An amount of 0 in any unit: «trả ngay», returned on the day the clock starts
+    /// (docs/rules.md §5).
+    pub fn is_on_the_spot(&self) -> bool {
+        matches!(
+            self,
+            TimeLimit::WorkingDays { amount: 0 }
+                | TimeLimit::Hours { amount: 0 }
+                | TimeLimit::CalendarDays { amount: 0 }
+        )
+    }
+
     /// The stable unit code (`working_days`, `same_day`, `hours`, `calendar_days`).
     pub fn unit_code(&self) -> &'static str {
         match self {
@@ -86,6 +97,9 @@ impl TimeLimit {
 impl fmt::Display for TimeLimit {
     /// Vietnamese wording: `3 ngày làm việc`, `trong ngày (tiếp nhận trước 15:00)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_on_the_spot() {
+            return write!(f, "trả ngay (trong ngày làm việc tiếp nhận)");
+        }
         match self {
             TimeLimit::WorkingDays { amount } => write!(f, "{amount} ngày làm việc"),
             TimeLimit::SameDay { cutoff } => {

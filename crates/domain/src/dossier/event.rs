@@ -75,8 +75,19 @@ pub enum EventKind {
         items: Vec<String>,
         /// Note.
         note: String,
-        /// A second supplement request after reception (counted as late by Decision 766).
-        repeated: bool,
+    },
+    /// A further supplement request after reception (docs/rules.md §6): decided by a leader
+    /// with a reason; the clock keeps running and the dossier counts as late.
+    SupplementRequestedAgain {
+        /// Documents to add or correct.
+        items: Vec<String>,
+        /// The leader's reason.
+        reason: String,
+    },
+    /// Supplements received after a further request; the clock never stopped.
+    SupplementReceived {
+        /// Note.
+        note: String,
     },
     /// The clock restarts; the due instant keeps the working time left.
     Resumed {
@@ -106,12 +117,15 @@ pub enum EventKind {
         /// Note.
         note: String,
     },
-    /// Apology and new appointment (Mẫu 04), once, before the due instant.
+    /// Apology and new appointment (Mẫu 04), once per dossier.
     ApologyIssued {
         /// Why it will be late.
         reason: String,
-        /// New appointment.
+        /// New appointment: a working instant after the due instant.
         new_date: NaiveDateTime,
+        /// Issued later than one working day before the due instant, or after it.
+        #[serde(default)]
+        late: bool,
     },
     /// Decision made.
     Resolved {
@@ -171,6 +185,8 @@ impl EventKind {
             EventKind::StepCompleted { .. } => "step_completed",
             EventKind::Paused { .. } => "paused",
             EventKind::Resumed { .. } => "resumed",
+            EventKind::SupplementRequestedAgain { .. } => "supplement_requested_again",
+            EventKind::SupplementReceived { .. } => "supplement_received",
             EventKind::FeePaid { .. } => "fee_paid",
             EventKind::Transferred { .. } => "transferred",
             EventKind::TransferReturned { .. } => "transfer_returned",
@@ -197,6 +213,10 @@ impl EventKind {
             EventKind::StepCompleted { .. } => "Chuyển bước xử lý",
             EventKind::Paused { .. } => "Tạm dừng tính thời gian",
             EventKind::Resumed { .. } => "Tiếp tục tính thời gian",
+            EventKind::SupplementRequestedAgain { .. } => {
+                "Yêu cầu bổ sung lần nữa (không tạm dừng thời gian)"
+            }
+            EventKind::SupplementReceived { .. } => "Nhận hồ sơ bổ sung",
             EventKind::FeePaid { .. } => "Nộp phí, lệ phí",
             EventKind::Transferred { .. } => "Chuyển liên thông",
             EventKind::TransferReturned { .. } => "Nhận lại từ cơ quan liên thông",

@@ -27,12 +27,19 @@ pub enum DossierError {
     /// An apology was already issued.
     #[error("hồ sơ đã có phiếu xin lỗi; chỉ được xin lỗi một lần")]
     ApologyAlreadyIssued,
-    /// The due instant has passed.
-    #[error("phiếu xin lỗi phải được lập trước thời hạn trả kết quả ({0})")]
-    ApologyTooLate(String),
     /// The new appointment must be after the due instant.
     #[error("ngày hẹn mới phải sau thời hạn hiện tại ({0})")]
     ApologyDateTooEarly(String),
+    /// The new appointment must fall inside office hours of a working day.
+    #[error(
+        "ngày hẹn mới ({0}) không phải thời điểm làm việc: chọn một ngày làm việc, trong giờ làm việc"
+    )]
+    ApologyDateNotWorking(String),
+    /// A second supplement request before reception.
+    #[error(
+        "hồ sơ đã được hướng dẫn bổ sung một lần trước khi tiếp nhận; theo quy định chỉ yêu cầu bổ sung một lần: hãy tiếp nhận hồ sơ hoặc từ chối tiếp nhận (Mẫu 03) và nêu rõ lý do"
+    )]
+    SupplementAlreadyRequested,
     /// The procedure does not allow pausing for payment.
     #[error("thủ tục này không cho phép tạm dừng tính thời gian để chờ nộp phí")]
     PaymentPauseNotAllowed,
@@ -57,8 +64,9 @@ impl DossierError {
             DossierError::NotAllowed { .. } => "invalid_transition",
             DossierError::Missing(_) => "missing_field",
             DossierError::ApologyAlreadyIssued => "apology_already_issued",
-            DossierError::ApologyTooLate(_) => "apology_too_late",
             DossierError::ApologyDateTooEarly(_) => "apology_date_too_early",
+            DossierError::ApologyDateNotWorking(_) => "apology_date_not_working",
+            DossierError::SupplementAlreadyRequested => "supplement_already_requested",
             DossierError::PaymentPauseNotAllowed => "payment_pause_not_allowed",
             DossierError::Payment(_) => "payment_not_allowed",
             DossierError::Transfer(_) => "transfer_not_allowed",
@@ -94,7 +102,7 @@ pub fn decide(
     engine: &DeadlineEngine<'_>,
 ) -> Result<Decided, DossierError> {
     let action = &action.parse_texts()?;
-    gate(dossier, action.kind(), now)?;
+    gate(dossier, action.kind())?;
     match action {
         Action::Accept => Ok(Decided::one(received(dossier, now, engine))),
         Action::RequestSupplementBeforeReception { items, note } => {
@@ -136,30 +144,31 @@ pub fn decide(
         }
         Action::RequestSupplement { items, note } => {
             require_items(items)?;
-            let repeated = dossier.supplements_after_reception >= 1;
-            let warnings = if repeated {
-                vec!["Đây là lần yêu cầu bổ sung thứ hai sau khi tiếp nhận: theo Quyết định 766/QĐ-TTg, hồ sơ bị tính là quá hạn.".to_owned()]
-            } else {
-                Vec::new()
-            };
-            Ok(Decided {
-                events: vec![EventKind::Paused {
+            if dossier.supplements_after_reception == 0 {
+                return Ok(Decided::one(EventKind::Paused {
                     reason: PauseReason::Supplement,
                     items: items.clone(),
                     note: note.clone(),
-                    repeated,
+                }));
+            }
+            require(note, "lý do của lãnh đạo khi yêu cầu bổ sung lần nữa")?;
+            Ok(Decided {
+                events: vec![EventKind::SupplementRequestedAgain {
+                    items: items.clone(),
+                    reason: note.clone(),
                 }],
-                warnings,
+                warnings: vec![SUPPLEMENT_AGAIN_WARNING.to_owned()],
             })
         }
-        Action::ReceiveSupplement { note } => {
-            Ok(Decided::one(resumed(dossier, now, engine, note)?))
-        }
+        Action::ReceiveSupplement { note } => Ok(Decided::one(if dossier.open_pause().is_some() {
+            resumed(dossier, now, engine, note)?
+        } else {
+            EventKind::SupplementReceived { note: note.clone() }
+        })),
         Action::RequestPayment { note } => Ok(Decided::one(EventKind::Paused {
             reason: PauseReason::Payment,
             items: Vec::new(),
             note: note.clone(),
-            repeated: false,
         })),
         Action::Pay { method } => {
             let amount = dossier.facts.total_fee();
@@ -190,18 +199,7 @@ pub fn decide(
             note: note.clone(),
         })),
         Action::Apologize { reason, new_date } => {
-            require(reason, "lý do xin lỗi")?;
-            if let Some(due) = dossier.due_at
-                && *new_date <= due
-            {
-                return Err(DossierError::ApologyDateTooEarly(crate::format::date_time(
-                    due,
-                )));
-            }
-            Ok(Decided::one(EventKind::ApologyIssued {
-                reason: reason.clone(),
-                new_date: *new_date,
-            }))
+            apologize(dossier, reason, *new_date, now, engine)
         }
         Action::Resolve {
             approved,
@@ -234,6 +232,58 @@ pub fn decide(
             note: note.clone(),
         })),
     }
+}
+
+/// The warning of a further supplement request after reception.
+const SUPPLEMENT_AGAIN_WARNING: &str = "Đây là lần yêu cầu bổ sung thứ hai sau khi tiếp nhận: thời gian giải quyết vẫn được tính (không tạm dừng) và hồ sơ bị tính là quá hạn (Quyết định 766/QĐ-TTg, chỉ tiêu 2.1).";
+
+/// The apology and new appointment (docs/rules.md §6): the new appointment is a working instant
+/// after the due instant; an apology issued later than one working day before the due instant,
+/// or after it, is accepted and recorded as late.
+fn apologize(
+    dossier: &Dossier,
+    reason: &str,
+    new_date: NaiveDateTime,
+    now: NaiveDateTime,
+    engine: &DeadlineEngine<'_>,
+) -> Result<Decided, DossierError> {
+    require(reason, "lý do xin lỗi")?;
+    let due = dossier
+        .due_at
+        .or(dossier.due_before_pause)
+        .ok_or(DossierError::Missing("hạn giải quyết"))?;
+    if new_date <= due {
+        return Err(DossierError::ApologyDateTooEarly(crate::format::date_time(
+            due,
+        )));
+    }
+    if !engine.is_working_instant(new_date) {
+        return Err(DossierError::ApologyDateNotWorking(
+            crate::format::date_time(new_date),
+        ));
+    }
+    // While paused with time left the clock does not run: what counts is the time left.
+    let left = match (dossier.open_pause(), dossier.due_at) {
+        (Some(pause), None) => engine.working_seconds_between(pause.from, due),
+        _ => engine.working_seconds_between(now, due),
+    };
+    let late = left < i64::from(engine.hours.day_minutes()) * 60;
+    let warnings = if late {
+        vec![format!(
+            "Văn bản xin lỗi được lập muộn (sau thời điểm một ngày làm việc trước hạn {}): vẫn được ghi nhận và thông báo cho người dân, nhưng được thống kê là xin lỗi muộn.",
+            crate::format::date_time(due)
+        )]
+    } else {
+        Vec::new()
+    };
+    Ok(Decided {
+        events: vec![EventKind::ApologyIssued {
+            reason: reason.to_owned(),
+            new_date,
+            late,
+        }],
+        warnings,
+    })
 }
 
 /// The applicant's comment with a rating.
@@ -280,7 +330,8 @@ pub(super) fn received(
     EventKind::Received { due_at, step_dues }
 }
 
-/// The resume event: the due instant keeps the working time left at the pause.
+/// The resume event: the due instant, and each step's, keeps the working time left at the
+/// pause; a pause that found none left moves nothing (docs/rules.md §5).
 fn resumed(
     dossier: &Dossier,
     now: NaiveDateTime,
@@ -296,7 +347,7 @@ fn resumed(
         .filter(|p| p.to.is_none())
         .ok_or(DossierError::Missing("khoảng tạm dừng đang mở"))?;
     open.to = Some(now);
-    let paused = engine.working_seconds_between(open.from, now);
+    let from = open.from;
     let deadline = engine.deadline(received_at, dossier.facts.time_limit, &pauses)?;
     let due_at = deadline
         .due
@@ -305,9 +356,8 @@ fn resumed(
         .steps
         .iter()
         .map(|s| {
-            s.due_at.map_or(due_at, |d| {
-                engine.add_working_seconds(d, paused).min(due_at)
-            })
+            s.due_at
+                .map_or(due_at, |d| engine.resumed_due(d, from, now).min(due_at))
         })
         .collect();
     Ok(EventKind::Resumed {

@@ -6,7 +6,6 @@ use super::machine::DossierError;
 use super::state::Dossier;
 use super::status::Status;
 use crate::org::Role;
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 /// The kind of an action: its `action` code in the API and the forms.
@@ -122,6 +121,10 @@ impl ActionKind {
                 (vec![LanhDao], Scope::Holding)
             }
             ActionKind::Resolve => (vec![LanhDao], Scope::Competent),
+            // A further supplement request after reception is a leader's decision (§6).
+            ActionKind::RequestSupplement if dossier.supplements_after_reception > 0 => {
+                (vec![LanhDao], Scope::Holding)
+            }
             ActionKind::RequestSupplement | ActionKind::RequestPayment => {
                 (vec![ChuyenVien, LanhDao], Scope::Holding)
             }
@@ -140,9 +143,9 @@ impl ActionKind {
     }
 }
 
-/// Whether the lifecycle allows an action of `kind` on `dossier` at `now`, whatever its fields;
+/// Whether the lifecycle allows an action of `kind` on `dossier`, whatever its fields;
 /// the error says why not.
-pub fn gate(dossier: &Dossier, kind: ActionKind, now: NaiveDateTime) -> Result<(), DossierError> {
+pub fn gate(dossier: &Dossier, kind: ActionKind) -> Result<(), DossierError> {
     let status = dossier.status;
     let refuse = || DossierError::NotAllowed {
         action: kind.code(),
@@ -151,9 +154,13 @@ pub fn gate(dossier: &Dossier, kind: ActionKind, now: NaiveDateTime) -> Result<(
     let working = matches!(status, Status::Received | Status::InProgress);
     let at_competent = dossier.current_unit == dossier.facts.competent_unit;
     let allowed = match kind {
-        ActionKind::Accept
-        | ActionKind::RequestSupplementBeforeReception
-        | ActionKind::RefuseAtIntake => status == Status::Submitted,
+        ActionKind::RequestSupplementBeforeReception => {
+            if status == Status::Submitted && dossier.supplements_before_reception > 0 {
+                return Err(DossierError::SupplementAlreadyRequested);
+            }
+            status == Status::Submitted
+        }
+        ActionKind::Accept | ActionKind::RefuseAtIntake => status == Status::Submitted,
         ActionKind::Assign | ActionKind::CompleteStep => working && dossier.current_step.is_some(),
         ActionKind::RequestSupplement => working,
         ActionKind::ReceiveSupplement => status == Status::SupplementRequested,
@@ -202,14 +209,9 @@ pub fn gate(dossier: &Dossier, kind: ActionKind, now: NaiveDateTime) -> Result<(
             working
         }
         ActionKind::Apologize => {
+            // Late and overdue dossiers are offered it too: a late apology is recorded as such.
             if status.is_open() && dossier.apology.is_some() {
                 return Err(DossierError::ApologyAlreadyIssued);
-            }
-            if status.is_open()
-                && let Some(due) = dossier.due_at
-                && now >= due
-            {
-                return Err(DossierError::ApologyTooLate(crate::format::date_time(due)));
             }
             status.is_open()
         }
@@ -223,10 +225,10 @@ pub fn gate(dossier: &Dossier, kind: ActionKind, now: NaiveDateTime) -> Result<(
 impl Dossier {
     /// The kinds of action the lifecycle allows now, before any permission: what a page may
     /// offer (each still filtered by who may do it).
-    pub fn available_actions(&self, now: NaiveDateTime) -> Vec<ActionKind> {
+    pub fn available_actions(&self) -> Vec<ActionKind> {
         ActionKind::ALL
             .into_iter()
-            .filter(|k| gate(self, *k, now).is_ok())
+            .filter(|k| gate(self, *k).is_ok())
             .collect()
     }
 }

@@ -3,7 +3,7 @@
 use super::event::{Event, EventKind};
 use super::facts::{Facts, PaymentMethod, ReturnMethod};
 use super::status::Status;
-use crate::classify::{TimeClass, classify};
+use crate::classify::{TimeClass, classify_dossier};
 use crate::deadline::{Pause, PauseReason};
 use crate::ids::{DossierCode, UnitCode};
 use crate::stats::Rating;
@@ -32,6 +32,9 @@ pub struct Apology {
     pub reason: String,
     /// New appointment.
     pub new_date: NaiveDateTime,
+    /// Issued later than one working day before the due instant, or after it (docs/rules.md §6).
+    #[serde(default)]
+    pub late: bool,
 }
 
 /// The decision.
@@ -88,8 +91,13 @@ pub struct Dossier {
     pub created_at: NaiveDateTime,
     /// Reception instant: the clock starts here.
     pub received_at: Option<NaiveDateTime>,
-    /// Due instant (original plus pauses); `None` before reception and while paused.
+    /// Due instant (original plus pauses); `None` before reception and while paused with
+    /// working time left. A pause that began at or after the due instant keeps it: the dossier
+    /// stays overdue while paused (docs/rules.md §5).
     pub due_at: Option<NaiveDateTime>,
+    /// The due instant when the open pause began; `None` when the clock runs.
+    #[serde(default)]
+    pub due_before_pause: Option<NaiveDateTime>,
     /// Pauses, the last one open while paused.
     pub pauses: Vec<Pause>,
     /// Steps of the internal process.
@@ -142,6 +150,7 @@ impl Dossier {
             created_at: at,
             received_at: None,
             due_at: None,
+            due_before_pause: None,
             pauses: Vec::new(),
             steps,
             current_step: None,
@@ -240,7 +249,8 @@ impl Dossier {
                     to: None,
                     reason: *reason,
                 });
-                self.due_at = None;
+                self.due_before_pause = self.due_at;
+                self.due_at = self.due_at.filter(|due| *due <= at);
                 self.status = match reason {
                     PauseReason::Supplement => Status::SupplementRequested,
                     PauseReason::Payment => Status::AwaitingPayment,
@@ -256,7 +266,15 @@ impl Dossier {
                     p.to = Some(at);
                 }
                 self.due_at = Some(*due_at);
+                self.due_before_pause = None;
                 self.set_step_dues(step_dues);
+                self.status = Status::InProgress;
+            }
+            EventKind::SupplementRequestedAgain { .. } => {
+                self.supplements_after_reception += 1;
+                self.status = Status::SupplementRequested;
+            }
+            EventKind::SupplementReceived { .. } => {
                 self.status = Status::InProgress;
             }
             EventKind::FeePaid { amount, method } => {
@@ -276,11 +294,16 @@ impl Dossier {
             EventKind::TransferReturned { .. } => {
                 self.current_unit = self.facts.competent_unit.clone();
             }
-            EventKind::ApologyIssued { reason, new_date } => {
+            EventKind::ApologyIssued {
+                reason,
+                new_date,
+                late,
+            } => {
                 self.apology = Some(Apology {
                     at,
                     reason: reason.clone(),
                     new_date: *new_date,
+                    late: *late,
                 });
             }
             EventKind::Resolved {
@@ -330,10 +353,39 @@ impl Dossier {
     }
 
     /// Early / on time / late for an ended dossier, not due / overdue for an open one at `now`
-    /// (RULES §7). `None` before reception, while paused, or when refused at intake.
+    /// (docs/rules.md §7): paused dossiers by the time they had left, and late whenever more
+    /// than one supplement was requested after reception. `None` before reception or when
+    /// refused at intake.
     pub fn time_class(&self, now: NaiveDateTime) -> Option<TimeClass> {
         self.received_at?;
-        Some(classify(self.due_at, self.ended_at, now))
+        Some(classify_dossier(
+            self.classification_due(),
+            self.ended_at,
+            now,
+            self.supplements_after_reception,
+        ))
+    }
+
+    /// The due instant the end of this dossier is classified against (docs/rules.md §7). It is
+    /// the due instant, except for a dossier that ended while paused with working time left:
+    /// its end counts as the pause instant, which was before the due instant — early when the
+    /// pause fell on an earlier date than the due instant, otherwise on time. The instant
+    /// returned then classifies the real end the same way, so that the statistics, which keep
+    /// one due instant per dossier, count it exactly.
+    pub fn classification_due(&self) -> Option<NaiveDateTime> {
+        let (Some(ended), Some(pause), Some(before), None) = (
+            self.ended_at,
+            self.open_pause(),
+            self.due_before_pause,
+            self.due_at,
+        ) else {
+            return self.due_at;
+        };
+        if pause.from.date() < before.date() {
+            Some(ended + chrono::Duration::days(1))
+        } else {
+            Some(ended)
+        }
     }
 
     /// For an open dossier with a due instant: overdue at `now` (RULES §7), or due later today.

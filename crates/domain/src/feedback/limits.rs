@@ -2,11 +2,12 @@
 //! days, ask for more within 5, answer within 15 (all from the reception), publish the answer
 //! within 2 working days of it.
 //!
-//! Working days are counted by the deadline engine, as for dossiers (RULES §5): day 0 is the
-//! reception day when it comes in during office hours, otherwise the next working day; the
-//! limit is the N-th working day after day 0. A limit counted in days ends with the end of its
-//! last day (Bộ luật Dân sự 2015, Điều 148 khoản 1), so a milestone reached on that day at any
-//! hour is within it.
+//! Working days are counted by the deadline engine, as for dossiers (docs/rules.md §5): from a
+//! reception during office hours the limit is the N-th working day after the reception day;
+//! from a reception after hours or on a day off, the next working day is counted whole as day 1
+//! (§5.2), so the reception day itself is never counted (Bộ luật Dân sự 2015, Điều 147). A limit
+//! counted in days ends with the end of its last day (Điều 148 khoản 1), so a milestone reached
+//! on that day at any hour is within it.
 
 use super::item::FeedbackItem;
 use crate::deadline::{DeadlineEngine, TimeLimit};

@@ -100,12 +100,16 @@ fn answered_on_the_fifteenth_working_day_is_on_time() {
 }
 
 #[test]
-fn a_reception_after_hours_counts_from_the_next_working_day() {
-    // Friday 27/11/2026 at 18:00: day 0 is Monday 30/11, so the answer is due on 21/12.
-    let i = item("PAKN-1", at(2026, 11, 27, 18, 0));
-    let limits = with_engine(|e| Limits::of(&i, e));
-    assert_eq!(limits.answer, day(2026, 12, 21));
-    assert_eq!(limits.refuse, day(2026, 12, 2));
+fn a_reception_after_hours_never_counts_the_reception_day() {
+    // Friday 27/11/2026 at 18:00: Monday 30/11 is day 1, so the answer (15 working days) is due
+    // on Friday 18/12 and a refusal (2) on Tuesday 01/12 — as for a reception at 10:00 that
+    // Friday.
+    for received in [at(2026, 11, 27, 18, 0), at(2026, 11, 27, 10, 0)] {
+        let i = item("PAKN-1", received);
+        let limits = with_engine(|e| Limits::of(&i, e));
+        assert_eq!(limits.answer, day(2026, 12, 18));
+        assert_eq!(limits.refuse, day(2026, 12, 1));
+    }
 }
 
 #[test]
@@ -328,10 +332,14 @@ proptest! {
     ) {
         let received = at(2026, 1, 1, 0, 0) + Duration::minutes(received);
         let last = with_engine(|e| limit_date(e, received, m));
-        let day0 = with_engine(|e| e.clock_start(received)).date();
+        let (day0, whole) = with_engine(|e| {
+            let start = e.clock_start(received);
+            (start.date(), e.is_opening_of_working_day(start))
+        });
         let c = calendar();
         prop_assert!(c.is_working(last));
-        let counted = day0.iter_days().skip(1).take_while(|d| *d <= last).filter(|d| c.is_working(*d)).count();
+        // Counting from an opening, the first day is day 1 (docs/rules.md §5.2).
+        let counted = day0.iter_days().skip(usize::from(!whole)).take_while(|d| *d <= last).filter(|d| c.is_working(*d)).count();
         prop_assert_eq!(counted, m.working_days() as usize);
     }
 

@@ -104,25 +104,36 @@ pub fn build(r: &LegacyRecord, p: &ImportedProcedure) -> Option<(Dossier, Vec<Ev
             },
         ));
     }
+    // Only the first request after reception stops the clock; later ones keep it running
+    // (docs/rules.md §6).
     for (i, s) in r.supplement_requests.iter().enumerate() {
-        timeline.push((
-            s.requested_at,
-            EventKind::Paused {
-                reason: PauseReason::Supplement,
-                items: Vec::new(),
-                note: "Số liệu hệ thống cũ".into(),
-                repeated: i > 0,
-            },
-        ));
-        if let Some(done) = s.completed_at {
-            timeline.push((
-                done,
+        let (request, done) = if i == 0 {
+            (
+                EventKind::Paused {
+                    reason: PauseReason::Supplement,
+                    items: Vec::new(),
+                    note: "Số liệu hệ thống cũ".into(),
+                },
                 EventKind::Resumed {
                     due_at: r.due_at,
                     step_dues: Vec::new(),
                     note: String::new(),
                 },
-            ));
+            )
+        } else {
+            (
+                EventKind::SupplementRequestedAgain {
+                    items: Vec::new(),
+                    reason: "Số liệu hệ thống cũ".into(),
+                },
+                EventKind::SupplementReceived {
+                    note: String::new(),
+                },
+            )
+        };
+        timeline.push((s.requested_at, request));
+        if let Some(at) = s.completed_at {
+            timeline.push((at, done));
         }
     }
     if let Some(at) = r.apology_at {
@@ -136,6 +147,9 @@ pub fn build(r: &LegacyRecord, p: &ImportedProcedure) -> Option<(Dossier, Vec<Ev
             EventKind::ApologyIssued {
                 reason: "Số liệu hệ thống cũ".into(),
                 new_date,
+                // The old system kept no office hours: an apology on or after the due date is
+                // late; one on the day before may be too, which its records cannot tell.
+                late: at.date() >= r.due_at.date(),
             },
         ));
     }

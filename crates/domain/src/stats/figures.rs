@@ -60,9 +60,14 @@ pub struct Figures {
     pub ratings: [u64; 4],
     /// Rất hài lòng or hài lòng ÷ dossiers rated (those of `ratings`).
     pub satisfied: Fraction,
-    /// Late dossiers with an apology (Mẫu 04) ÷ **late dossiers**: ended late in the period or
-    /// open and overdue at its end, columns 10 + 13 (RULES §7–§8; domain.md §2.4, §8.3).
+    /// Late dossiers with a timely apology (Mẫu 04, at the latest one working day before the
+    /// due instant) ÷ **late dossiers**: ended late in the period or open and overdue at its
+    /// end, columns 10 + 13 (docs/rules.md §6–§8).
     pub apologies: Fraction,
+    /// Late dossiers of the same denominator whose apology came late (docs/rules.md §6): the
+    /// citizen was told, but not in time. Never counted in `apologies`.
+    #[serde(default)]
+    pub late_apologies: u64,
     /// Feedback (PAKN) handled within its limits (RULES §10; domain.md §6.2 5.2), counted by
     /// [`crate::feedback::on_time`] from the feedback of the same units, not from the dossier
     /// records: [`Figures::compute`] leaves it `None` (not available, never zero) and the caller
@@ -107,6 +112,7 @@ impl Figures {
         }
         if matches!(p.class, TimeClass::Late | TimeClass::Overdue) {
             self.apologies.tally(r.apology);
+            self.late_apologies += u64::from(r.late_apology);
         }
     }
 
@@ -130,6 +136,7 @@ impl Figures {
             ratings,
             satisfied: add(self.satisfied, other.satisfied),
             apologies: add(self.apologies, other.apologies),
+            late_apologies: self.late_apologies + other.late_apologies,
             feedback_on_time: match (self.feedback_on_time, other.feedback_on_time) {
                 (Some(a), Some(b)) => Some(add(a, b)),
                 (a, b) => a.or(b),

@@ -2,7 +2,7 @@
 
 use super::period::Period;
 use super::record::Record;
-use crate::classify::{TimeClass, classify};
+use crate::classify::{TimeClass, classify_dossier};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +75,12 @@ impl Bounds {
         let ended = r.ended.filter(|e| *e < self.end);
         Some(Placement {
             intake,
-            class: classify(r.due, ended, self.end),
+            class: classify_dossier(
+                r.due,
+                ended,
+                self.end,
+                u32::from(r.supplements_after_reception),
+            ),
         })
     }
 }
@@ -86,8 +91,11 @@ impl Bounds {
 /// - received in the period: local date of `received` in `[from, to]`, online or not;
 /// - carried over: received before `start()` and not ended before it;
 /// - ended in the period: ended before `end()`, classed by [`crate::classify::classify_ended`]
-///   (ended while paused, with no due instant: on time);
-/// - otherwise open at `end()`: not due if due after `end()`, else overdue (paused: not due).
+///   (ended while paused: by the time it had left, see `Dossier::classification_due`);
+/// - otherwise open at `end()`: not due if due after `end()`, else overdue (paused: not due
+///   when it had time left, overdue when paused after its due instant);
+/// - more than one supplement request after reception: late or overdue whatever the time
+///   ([`crate::classify::classify_dossier`]).
 pub fn place(period: &Period, record: &Record) -> Option<Placement> {
     Bounds::new(period).place(record)
 }

@@ -19,7 +19,8 @@ pub struct Record {
     pub online: bool,
     /// Reception instant (local time): the clock starts here.
     pub received: NaiveDateTime,
-    /// Final due instant, pauses included; `None` while the clock is stopped.
+    /// The due instant the dossier is classified against: the final due instant, pauses
+    /// included (`Dossier::classification_due`); `None` while paused with working time left.
     pub due: Option<NaiveDateTime>,
     /// When it ended: resolved, stopped or withdrawn.
     pub ended: Option<NaiveDateTime>,
@@ -37,8 +38,12 @@ pub struct Record {
     pub reused_data: bool,
     /// Supplement requests after reception (more than one counts as late in Decision 766).
     pub supplements_after_reception: u8,
-    /// An apology and new appointment was issued (Mẫu 04).
+    /// An apology and new appointment was issued in time (Mẫu 04): at the latest one working
+    /// day before the due instant.
     pub apology: bool,
+    /// An apology was issued late: less than one working day before the due instant, or after
+    /// it (docs/rules.md §6). Counted apart from timely ones.
+    pub late_apology: bool,
     /// The applicant's rating, if given.
     pub rating: Option<Rating>,
     /// The applicant complained about this dossier (phản ánh, kiến nghị).
@@ -80,7 +85,7 @@ impl Record {
             field,
             online: dossier.facts.channel == Channel::Online,
             received,
-            due: dossier.due_at,
+            due: dossier.classification_due(),
             ended,
             fee_bearing: dossier.facts.total_fee() > 0,
             paid_online: online_payment.is_some(),
@@ -90,7 +95,8 @@ impl Record {
             reused_data: dossier.facts.reused_data,
             supplements_after_reception: u8::try_from(dossier.supplements_after_reception)
                 .unwrap_or(u8::MAX),
-            apology: dossier.apology.is_some(),
+            apology: dossier.apology.as_ref().is_some_and(|a| !a.late),
+            late_apology: dossier.apology.as_ref().is_some_and(|a| a.late),
             rating: dossier.rating,
             complaint: false,
         })
@@ -114,6 +120,7 @@ impl Record {
             reused_data: false,
             supplements_after_reception: 0,
             apology: false,
+            late_apology: false,
             rating: None,
             complaint: false,
         }

@@ -55,7 +55,7 @@ fn saturday_reception_starts_on_monday_opening() {
     assert_eq!(rfc(e.clock_start(received)), "2026-11-16T07:30:00+07:00");
     assert_eq!(
         rfc(e.due(received, working_days(1))),
-        "2026-11-17T07:30:00+07:00"
+        "2026-11-16T17:00:00+07:00"
     );
     let deadline = e.deadline(received, working_days(1), &[]).unwrap();
     let explanation = e.explain(&deadline);
@@ -75,11 +75,11 @@ fn reception_in_the_lunch_break_and_after_closing() {
     );
     assert_eq!(
         rfc(e.due(at(2026, 11, 25, 17, 0), working_days(2))),
-        "2026-11-30T07:30:00+07:00"
+        "2026-11-27T17:00:00+07:00"
     );
     assert_eq!(
         rfc(e.due(at(2026, 11, 25, 6, 45), working_days(0))),
-        "2026-11-25T07:30:00+07:00"
+        "2026-11-25T17:00:00+07:00"
     );
 }
 
@@ -129,15 +129,15 @@ fn calendar_days_roll_to_the_next_working_day_closing() {
 fn calendar_days_are_not_monotonic_by_rule() {
     let e = engine();
     let days = TimeLimit::CalendarDays { amount: 34 };
-    // Sun 29/12/2024 evening: counting starts Mon 30/12 07:30, +34 days = Sun 02/02 → Mon 03/02 17:00.
+    // Sun 29/12/2024 evening: Mon 30/12 is day 1, day 34 is Sat 01/02 (Tết) → Mon 03/02 17:00.
     assert_eq!(
         rfc(e.due(at(2024, 12, 29, 17, 37), days)),
         "2025-02-03T17:00:00+07:00"
     );
-    // Tue 31/12/2024 07:30 + 34 days = Mon 03/02 07:30, a working day at an office hour.
+    // Tue 31/12/2024 09:00 + 34 days = Mon 03/02 09:00, a working day at an office hour.
     assert_eq!(
-        rfc(e.due(at(2024, 12, 31, 7, 30), days)),
-        "2025-02-03T07:30:00+07:00"
+        rfc(e.due(at(2024, 12, 31, 9, 0), days)),
+        "2025-02-03T09:00:00+07:00"
     );
 }
 
@@ -280,7 +280,7 @@ fn step_budgets_give_each_step_its_due_instant() {
         [
             "2026-11-16T11:30:00+07:00",
             "2026-11-18T11:00:00+07:00",
-            "2026-11-19T07:30:00+07:00",
+            "2026-11-18T17:00:00+07:00",
         ]
     );
     let wrong = [StepBudget::hours(4)];

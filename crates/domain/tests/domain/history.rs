@@ -117,7 +117,7 @@ fn pauses_keep_the_recorded_due_instant() {
     assert!(
         events
             .iter()
-            .any(|e| matches!(e.kind, EventKind::Paused { repeated: true, .. }))
+            .any(|e| matches!(e.kind, EventKind::SupplementRequestedAgain { .. }))
     );
     let r = parse_line(&line(json!({
         "supplement_requests": [{ "requested_at": "2023-03-01T14:00:00+07:00", "completed_at": "2023-03-03T08:00:00+07:00" }],

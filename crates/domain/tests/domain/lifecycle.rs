@@ -241,18 +241,157 @@ fn supplement_pause_keeps_the_remaining_time_and_the_second_request_warns() {
     )
     .unwrap();
     assert_eq!(life.due(), "2026-12-03T09:00:00+07:00");
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 1, 10, 0)),
+        Some(TimeClass::NotDue)
+    );
+    // A second request is a leader's, with a reason; the clock keeps running.
+    let again = |note: &str| Action::RequestSupplement {
+        items: vec!["Giấy ủy quyền".into()],
+        note: note.into(),
+    };
+    assert_eq!(
+        life.act(again(""), at(2026, 12, 1, 10, 0)).unwrap_err(),
+        DossierError::Missing("lý do của lãnh đạo khi yêu cầu bổ sung lần nữa")
+    );
+    let (roles, _) = again("x").permission(&life.dossier);
+    assert_eq!(roles, [Role::LanhDao]);
     let warnings = life
         .act(
-            Action::RequestSupplement {
-                items: vec!["Giấy ủy quyền".into()],
-                note: String::new(),
-            },
+            again("Thiếu giấy ủy quyền có chứng thực"),
             at(2026, 12, 1, 10, 0),
         )
         .unwrap();
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].contains("766"));
+    assert!(warnings[0].contains("766") && warnings[0].contains("không tạm dừng"));
     assert_eq!(life.dossier.supplements_after_reception, 2);
+    assert_eq!(life.dossier.status, Status::SupplementRequested);
+    assert_eq!(life.dossier.pauses.len(), 1);
+    assert_eq!(life.due(), "2026-12-03T09:00:00+07:00");
+    // Overdue at once for the statistics, whatever the time left.
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 1, 11, 0)),
+        Some(TimeClass::Overdue)
+    );
+    life.act(
+        Action::ReceiveSupplement {
+            note: "Đã nhận".into(),
+        },
+        at(2026, 12, 2, 8, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.status, Status::InProgress);
+    assert_eq!(life.due(), "2026-12-03T09:00:00+07:00");
+    assert_eq!(
+        life.events.last().unwrap().kind.code(),
+        "supplement_received"
+    );
+    life.act(
+        Action::Resolve {
+            approved: true,
+            reasons: String::new(),
+            result_file: None,
+        },
+        at(2026, 12, 2, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 5, 0, 0)),
+        Some(TimeClass::Late)
+    );
+}
+
+#[test]
+fn a_second_supplement_request_before_reception_is_refused() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), false);
+    let request = || Action::RequestSupplementBeforeReception {
+        items: vec!["Tờ khai".into()],
+        note: String::new(),
+    };
+    life.act(request(), at(2026, 11, 25, 10, 0)).unwrap();
+    let err = life.act(request(), at(2026, 11, 26, 10, 0)).unwrap_err();
+    assert_eq!(err.code(), "supplement_already_requested");
+    assert!(
+        err.to_string().contains("chỉ yêu cầu bổ sung một lần"),
+        "{err}"
+    );
+    assert!(
+        !life
+            .dossier
+            .available_actions()
+            .contains(&motcua_domain::dossier::ActionKind::RequestSupplementBeforeReception)
+    );
+    life.act(Action::Accept, at(2026, 11, 26, 10, 0)).unwrap();
+    assert_eq!(life.dossier.status, Status::Received);
+}
+
+#[test]
+fn a_pause_after_the_due_instant_never_forgives_the_lateness() {
+    // 3 working days from Wed 25/11 09:00 → Mon 30/11 09:00. Supplements requested Tue 01/12
+    // 09:00, a day late: overdue while paused, and the due instant stays after the resume.
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    life.act(
+        Action::RequestSupplement {
+            items: vec!["Bản sao CCCD".into()],
+            note: String::new(),
+        },
+        at(2026, 12, 1, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(life.due(), "2026-11-30T09:00:00+07:00");
+    assert_eq!(
+        life.dossier.urgency(at(2026, 12, 3, 9, 0)),
+        Some(motcua_domain::dossier::Urgency::Overdue)
+    );
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 3, 9, 0)),
+        Some(TimeClass::Overdue)
+    );
+    life.act(
+        Action::ReceiveSupplement {
+            note: String::new(),
+        },
+        at(2026, 12, 7, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(life.due(), "2026-11-30T09:00:00+07:00");
+}
+
+#[test]
+fn a_dossier_ended_while_paused_is_classed_by_the_time_it_had_left() {
+    // Due Mon 30/11 09:00; paused Thu 26/11 09:00 (an earlier date): withdrawn on 10/12 while
+    // paused, it ended early.
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    life.act(
+        Action::RequestSupplement {
+            items: vec!["Bản sao CCCD".into()],
+            note: String::new(),
+        },
+        at(2026, 11, 26, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.due_at, None);
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 9, 0, 0)),
+        Some(TimeClass::NotDue)
+    );
+    life.act(
+        Action::Withdraw {
+            reason: "Công dân xin rút".into(),
+        },
+        at(2026, 12, 10, 9, 0),
+    )
+    .unwrap();
+    assert_eq!(
+        life.dossier.time_class(at(2026, 12, 11, 0, 0)),
+        Some(TimeClass::Early)
+    );
+    let r = motcua_domain::stats::Record::from_dossier(&life.dossier, 0, 0).unwrap();
+    let p = motcua_domain::stats::Period::calendar_month(2026, 12).unwrap();
+    assert_eq!(
+        motcua_domain::stats::place(&p, &r).unwrap().class,
+        TimeClass::Early
+    );
 }
 
 #[test]
@@ -377,17 +516,72 @@ fn apology_once_before_the_due_instant_with_a_later_date_and_still_late() {
         Some(TimeClass::Late)
     );
 
-    let mut late = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
-    let after_due = Action::Apologize {
-        reason: reason(),
-        new_date: at(2026, 12, 4, 9, 0),
-    };
-    assert_eq!(
-        late.act(after_due, at(2026, 11, 30, 9, 0))
-            .unwrap_err()
-            .code(),
-        "apology_too_late"
-    );
+    assert!(!life.dossier.apology.as_ref().unwrap().late);
+}
+
+#[test]
+fn a_late_apology_is_accepted_and_recorded_as_late() {
+    let reason = || "Cần xác minh tại nơi cư trú".to_owned();
+    // Due Mon 30/11 09:00. On the Friday 27/11 at 10:00 less than a working day is left.
+    for (issued, late) in [
+        (at(2026, 11, 27, 9, 0), false),
+        (at(2026, 11, 27, 10, 0), true),
+        (at(2026, 12, 1, 9, 0), true),
+    ] {
+        let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+        assert!(
+            life.dossier
+                .available_actions()
+                .contains(&motcua_domain::dossier::ActionKind::Apologize)
+        );
+        let warnings = life
+            .act(
+                Action::Apologize {
+                    reason: reason(),
+                    new_date: at(2026, 12, 4, 9, 0),
+                },
+                issued,
+            )
+            .unwrap();
+        let apology = life.dossier.apology.as_ref().unwrap();
+        assert_eq!(apology.late, late, "{issued}");
+        assert_eq!(warnings.len(), usize::from(late));
+        let r = motcua_domain::stats::Record::from_dossier(&life.dossier, 0, 0).unwrap();
+        assert_eq!((r.apology, r.late_apology), (!late, late));
+    }
+}
+
+#[test]
+fn the_new_appointment_is_a_working_instant_after_the_due_instant() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    for (new_date, code) in [
+        // Saturday, the lunch break, the night.
+        (at(2026, 12, 5, 9, 0), "apology_date_not_working"),
+        (at(2026, 12, 2, 12, 0), "apology_date_not_working"),
+        (at(2026, 12, 2, 20, 0), "apology_date_not_working"),
+        // The due instant itself.
+        (at(2026, 11, 30, 9, 0), "apology_date_too_early"),
+    ] {
+        let err = life
+            .act(
+                Action::Apologize {
+                    reason: "Chờ xác minh".into(),
+                    new_date,
+                },
+                at(2026, 11, 26, 9, 0),
+            )
+            .unwrap_err();
+        assert_eq!(err.code(), code, "{new_date}");
+    }
+    // Closing time of a working day is a working instant.
+    life.act(
+        Action::Apologize {
+            reason: "Chờ xác minh".into(),
+            new_date: at(2026, 12, 2, 17, 0),
+        },
+        at(2026, 11, 26, 9, 0),
+    )
+    .unwrap();
 }
 
 #[test]

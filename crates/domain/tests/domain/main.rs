@@ -3,6 +3,7 @@
 
 mod catalogue_parts;
 mod competence;
+mod due_instants;
 mod examples;
 mod history;
 mod holidays;

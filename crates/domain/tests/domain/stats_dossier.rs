@@ -71,7 +71,6 @@ fn supplement() -> EventKind {
         reason: PauseReason::Supplement,
         items: vec!["Tờ khai".into()],
         note: String::new(),
-        repeated: false,
     }
 }
 
@@ -171,6 +170,7 @@ fn withdrawn_dossiers_end_and_apologies_are_flagged() {
                 EventKind::ApologyIssued {
                     reason: "Chờ xác minh".into(),
                     new_date: at(2026, 11, 9, 8, 0),
+                    late: false,
                 },
             ),
             (

@@ -28,6 +28,7 @@ fn phuoc_hoa() -> TthcReport {
         ratings: [105, 40, 2, 1],
         satisfied: fraction(145, 148),
         apologies: fraction(1, 2),
+        late_apologies: 1,
         ..Figures::default()
     };
     r
@@ -133,7 +134,8 @@ fn the_lines_show_rates_amounts_and_the_missing_feedback() {
     let feedback = line("feedback_on_time");
     assert_eq!(feedback.shown, "Chưa có dữ liệu PAKN");
     assert_eq!((feedback.numerator, feedback.denominator), (None, None));
-    assert_eq!(lines.len(), 13);
+    assert_eq!(line("late_apologies").shown, "1 hồ sơ");
+    assert_eq!(lines.len(), 14);
 }
 
 #[test]

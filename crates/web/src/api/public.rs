@@ -38,10 +38,10 @@ pub struct PublicDossier {
     status_label: String,
     /// Thời điểm tiếp nhận.
     received_at: Option<LocalInstant>,
-    /// Hạn trả kết quả.
+    /// Hẹn trả kết quả đang có hiệu lực: ngày hẹn lại khi cơ quan đã có văn bản xin lỗi.
     due_at: Option<LocalInstant>,
-    /// Ngày hẹn mới (khi có phiếu xin lỗi).
-    new_appointment: Option<LocalInstant>,
+    /// Ngày hẹn đã được hẹn lại bằng văn bản xin lỗi.
+    rescheduled: bool,
     /// Giải thích ngày hẹn bằng lời thường.
     summary: Option<String>,
     /// Thời điểm trả kết quả.
@@ -57,7 +57,7 @@ impl From<PublicView> for PublicDossier {
             status_label: v.status_label,
             received_at: LocalInstant::opt(v.received_at),
             due_at: LocalInstant::opt(v.due_at),
-            new_appointment: LocalInstant::opt(v.new_appointment),
+            rescheduled: v.rescheduled,
             summary: v.summary,
             returned_at: LocalInstant::opt(v.returned_at),
         }

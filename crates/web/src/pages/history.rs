@@ -59,15 +59,16 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
             out.push(format!("Hẹn trả kết quả: {}", when(*due_at)));
         }
         EventKind::SupplementRequestedBeforeReception { items, note }
-        | EventKind::Paused { items, note, .. } => {
-            if let EventKind::Paused {
-                reason, repeated, ..
-            } = kind
-            {
+        | EventKind::Paused { items, note, .. }
+        | EventKind::SupplementRequestedAgain {
+            items,
+            reason: note,
+        } => {
+            if let EventKind::Paused { reason, .. } = kind {
                 out.push(format!("Lý do tạm dừng: {}", reason.label_vi()));
-                if *repeated {
-                    out.push("Yêu cầu bổ sung lần thứ hai sau tiếp nhận: tính là quá hạn theo Quyết định 766/QĐ-TTg.".into());
-                }
+            }
+            if let EventKind::SupplementRequestedAgain { .. } = kind {
+                out.push("Yêu cầu bổ sung lần thứ hai sau tiếp nhận: thời gian vẫn tính, hồ sơ tính là quá hạn theo Quyết định 766/QĐ-TTg.".into());
             }
             let items: Vec<&str> = items
                 .iter()
@@ -116,10 +117,22 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
             out.push(format!("Đến: {}", unit_name(org, to_unit)));
             push_note(&mut out, "Ghi chú", note);
         }
-        EventKind::TransferReturned { note } => push_note(&mut out, "Ghi chú", note),
-        EventKind::ApologyIssued { reason, new_date } => {
+        EventKind::TransferReturned { note } | EventKind::SupplementReceived { note } => {
+            push_note(&mut out, "Ghi chú", note)
+        }
+        EventKind::ApologyIssued {
+            reason,
+            new_date,
+            late,
+        } => {
             push_note(&mut out, "Lý do", reason);
             out.push(format!("Hẹn lại: {}", when(*new_date)));
+            if *late {
+                out.push(
+                    "Xin lỗi muộn: lập sau thời điểm một ngày làm việc trước hạn, hoặc sau hạn."
+                        .into(),
+                );
+            }
         }
         EventKind::Resolved {
             approved,

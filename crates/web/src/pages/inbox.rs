@@ -83,7 +83,7 @@ fn row(d: &Dossier, now: NaiveDateTime) -> Row {
         received_at: d.received_at,
         due_at: d.due_at,
         due_class: due_class(d, now),
-        paused: d.status.is_paused(),
+        paused: d.open_pause().is_some(),
         status_label: d.status.label_vi(),
     }
 }

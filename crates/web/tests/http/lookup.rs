@@ -45,7 +45,7 @@ async fn the_right_phone_or_id_number_shows_the_status_only(backend: Backend) {
             "status_label",
             "received_at",
             "due_at",
-            "new_appointment",
+            "rescheduled",
             "summary",
             "returned_at",
         ];

@@ -322,14 +322,31 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         site.post(&url, Some(&desk), &back).await.status,
         StatusCode::SEE_OTHER
     );
+    // A second request is a leader's: the specialist is no longer offered it.
     let page = site
         .get(&format!("/can-bo/ho-so/{code}"), Some(&clerk))
         .await;
+    assert!(!page.body.contains("value=\"request_supplement\""));
+    assert_eq!(
+        site.post(&url, Some(&clerk), &ask).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let leader = site.login(Role::LanhDao, DEPARTMENT).await;
+    let page = site
+        .get(&format!("/can-bo/ho-so/{code}"), Some(&leader))
+        .await;
     assert!(
         page.body
-            .contains("Yêu cầu lần thứ hai sẽ bị tính là quá hạn")
+            .contains("Yêu cầu lần nữa do lãnh đạo quyết định, phải ghi lý do")
     );
-    let page = site.post(&url, Some(&clerk), &ask).await;
+    assert!(page.body.contains("Lý do của lãnh đạo (bắt buộc)"));
+    let again = [
+        ("csrf_token", leader.csrf.as_str()),
+        ("action", "request_supplement"),
+        ("items", "Bản vẽ"),
+        ("note", "Bản vẽ thiếu chữ ký của người thiết kế"),
+    ];
+    let page = site.post(&url, Some(&leader), &again).await;
     assert_eq!(
         page.status,
         StatusCode::OK,
@@ -339,7 +356,8 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         page.body
             .contains("Đây là lần yêu cầu bổ sung thứ hai sau khi tiếp nhận")
     );
-    assert!(page.body.contains("Đang tạm dừng tính thời gian từ"));
+    assert!(page.body.contains("Chờ bổ sung hồ sơ"));
+    assert!(!page.body.contains("Đang tạm dừng tính thời gian từ"));
 
     let pay = [
         ("csrf_token", desk.csrf.as_str()),

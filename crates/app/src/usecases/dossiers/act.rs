@@ -43,7 +43,7 @@ impl App {
             .append_events(&next, dossier.version, &new_events)
             .await?;
         events.extend(new_events);
-        let actions = offered(caller, &org, &next, now);
+        let actions = offered(caller, &org, &next);
         Ok(DossierView::new(
             next,
             events,

@@ -136,7 +136,7 @@ impl App {
                 ));
             }
         }
-        let actions = offered(caller, &org, &inserted.dossier, now);
+        let actions = offered(caller, &org, &inserted.dossier);
         Ok(DossierView::new(
             inserted.dossier,
             inserted.events,

@@ -8,6 +8,7 @@ use crate::error::AppError;
 use chrono::NaiveDateTime;
 use motcua_domain::deadline::DeadlineEngine;
 use motcua_domain::dossier::Status;
+use motcua_domain::format;
 use motcua_domain::ids::DossierCode;
 use motcua_domain::input::lookup_key;
 use serde::Serialize;
@@ -25,10 +26,11 @@ pub struct PublicView {
     pub status_label: String,
     /// Received.
     pub received_at: Option<NaiveDateTime>,
-    /// Appointment for the result.
+    /// The appointment for the result in force: the new appointment after an apology, in place
+    /// of the old one (docs/rules.md §6).
     pub due_at: Option<NaiveDateTime>,
-    /// New appointment after an apology.
-    pub new_appointment: Option<NaiveDateTime>,
+    /// The appointment was moved by an apology letter.
+    pub rescheduled: bool,
     /// Plain-words explanation of the appointment.
     pub summary: Option<String>,
     /// Result handed back at.
@@ -70,14 +72,23 @@ impl App {
         let org = self.org().await?;
         let (calendar, hours) = self.unit_time(&org, &dossier.facts.competent_unit).await?;
         let engine = DeadlineEngine::new(&calendar, &hours);
-        let summary = explanation(&dossier, &engine).map(|x| x.summary_for_applicant_vi());
+        let apology = dossier.apology.as_ref();
+        let summary = match apology {
+            Some(a) => Some(format!(
+                "Cơ quan giải quyết đã có văn bản xin lỗi vì chậm trả kết quả ({}) và hẹn lại trả kết quả lúc {} ngày {}.",
+                a.reason,
+                format::time_on_form(a.new_date),
+                format::date(a.new_date.date())
+            )),
+            None => explanation(&dossier, &engine).map(|x| x.summary_for_applicant_vi()),
+        };
         Ok(PublicView {
             procedure_name: dossier.facts.procedure_name.clone(),
             status: dossier.status,
             status_label: dossier.status.label_vi().to_owned(),
             received_at: dossier.received_at,
-            due_at: dossier.due_at,
-            new_appointment: dossier.apology.as_ref().map(|a| a.new_date),
+            due_at: apology.map(|a| a.new_date).or(dossier.due_at),
+            rescheduled: apology.is_some(),
             summary,
             returned_at: dossier.returned.as_ref().map(|r| r.at),
             code: dossier.code,

@@ -70,7 +70,7 @@ impl App {
         let (calendar, hours) = self.unit_time(&org, &dossier.facts.competent_unit).await?;
         let engine = DeadlineEngine::new(&calendar, &hours);
         let now = self.now();
-        let actions = offered(caller, &org, &dossier, now);
+        let actions = offered(caller, &org, &dossier);
         Ok(DossierView::new(
             dossier,
             events,

@@ -83,8 +83,18 @@ pub enum EventDetails {
         items: Vec<String>,
         /// Ghi chú.
         note: String,
-        /// Lần yêu cầu bổ sung thứ hai trở đi sau khi tiếp nhận.
-        repeated: bool,
+    },
+    /// Yêu cầu bổ sung lần nữa sau khi tiếp nhận: không tạm dừng, hồ sơ tính là quá hạn.
+    SupplementRequestedAgain {
+        /// Các giấy tờ yêu cầu.
+        items: Vec<String>,
+        /// Lý do của lãnh đạo.
+        reason: String,
+    },
+    /// Nhận hồ sơ bổ sung sau yêu cầu bổ sung lần nữa.
+    SupplementReceived {
+        /// Ghi chú.
+        note: String,
     },
     /// Tiếp tục tính thời gian.
     Resumed {
@@ -120,6 +130,8 @@ pub enum EventDetails {
         reason: String,
         /// Ngày hẹn mới.
         new_date: LocalInstant,
+        /// Lập muộn: sau thời điểm một ngày làm việc trước hạn, hoặc sau hạn.
+        late: bool,
     },
     /// Có kết quả giải quyết.
     Resolved {
@@ -202,13 +214,15 @@ impl From<&EventKind> for EventDetails {
                 reason,
                 items,
                 note,
-                repeated,
             } => EventDetails::Paused {
                 reason: reason.into(),
                 items,
                 note,
-                repeated,
             },
+            EventKind::SupplementRequestedAgain { items, reason } => {
+                EventDetails::SupplementRequestedAgain { items, reason }
+            }
+            EventKind::SupplementReceived { note } => EventDetails::SupplementReceived { note },
             EventKind::Resumed {
                 due_at,
                 step_dues,
@@ -227,9 +241,14 @@ impl From<&EventKind> for EventDetails {
                 note,
             },
             EventKind::TransferReturned { note } => EventDetails::TransferReturned { note },
-            EventKind::ApologyIssued { reason, new_date } => EventDetails::ApologyIssued {
+            EventKind::ApologyIssued {
+                reason,
+                new_date,
+                late,
+            } => EventDetails::ApologyIssued {
                 reason,
                 new_date: new_date.into(),
+                late,
             },
             EventKind::Resolved {
                 approved,
@@ -287,6 +306,7 @@ mod tests {
             EventKind::ApologyIssued {
                 reason: "r".into(),
                 new_date: at,
+                late: false,
             },
             EventKind::ResultReturned {
                 method: ReturnMethod::Post,

@@ -132,6 +132,8 @@ pub struct ExplanationDto {
     base_due: LocalInstant,
     /// Hạn cuối cùng; null khi đang tạm dừng.
     due: Option<LocalInstant>,
+    /// Bắt đầu tính từ giờ mở cửa: ngày đó được tính trọn là ngày 1, hạn là giờ đóng cửa.
+    whole_first_day: bool,
     /// Giờ hẹn được chuyển về cuối giờ làm việc.
     moved_to_closing: bool,
     /// Thời hạn theo ngày lịch rơi vào ngày nghỉ nên chuyển sang ngày làm việc kế tiếp.
@@ -154,6 +156,7 @@ impl From<&Explanation> for ExplanationDto {
             pauses: x.pauses.iter().map(Into::into).collect(),
             base_due: x.base_due.into(),
             due: LocalInstant::opt(x.due),
+            whole_first_day: x.whole_first_day,
             moved_to_closing: x.moved_to_closing,
             rolled_forward: x.rolled_forward,
             provisional_years: x.provisional_years.clone(),
