@@ -24,7 +24,7 @@ pub use usecases::{
     dossiers::{DossierFilter, DossierView, IntakeRequest, PublicView},
     feedback::{FeedbackOptions, FeedbackReport},
     history::{HistoryOptions, HistoryReport},
-    reports::{REPORT_ROLES, Scope, StatsRecords},
+    reports::{REPORT_ROLES, ReportUnit, Scope, StatsRecords},
 };
 
 use calendars::Calendars;

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod input;
 pub mod lunar;
 pub mod org;
+pub mod rule_set;
 pub mod stats;
 pub mod text;
 pub mod time;

@@ -13,7 +13,7 @@ mod summary;
 pub use model::{IndexReport, Register, RegisterRow, TthcReport};
 pub(crate) use records::facts_of;
 pub use records::{StatsRecords, catalogue_facts};
-pub use scope::{REPORT_ROLES, Scope, reportable, subtree};
+pub use scope::{REPORT_ROLES, ReportUnit, Scope, reportable, subtree};
 pub use summary::SubtreeSummary;
 
 use crate::App;
@@ -39,6 +39,17 @@ impl App {
         scope::scope(&self.org().await?, caller, unit)
     }
 
+    /// The scope of a report on `unit`, with its predecessors if asked.
+    async fn report_scope_of(&self, caller: &Caller, unit: ReportUnit) -> Result<Scope, AppError> {
+        let org = self.org().await?;
+        let scope = scope::scope(&org, caller, unit.unit)?;
+        Ok(if unit.with_predecessors {
+            scope.with_predecessors(&org)
+        } else {
+            scope
+        })
+    }
+
     /// The units the actor may report on, in tree order (for a unit picker).
     pub async fn report_units(&self, caller: &Caller) -> Result<Vec<Unit>, AppError> {
         Ok(reportable(&self.org().await?, caller))
@@ -52,9 +63,9 @@ impl App {
         &self,
         caller: &Caller,
         period: Period,
-        unit: Option<UnitCode>,
+        unit: impl Into<ReportUnit>,
     ) -> Result<TthcReport, AppError> {
-        let scope = self.report_scope(caller, unit).await?;
+        let scope = self.report_scope_of(caller, unit.into()).await?;
         // A period not yet over: open dossiers are classified as of now.
         let period = period.read_at(self.now());
         // Feedback is a separate small query beside the dossier projection.
@@ -83,9 +94,9 @@ impl App {
         &self,
         caller: &Caller,
         period: Period,
-        unit: Option<UnitCode>,
+        unit: impl Into<ReportUnit>,
     ) -> Result<IndexReport, AppError> {
-        let scope = self.report_scope(caller, unit).await?;
+        let scope = self.report_scope_of(caller, unit.into()).await?;
         let data = self.stats_records(&scope.units).await?;
         let period = period.read_at(self.now());
         let procedures = self.store.procedures().await?;
@@ -115,9 +126,9 @@ impl App {
         &self,
         caller: &Caller,
         period: Period,
-        unit: Option<UnitCode>,
+        unit: impl Into<ReportUnit>,
     ) -> Result<Register, AppError> {
-        let scope = self.report_scope(caller, unit).await?;
+        let scope = self.report_scope_of(caller, unit.into()).await?;
         let names: HashMap<&UnitCode, &str> = scope
             .units
             .iter()

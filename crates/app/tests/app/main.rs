@@ -5,6 +5,7 @@ mod calendar;
 mod feedback;
 mod history;
 mod matrix;
+mod org;
 mod reports;
 mod scope;
 mod synthetic;

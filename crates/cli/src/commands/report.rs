@@ -3,6 +3,7 @@
 
 use super::data::{message, open};
 use super::settings::DataArgs;
+use motcua_app::ReportUnit;
 use motcua_domain::ids::UnitCode;
 use motcua_domain::stats::Period;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,10 @@ pub struct Args {
     /// Mã đơn vị (mặc định: đơn vị gốc); gồm cả các đơn vị trực thuộc.
     #[arg(long)]
     unit: Option<String>,
+    /// Gồm cả hồ sơ của đơn vị tiền nhiệm (đơn vị đã sáp nhập vào đơn vị này hay đơn vị trực
+    /// thuộc).
+    #[arg(long)]
+    with_predecessors: bool,
     /// Định dạng: json, csv, xlsx, pdf (chỉ số 766: json, pdf).
     #[arg(long, default_value = "json")]
     format: String,
@@ -90,9 +95,12 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
         args.to.as_deref(),
     )
     .map_err(|e| e.to_string())?;
-    let unit = match args.unit.as_deref().map(str::trim) {
-        Some(u) if !u.is_empty() => Some(UnitCode::parse(u).map_err(|e| e.to_string())?),
-        _ => None,
+    let unit = ReportUnit {
+        unit: match args.unit.as_deref().map(str::trim) {
+            Some(u) if !u.is_empty() => Some(UnitCode::parse(u).map_err(|e| e.to_string())?),
+            _ => None,
+        },
+        with_predecessors: args.with_predecessors,
     };
     let app = open(data).await?;
     let xlsx = |r: Result<Vec<u8>, motcua_report::ExportError>| {

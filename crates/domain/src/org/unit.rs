@@ -18,6 +18,9 @@ pub enum UnitKind {
     Commune,
     /// Phường.
     Ward,
+    /// Huyện, quận, thị xã, thành phố thuộc tỉnh: the district level, abolished on 01/7/2025,
+    /// kept for the history of earlier dossiers (docs/rules.md §2.1).
+    District,
 }
 
 impl UnitKind {
@@ -29,6 +32,7 @@ impl UnitKind {
             UnitKind::Department => "Sở, ngành",
             UnitKind::Commune => "Xã",
             UnitKind::Ward => "Phường",
+            UnitKind::District => "Huyện (cấp huyện, trước 01/7/2025)",
         }
     }
 }
@@ -67,6 +71,11 @@ impl Unit {
     /// Whether `other` is this unit or below it.
     pub fn contains(&self, other: &Unit) -> bool {
         other.path.contains(&self.code)
+    }
+
+    /// Whether the unit has ceased to exist by `date` (after its last day).
+    pub fn closed_on(&self, date: NaiveDate) -> bool {
+        self.valid_to.is_some_and(|end| date > end)
     }
 
     /// Whether the unit exists on `date`.

@@ -63,8 +63,9 @@ mirror! {
 }
 
 mirror! {
-    /// Loại đơn vị: tỉnh, trung tâm phục vụ hành chính công, sở ngành, xã, phường.
-    UnitKind = org::UnitKind { Province, Centre, Department, Commune, Ward }
+    /// Loại đơn vị: tỉnh, trung tâm phục vụ hành chính công, sở ngành, xã, phường, huyện (cấp
+    /// huyện, chỉ có trước 01/7/2025).
+    UnitKind = org::UnitKind { Province, Centre, Department, Commune, Ward, District }
 }
 
 mirror! {
@@ -121,7 +122,14 @@ mod tests {
         same::<_, ApplicantType>(&[A::Citizen, A::Organisation]);
         same::<_, DayKind>(&calendar::DayKind::ALL);
         use org::UnitKind as U;
-        same::<_, UnitKind>(&[U::Province, U::Centre, U::Department, U::Commune, U::Ward]);
+        same::<_, UnitKind>(&[
+            U::Province,
+            U::Centre,
+            U::Department,
+            U::Commune,
+            U::Ward,
+            U::District,
+        ]);
         same::<_, Role>(&org::Role::ALL);
         use deadline::PauseReason as Pr;
         same::<_, PauseReason>(&[Pr::Supplement, Pr::Payment]);

@@ -11,6 +11,7 @@ use axum::response::Html;
 use chrono::NaiveDateTime;
 use motcua_domain::catalogue::Component;
 use motcua_domain::dossier::{Dossier, EventKind};
+use motcua_domain::rule_set::RuleSet;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -21,6 +22,9 @@ struct ReceiptView<'a> {
     unit_address: String,
     unit_phone: String,
     circular: &'static str,
+    /// The receiving body by the dossier's rules: «Bộ phận Một cửa» (2018) or «Trung tâm Phục
+    /// vụ hành chính công» (2025).
+    desk: &'static str,
     components: Option<Vec<Component>>,
     time_limit: String,
     received_at: NaiveDateTime,
@@ -66,17 +70,15 @@ pub async fn page(
             who.to_owned()
         }
     });
+    let rules = RuleSet::of(&d.facts.rule_version);
     let receipt = ReceiptView {
         d,
         parent_name,
         unit_name: unit.map_or_else(|| d.facts.receiving_unit.to_string(), |u| u.name.clone()),
         unit_address: unit.map(|u| u.address.clone()).unwrap_or_default(),
         unit_phone: unit.map(|u| u.phone.clone()).unwrap_or_default(),
-        circular: if d.facts.rule_version.starts_with("61/") {
-            "Mẫu số 01 — Thông tư số 01/2018/TT-VPCP"
-        } else {
-            "Mẫu số 01 — Thông tư số 03/2025/TT-VPCP"
-        },
+        circular: rules.receipt_form(),
+        desk: rules.desk_name(),
         components,
         time_limit: d.facts.time_limit.to_string(),
         received_at,

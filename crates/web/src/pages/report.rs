@@ -62,12 +62,16 @@ pub async fn page(
 ) -> Result<Html<String>, PageError> {
     let app = &state.app;
     let period = q.period(app.now().date(), false)?;
-    let r = app.report_tthc(&page.caller, period, q.unit()?).await?;
+    let unit = q.report_unit()?;
+    let with_predecessors = unit.with_predecessors;
+    let r = app.report_tthc(&page.caller, period, unit).await?;
     let units = app.report_units(&page.caller).await?;
     let rows = tthc_rows(&r);
     let columns = &motcua_report::COLUMNS;
     let view = ReportView {
-        picker: q.picker(&period, false, &units),
+        picker: q
+            .picker(&period, false, &units)
+            .offering_predecessors(with_predecessors),
         unit_name: r.unit.name.clone(),
         period_name: period.name_vi(),
         period_dates: period.dates_vi(),

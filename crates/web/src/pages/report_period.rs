@@ -4,6 +4,7 @@
 
 use super::error::PageError;
 use chrono::{Datelike, NaiveDate};
+use motcua_app::ReportUnit;
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::Unit;
 use motcua_domain::stats::{Period, PeriodError};
@@ -30,6 +31,10 @@ pub struct PeriodQuery {
     /// Unit code; empty for the user's own.
     #[serde(default)]
     don_vi: String,
+    /// `1` to include the predecessors' dossiers (the checkbox «Gồm cả hồ sơ của đơn vị tiền
+    /// nhiệm»).
+    #[serde(default)]
+    tien_nhiem: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -55,6 +60,20 @@ pub struct Picker {
     pub period_query: String,
     /// The period and unit as API parameters (`period=month:2026-11&unit=…` or `from=…&to=…`).
     pub api_query: String,
+    /// Whether the form offers «Gồm cả hồ sơ của đơn vị tiền nhiệm», and its state.
+    predecessors: Option<bool>,
+}
+
+impl Picker {
+    /// The picker offering the predecessors' checkbox, ticked or not; links and exports keep it.
+    pub fn offering_predecessors(mut self, ticked: bool) -> Picker {
+        if ticked {
+            self.query.push_str("&tien_nhiem=1");
+            self.api_query.push_str("&with_predecessors=true");
+        }
+        self.predecessors = Some(ticked);
+        self
+    }
 }
 
 const KINDS: [(&str, &str); 6] = [
@@ -107,6 +126,14 @@ impl PeriodQuery {
             "" => Ok(None),
             code => UnitCode::parse(code).map(Some).map_err(bad),
         }
+    }
+
+    /// The unit asked for and whether its predecessors' dossiers are included.
+    pub fn report_unit(&self) -> Result<ReportUnit, PageError> {
+        Ok(ReportUnit {
+            unit: self.unit()?,
+            with_predecessors: !self.tien_nhiem.trim().is_empty(),
+        })
     }
 
     /// The period chosen, by default the one containing `today`; `calendar` picks calendar
@@ -206,6 +233,7 @@ impl PeriodQuery {
             query,
             period_query,
             api_query,
+            predecessors: None,
         }
     }
 }

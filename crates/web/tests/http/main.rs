@@ -16,6 +16,7 @@ mod inputs;
 mod lifecycle;
 mod logs;
 mod lookup;
+mod org;
 mod rejections;
 mod reports;
 mod reports_pdf;

@@ -2,6 +2,7 @@
 
 use crate::site::{Site, hidden};
 use axum::http::StatusCode;
+use motcua_app::HistoryOptions;
 use motcua_domain::org::Role;
 use motcua_testkit::{BUILDING, MARRIAGE, WARD1};
 
@@ -189,11 +190,60 @@ async fn the_receipt_has_the_code_the_times_on_form_and_the_fee() {
         "ngày 25 tháng 11 năm 2026",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
         "Mẫu số 01 — Thông tư số 03/2025/TT-VPCP",
+        "<strong>Trung tâm Phục vụ hành chính công</strong>",
+        "Trung tâm Phục vụ hành chính công (Ủy ban nhân dân phường Một) tiếp nhận hồ sơ của",
     ] {
         assert!(page.body.contains(text), "{text} missing");
     }
+    assert!(!page.body.contains("<strong>Bộ phận Một cửa</strong>"));
     assert!(
         page.body.contains("<script src=\"/static/print.js"),
         "an external script only"
     );
+}
+
+#[tokio::test]
+async fn a_dossier_received_under_the_2018_rules_prints_the_2018_receipt() {
+    let site = Site::new().await;
+    let code = format!("{WARD1}-250630-0003");
+    let line = serde_json::json!({
+        "code": code,
+        "procedure_code": MARRIAGE,
+        "receiving_unit": WARD1,
+        "channel": "direct",
+        "applicant_name": "Lê Văn Cũ",
+        "applicant_phone": "0900000001",
+        "received_at": "2025-06-30T08:00:00+07:00",
+        "due_at": "2025-07-03T08:00:00+07:00",
+        "ended_at": null,
+        "outcome": null
+    })
+    .to_string();
+    let report = site
+        .f
+        .app
+        .import_history(
+            &site.f.operator(),
+            line.as_bytes(),
+            HistoryOptions::default(),
+            |_, _| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(report.imported, 1);
+    let desk = site.login(Role::TiepNhan, WARD1).await;
+    let page = site
+        .get(&format!("/can-bo/ho-so/{code}/bien-nhan"), Some(&desk))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    for text in [
+        "<strong>Bộ phận Một cửa</strong>",
+        "Bộ phận Một cửa (Ủy ban nhân dân phường Một) tiếp nhận hồ sơ của",
+        "Mẫu số 01 — Thông tư số 01/2018/TT-VPCP",
+        "Thời gian nhận hồ sơ: 08 giờ 00 phút, ngày 30/06/2025",
+    ] {
+        assert!(page.body.contains(text), "{text} missing");
+    }
+    assert!(!page.body.contains("Trung tâm Phục vụ hành chính công"));
+    assert!(!page.body.contains("03/2025/TT-VPCP"));
 }

@@ -5,6 +5,7 @@ mod citizen;
 mod dashboard;
 mod dossier;
 mod intake;
+mod org;
 mod reports;
 mod signin;
 mod site;

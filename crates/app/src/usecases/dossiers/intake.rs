@@ -12,7 +12,7 @@ use motcua_domain::catalogue::{ProcedureVersion, competent_units};
 use motcua_domain::deadline::DeadlineEngine;
 use motcua_domain::dossier::{Applicant, Channel, IntakeInput, ReturnMethod, intake};
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::{Role, Unit};
+use motcua_domain::org::{Role, Unit, open_for_intake};
 use serde::{Deserialize, Serialize};
 
 /// What the desk sends to receive a dossier.
@@ -86,8 +86,9 @@ impl App {
         };
         require_unit(&org, &receiving, "receiving_unit")?;
         require_role(caller, &org, Role::TiepNhan, &receiving)?;
-        let procedure = self.procedure(&req.procedure_code).await?;
         let now = self.now();
+        open_desk(&org, &receiving, now.date())?;
+        let procedure = self.procedure(&req.procedure_code).await?;
         let competent = competent_unit(
             &org,
             &procedure,
@@ -195,6 +196,15 @@ impl App {
             competent,
         })
     }
+}
+
+/// Refuses intake at a unit past its last day, naming its successor (docs/rules.md §2.2).
+fn open_desk(org: &Org, receiving: &UnitCode, today: chrono::NaiveDate) -> Result<(), AppError> {
+    let Some(desk) = org.unit(receiving) else {
+        return Ok(());
+    };
+    open_for_intake(desk, org.units(), today)
+        .map_err(|closed| AppError::invalid("unit_closed", "receiving_unit", closed.to_string()))
 }
 
 /// The competent unit of a new dossier: the one asked for if the procedure allows it for the

@@ -114,7 +114,8 @@ impl App {
 }
 
 /// The levels of procedure the units of a subtree resolve: the province level for the province,
-/// its centre and departments, the commune level for communes and wards.
+/// its centre and departments, the commune level for communes and wards; none for a district,
+/// which no longer exists under the catalogue of two levels.
 fn levels(units: &[Unit]) -> Vec<ProcedureLevel> {
     let mut out = Vec::new();
     for u in units {
@@ -123,6 +124,7 @@ fn levels(units: &[Unit]) -> Vec<ProcedureLevel> {
                 ProcedureLevel::Province
             }
             UnitKind::Commune | UnitKind::Ward => ProcedureLevel::Commune,
+            UnitKind::District => continue,
         };
         if !out.contains(&level) {
             out.push(level);

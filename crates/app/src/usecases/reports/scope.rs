@@ -4,7 +4,7 @@ use crate::caller::Caller;
 use crate::error::AppError;
 use crate::permissions::{Org, holds};
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::{Role, Unit};
+use motcua_domain::org::{Role, Unit, predecessors};
 
 /// Roles that may read reports over their units: leaders, reform officers, catalogue control and
 /// administrators.
@@ -18,6 +18,45 @@ pub struct Scope {
     pub top: Unit,
     /// The subtree, the top first, children after their parent, siblings by code.
     pub units: Vec<Unit>,
+}
+
+/// The unit a report is asked about: a code (default: the caller's own) and whether the
+/// dossiers of its predecessors are included.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportUnit {
+    /// The unit; `None` for the caller's highest unit with a report role.
+    pub unit: Option<UnitCode>,
+    /// Add the units merged into the subtree (docs/rules.md §2.2).
+    pub with_predecessors: bool,
+}
+
+impl From<Option<UnitCode>> for ReportUnit {
+    fn from(unit: Option<UnitCode>) -> ReportUnit {
+        ReportUnit {
+            unit,
+            with_predecessors: false,
+        }
+    }
+}
+
+impl Scope {
+    /// The scope with the predecessors of its units after them (each once, in tree order): the
+    /// units whose successor chain leads into the subtree. Their dossiers passed to the
+    /// successor, so whoever reports on it reads them too.
+    pub fn with_predecessors(mut self, org: &Org) -> Scope {
+        let mut added: Vec<Unit> = Vec::new();
+        for unit in &self.units {
+            for p in predecessors(org.units(), &unit.code) {
+                let known = |u: &Unit| u.code == p.code;
+                if !self.units.iter().any(known) && !added.iter().any(known) {
+                    added.push(p.clone());
+                }
+            }
+        }
+        added.sort_by(|a, b| a.path.cmp(&b.path));
+        self.units.extend(added);
+        self
+    }
 }
 
 fn forbidden() -> AppError {

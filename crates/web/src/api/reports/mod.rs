@@ -18,7 +18,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use motcua_report::json::{PeriodJson, UnitRef, period_json};
 use motcua_report::{Index766Json, RegisterJson, TthcJson};
-use query::{ExportFormat, ExportQuery, IndexFormat, IndexQuery, LosersQuery};
+use query::{ExportFormat, ExportQuery, IndexFormat, IndexQuery, LosersQuery, report_unit};
 use serde::Serialize;
 use std::borrow::Cow;
 use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
@@ -110,7 +110,7 @@ pub async fn tthc(
     ApiQuery(q): ApiQuery<ExportQuery>,
 ) -> Result<Response, WebError> {
     let period = period(q.period, q.from, q.to)?;
-    let unit = q.unit.map(|u| u.0);
+    let unit = report_unit(q.unit, q.with_predecessors);
     let r = state.app.report_tthc(&caller, period, unit).await?;
     let name = |ext| motcua_report::file_name("bao-cao-tthc", &r.unit.code, r.period(), ext);
     Ok(match q.format.unwrap_or_default() {
@@ -171,7 +171,7 @@ pub async fn index766(
     let period = period(q.period, q.from, q.to)?;
     let r = state
         .app
-        .index766(&caller, period, q.unit.map(|u| u.0))
+        .index766(&caller, period, report_unit(q.unit, q.with_predecessors))
         .await?;
     if q.format.unwrap_or_default() == IndexFormat::Json {
         return Ok(Json(motcua_report::index766_json(&r)).into_response());
@@ -279,7 +279,7 @@ pub async fn register(
     let period = period(q.period, q.from, q.to)?;
     let r = state
         .app
-        .register(&caller, period, q.unit.map(|u| u.0))
+        .register(&caller, period, report_unit(q.unit, q.with_predecessors))
         .await?;
     let name = |ext| motcua_report::file_name("so-theo-doi", &r.unit.code, &r.period, ext);
     Ok(match q.format.unwrap_or_default() {

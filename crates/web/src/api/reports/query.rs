@@ -4,6 +4,7 @@
 use crate::api::params::UnitCodeParam;
 use crate::error::WebError;
 use chrono::{Datelike, NaiveDate};
+use motcua_app::ReportUnit;
 use motcua_domain::stats::{IndicatorId, Period, Source};
 use motcua_report::{PeriodSpecError, indicator_by_code, parse_period};
 use serde::Deserialize;
@@ -192,6 +193,9 @@ pub struct ExportQuery {
     /// Định dạng.
     #[param(inline)]
     pub format: Option<ExportFormat>,
+    /// Gồm cả hồ sơ của đơn vị tiền nhiệm: các đơn vị đã sáp nhập (theo chuỗi đơn vị kế thừa)
+    /// vào đơn vị này hay đơn vị trực thuộc. Mặc định false.
+    pub with_predecessors: Option<bool>,
 }
 
 /// Query of the Decision 766 index.
@@ -212,6 +216,17 @@ pub struct IndexQuery {
     /// Định dạng.
     #[param(inline)]
     pub format: Option<IndexFormat>,
+    /// Gồm cả hồ sơ của đơn vị tiền nhiệm: các đơn vị đã sáp nhập (theo chuỗi đơn vị kế thừa)
+    /// vào đơn vị này hay đơn vị trực thuộc. Mặc định false.
+    pub with_predecessors: Option<bool>,
+}
+
+/// The unit of a report query, with or without its predecessors.
+pub fn report_unit(unit: Option<UnitCodeParam>, with_predecessors: Option<bool>) -> ReportUnit {
+    ReportUnit {
+        unit: unit.map(|u| u.0),
+        with_predecessors: with_predecessors.unwrap_or(false),
+    }
 }
 
 /// Query of the drill-down of an indicator.
