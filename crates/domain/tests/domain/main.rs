@@ -10,6 +10,7 @@ mod holidays;
 mod input;
 mod lifecycle;
 mod offer;
+mod pauses;
 mod properties;
 mod stats;
 mod support;
