@@ -5,6 +5,7 @@ use crate::caller::Caller;
 use crate::error::AppError;
 use crate::permissions::holds;
 use crate::store::ImportSummary;
+use motcua_domain::calendar::OfficeHours;
 use motcua_domain::catalogue::{ProcedureVersion, parse_import};
 use motcua_domain::ids::ProcedureCode;
 use motcua_domain::org::Role;
@@ -57,7 +58,13 @@ impl App {
                 "nhập danh mục thủ tục (cần vai trò Kiểm soát TTHC hoặc Quản trị cấp tỉnh)".into(),
             ));
         }
-        let specs = parse_import(text).map_err(AppError::Import)?;
+        // The catalogue is the province's: its processes are checked against the office hours
+        // of the top of the organisation.
+        let hours = match roots.first() {
+            Some(root) => self.unit_time(&org, &root.code).await?.1,
+            None => OfficeHours::default(),
+        };
+        let specs = parse_import(text, &hours).map_err(AppError::Import)?;
         Ok(self.store.import_procedures(&specs).await?)
     }
 }

@@ -38,6 +38,13 @@ struct UnitRow {
     /// The unit that took over: one of the file or one already loaded.
     #[serde(default)]
     successor: Option<UnitCode>,
+    /// Its working calendar; default `ccvc`, the calendar of public servants.
+    #[serde(default)]
+    calendar: Option<String>,
+    /// Its office hours, e.g. `07:00-11:30,13:00-16:30`; default 07:30–11:30, 13:30–17:00
+    /// (docs/rules.md §4.9).
+    #[serde(default)]
+    office_hours: Option<String>,
 }
 
 /// The line of the file where the `n`-th unit (from 0) starts: the line of its `"code"` key, the
@@ -118,6 +125,20 @@ fn parse_units_beside(text: &str, loaded: &[Unit]) -> Result<Vec<Unit>, AppError
                 })?,
         };
         path.push(row.code.clone());
+        let hours = match row.office_hours.as_deref() {
+            None => OfficeHours::default(),
+            Some(text_hours) => text_hours
+                .parse::<OfficeHours>()
+                .map_err(|e| invalid_at(text, n, &row.code, "office_hours", e.to_string()))?,
+        };
+        let calendar = row.calendar.unwrap_or_else(|| "ccvc".to_owned());
+        if calendar.trim().is_empty()
+            || calendar.chars().any(char::is_control)
+            || calendar.len() > 64
+        {
+            let what = format!("tên lịch làm việc «{calendar}» không hợp lệ");
+            return Err(invalid_at(text, n, &row.code, "calendar", what));
+        }
         let texts = UnitTexts::parse(&row.name, &row.address, &row.phone).map_err(|e| {
             AppError::invalid(
                 e.code(),
@@ -131,8 +152,8 @@ fn parse_units_beside(text: &str, loaded: &[Unit]) -> Result<Vec<Unit>, AppError
             kind: row.kind,
             parent: row.parent,
             path,
-            calendar: "ccvc".into(),
-            office_hours: OfficeHours::default().to_string(),
+            calendar,
+            office_hours: hours.to_string(),
             valid_from,
             valid_to: row.valid_to,
             successor: row.successor,
@@ -206,6 +227,23 @@ mod tests {
             units[3].valid_from,
             NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn a_unit_keeps_its_own_calendar_and_office_hours() {
+        let text = MERGED.replace(
+            r#""kind": "ward", "parent": "T99"}"#,
+            r#""kind": "ward", "parent": "T99", "calendar": "ccvc-t99",
+     "office_hours": "07:00-11:30,13:00-16:30"}"#,
+        );
+        let units = parse_units(&text).unwrap();
+        assert_eq!(units[3].calendar, "ccvc-t99");
+        assert_eq!(units[3].office_hours, "07:00-11:30,13:00-16:30");
+        assert_eq!(units[0].calendar, "ccvc");
+        assert_eq!(units[0].office_hours, "07:30-11:30,13:30-17:00");
+        let bad = text.replace("13:00-16:30", "13:00-12:00");
+        let err = parse_units(&bad).unwrap_err().to_string();
+        assert!(err.starts_with("dòng 9, đơn vị T99.P1: "), "{err}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The catalogue import file (`motcua.procedures.v1`), validated all or nothing.
 
 use super::ProcedureSpec;
+use crate::calendar::OfficeHours;
 use crate::text::fold;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -46,8 +47,12 @@ pub enum ImportError {
     },
 }
 
-/// Parses and validates an import file; every problem found is returned.
-pub fn parse_import(text: &str) -> Result<Vec<ProcedureSpec>, Vec<ImportError>> {
+/// Parses and validates an import file, the internal processes against `hours` (the office
+/// hours of the province that publishes the catalogue); every problem found is returned.
+pub fn parse_import(
+    text: &str,
+    hours: &OfficeHours,
+) -> Result<Vec<ProcedureSpec>, Vec<ImportError>> {
     let file: ImportFile = serde_json::from_str(text).map_err(|e| {
         vec![ImportError::Syntax {
             line: e.line(),
@@ -75,7 +80,7 @@ pub fn parse_import(text: &str) -> Result<Vec<ProcedureSpec>, Vec<ImportError>> 
         if p.field.trim().is_empty() {
             errors.push(item("thiếu lĩnh vực".into()));
         }
-        if let Err(e) = p.check_process() {
+        if let Err(e) = p.check_process(hours) {
             errors.push(item(e.to_string()));
         }
         if p.components.iter().any(|c| c.name.trim().is_empty()) {
@@ -112,7 +117,22 @@ mod tests {
             r#"{{"format":"{FORMAT}","procedures":[{}]}}"#,
             item("1.001193", 450)
         );
-        assert_eq!(parse_import(&text).unwrap().len(), 1);
+        assert_eq!(
+            parse_import(&text, &OfficeHours::default()).unwrap().len(),
+            1
+        );
+    }
+
+    #[test]
+    fn processes_are_checked_against_the_provinces_own_hours() {
+        // One working day is 450 minutes by default, 480 where the province works 8 hours.
+        let text = format!(
+            r#"{{"format":"{FORMAT}","procedures":[{}]}}"#,
+            item("1.001193", 480)
+        );
+        let eight: OfficeHours = "07:00-11:00,13:00-17:00".parse().unwrap();
+        assert!(parse_import(&text, &OfficeHours::default()).is_err());
+        assert_eq!(parse_import(&text, &eight).unwrap().len(), 1);
     }
 
     #[test]
@@ -123,7 +143,7 @@ mod tests {
             item("1.000894", 400),
             item("1.001193", 450)
         );
-        let errors = parse_import(&text).unwrap_err();
+        let errors = parse_import(&text, &OfficeHours::default()).unwrap_err();
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(text.len(), 2, "{text:?}");
         assert!(
@@ -145,7 +165,7 @@ mod tests {
                 .replace("Đăng ký khai sinh", &long)
                 .replace(r#""fees":[]"#, r#""fees":[{"name":"Lệ phí","amount":1000000001,"basis":"","exemptions":"Dòng 1\nDòng 2"}]"#)
         );
-        let errors: Vec<String> = parse_import(&text)
+        let errors: Vec<String> = parse_import(&text, &OfficeHours::default())
             .unwrap_err()
             .iter()
             .map(ToString::to_string)
@@ -162,8 +182,11 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_the_line() {
-        let errors = parse_import("{\n\"format\": \"motcua.procedures.v1\",\n\"procedures\": [x]}")
-            .unwrap_err();
+        let errors = parse_import(
+            "{\n\"format\": \"motcua.procedures.v1\",\n\"procedures\": [x]}",
+            &OfficeHours::default(),
+        )
+        .unwrap_err();
         assert!(
             matches!(errors[0], ImportError::Syntax { line: 3, .. }),
             "{errors:?}"
@@ -173,7 +196,7 @@ mod tests {
             item("1.0011", 450)
         );
         assert!(
-            parse_import(&bad_code).unwrap_err()[0]
+            parse_import(&bad_code, &OfficeHours::default()).unwrap_err()[0]
                 .to_string()
                 .contains("1.0011")
         );

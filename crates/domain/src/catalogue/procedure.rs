@@ -162,13 +162,10 @@ impl ProcedureSpec {
             .collect()
     }
 
-    /// Checks that the internal process fits the time limit under default office hours.
-    pub fn check_process(&self) -> Result<(), BudgetError> {
-        check_budgets(
-            self.effective_time_limit(),
-            &self.budgets(),
-            &OfficeHours::default(),
-        )
+    /// Checks that the internal process fits the time limit under `hours`, the office hours of
+    /// the province that publishes the catalogue (docs/rules.md §3.5, §4.9).
+    pub fn check_process(&self, hours: &OfficeHours) -> Result<(), BudgetError> {
+        check_budgets(self.effective_time_limit(), &self.budgets(), hours)
     }
 }
 
