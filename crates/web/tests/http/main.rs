@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod admin_users;
 mod basics;
 mod catalogue;
 mod contract;

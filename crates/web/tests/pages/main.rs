@@ -9,3 +9,4 @@ mod reports;
 mod signin;
 mod site;
 mod staff;
+mod users;
