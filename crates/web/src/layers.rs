@@ -7,9 +7,15 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tracing::Span;
 
 /// Header carrying the request id, taken from the client or proxy when well formed.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -21,8 +27,8 @@ pub const TIMEOUT: Duration = Duration::from_secs(30);
 const CSP: &str = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; \
                    base-uri 'self'; form-action 'self'";
 
-/// Wraps `router` in the layers (outermost first: request id and log, security headers,
-/// timeout, body limit).
+/// Wraps `router` in the layers (outermost first: request id, log line, request id echoed and
+/// made current, security headers, timeout, body limit).
 pub fn wrap(router: Router) -> Router {
     let headers: [(HeaderName, &'static str); 5] = [
         // Pages and API answers may hold personal data: no browser or proxy keeps a copy.
@@ -40,47 +46,87 @@ pub fn wrap(router: Router) -> Router {
                 StatusCode::SERVICE_UNAVAILABLE,
                 TIMEOUT,
             ));
-    headers
-        .into_iter()
-        .fold(router, |r, (name, value)| {
-            r.layer(SetResponseHeaderLayer::if_not_present(
-                name,
-                HeaderValue::from_static(value),
-            ))
-        })
-        .layer(middleware::from_fn(request_context))
+    let router = headers.into_iter().fold(router, |r, (name, value)| {
+        r.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ))
+    });
+    router.layer(
+        ServiceBuilder::new()
+            .layer(middleware::map_request(drop_ill_formed_id))
+            .layer(SetRequestIdLayer::new(REQUEST_ID, NewId))
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(span)
+                    .on_request(())
+                    .on_response(log_line)
+                    .on_body_chunk(())
+                    .on_eos(())
+                    .on_failure(()),
+            )
+            .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+            .layer(middleware::from_fn(current_id)),
+    )
 }
 
-/// Gives the request an id (the client's if well formed), serves it with that id as the current
-/// one, echoes it, and logs one line: method, path (never the query string, which may hold a
-/// phone number), status, latency and id.
-async fn request_context(mut req: Request, next: Next) -> Response {
-    let id = req
+/// Drops a client's request id that is not [`well_formed`], so that a fresh one is made.
+async fn drop_ill_formed_id(mut req: Request) -> Request {
+    let ok = req
         .headers()
         .get(&REQUEST_ID)
         .and_then(|v| v.to_str().ok())
-        .filter(|v| well_formed(v))
-        .map_or_else(new_id, str::to_owned);
-    let value = HeaderValue::from_str(&id).ok();
-    if let Some(v) = &value {
-        req.headers_mut().insert(REQUEST_ID, v.clone());
+        .is_some_and(well_formed);
+    if !ok {
+        req.headers_mut().remove(&REQUEST_ID);
     }
-    let method = req.method().clone();
-    let path = req.uri().path().to_owned();
-    let started = Instant::now();
-    let mut response = with_request_id(id.clone(), next.run(req)).await;
-    if let Some(v) = value {
-        response.headers_mut().insert(REQUEST_ID, v);
+    req
+}
+
+/// Makes request ids: 16 random hexadecimal digits.
+#[derive(Debug, Clone, Copy)]
+struct NewId;
+
+impl MakeRequestId for NewId {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
+        let id = motcua_app::secret::new_secret();
+        HeaderValue::from_str(id.get(..16)?)
+            .ok()
+            .map(RequestId::new)
     }
+}
+
+fn id_of<B>(req: &axum::http::Request<B>) -> &str {
+    req.headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+}
+
+/// The span of one request: method, path (never the query string, which may hold a phone
+/// number) and id.
+fn span<B>(req: &axum::http::Request<B>) -> Span {
+    tracing::info_span!(
+        "request",
+        method = %req.method(),
+        path = %req.uri().path(),
+        request_id = %id_of(req),
+    )
+}
+
+/// The one log line of a request, in its span: status and latency.
+fn log_line<B>(response: &axum::http::Response<B>, latency: Duration, _: &Span) {
     tracing::info!(
-        method = %method,
-        path = %path,
         status = response.status().as_u16(),
-        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
-        request_id = %id,
+        latency_ms = latency.as_secs_f64() * 1000.0,
         "request"
     );
-    response
+}
+
+/// Serves the request with its id as the current one, for the errors that name it.
+async fn current_id(req: Request, next: Next) -> Response {
+    let id = id_of(&req).to_owned();
+    with_request_id(id, next.run(req)).await
 }
 
 fn well_formed(id: &str) -> bool {
@@ -88,10 +134,6 @@ fn well_formed(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
-fn new_id() -> String {
-    motcua_app::secret::new_secret()[..16].to_owned()
 }
 
 #[cfg(test)]
