@@ -1,19 +1,20 @@
 //! Layers around every route: request id, one log line per request, timeout, body limit,
 //! security headers and `Cache-Control: no-store`.
 
-use crate::error::with_request_id;
-use axum::Router;
+use crate::error::{WebError, with_request_id};
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
+use axum::{BoxError, Router};
 use std::time::Duration;
 use tower::ServiceBuilder;
+use tower::timeout::error::Elapsed;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
@@ -28,8 +29,8 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; frame-ancestors 'no
                    base-uri 'self'; form-action 'self'";
 
 /// Wraps `router` in the layers (outermost first: request id, log line, request id echoed and
-/// made current, security headers, timeout, body limit).
-pub fn wrap(router: Router) -> Router {
+/// made current, security headers, `timeout`, body limit).
+pub fn wrap(router: Router, timeout: Duration) -> Router {
     let headers: [(HeaderName, &'static str); 5] = [
         // Pages and API answers may hold personal data: no browser or proxy keeps a copy.
         // Static assets set their own long cache.
@@ -39,13 +40,11 @@ pub fn wrap(router: Router) -> Router {
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "same-origin"),
     ];
-    let router =
-        router
-            .layer(DefaultBodyLimit::max(BODY_LIMIT))
-            .layer(TimeoutLayer::with_status_code(
-                StatusCode::SERVICE_UNAVAILABLE,
-                TIMEOUT,
-            ));
+    let router = router.layer(DefaultBodyLimit::max(BODY_LIMIT)).layer(
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(timed_out))
+            .timeout(timeout),
+    );
     let router = headers.into_iter().fold(router, |r, (name, value)| {
         r.layer(SetResponseHeaderLayer::if_not_present(
             name,
@@ -68,6 +67,16 @@ pub fn wrap(router: Router) -> Router {
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
             .layer(middleware::from_fn(current_id)),
     )
+}
+
+/// The answer to a request that took longer than the timeout: the JSON error, 503 with
+/// `Retry-After` (the router itself never fails, so the timeout is the only error here).
+async fn timed_out(e: BoxError) -> WebError {
+    if e.is::<Elapsed>() {
+        WebError::Timeout
+    } else {
+        WebError::Internal(e.to_string())
+    }
 }
 
 /// Drops a client's request id that is not [`well_formed`], so that a fresh one is made.
@@ -138,7 +147,51 @@ fn well_formed(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::well_formed;
+    use super::*;
+    use axum::body::Body;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_request_that_takes_too_long_gets_the_json_error_with_retry_after() {
+        let slow = Router::new().route(
+            "/cham",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                "xong"
+            }),
+        );
+        let request = axum::http::Request::get("/cham")
+            .header(&REQUEST_ID, "req-503")
+            .body(Body::empty())
+            .unwrap();
+        let response = wrap(slow, Duration::from_millis(20))
+            .oneshot(request)
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            axum::http::StatusCode::SERVICE_UNAVAILABLE
+        );
+        let h = response.headers();
+        assert_eq!(h[header::RETRY_AFTER], "10");
+        assert_eq!(h[header::CONTENT_TYPE], "application/json");
+        assert_eq!(h[&REQUEST_ID], "req-503");
+        assert_eq!(h[header::CACHE_CONTROL], "no-store");
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({ "error": {
+                "code": "timeout",
+                "message": "Máy chủ xử lý yêu cầu quá lâu; vui lòng thử lại sau ít phút. \
+                            Mã yêu cầu: req-503",
+                "request_id": "req-503",
+            }})
+        );
+    }
 
     #[test]
     fn only_short_plain_request_ids_are_kept() {
