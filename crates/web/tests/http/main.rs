@@ -15,6 +15,7 @@ mod dossiers;
 mod health;
 mod inputs;
 mod lifecycle;
+mod limits;
 mod logs;
 mod lookup;
 mod rejections;
