@@ -25,6 +25,7 @@ pub use usecases::{
     feedback::{FeedbackOptions, FeedbackReport},
     history::{HistoryOptions, HistoryReport},
     reports::{REPORT_ROLES, ReportUnit, Scope, StatsRecords},
+    users::UserAccount,
 };
 
 use calendars::Calendars;

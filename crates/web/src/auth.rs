@@ -17,6 +17,7 @@ use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use motcua_app::Caller;
 use motcua_app::store::SessionRecord;
 use motcua_domain::org::Actor;
@@ -94,7 +95,7 @@ impl FromRequestParts<AppState> for ApiActor {
             return Ok(ApiActor(Caller::staff(actor)));
         }
         let secret = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::Unauthenticated)?;
-        let (actor, session) = session_of_kind(state, secret, "session")
+        let (actor, session) = session_of_kind(state, &secret, "session")
             .await?
             .ok_or(WebError::Unauthenticated)?;
         if !parts.method.is_safe() {
@@ -118,7 +119,7 @@ impl FromRequestParts<AppState> for PageActor {
         let Some(secret) = cookie(&parts.headers, SESSION_COOKIE) else {
             return Err(to_login(parts));
         };
-        match session_of_kind(state, secret, "session").await {
+        match session_of_kind(state, &secret, "session").await {
             Ok(Some((actor, session))) => Ok(PageActor {
                 caller: Caller::staff(actor.clone()),
                 actor,
@@ -139,16 +140,20 @@ pub fn check_csrf(page: &PageActor, submitted: &str) -> Result<(), WebError> {
     }
 }
 
-/// `Set-Cookie` value that stores the session secret for `max_age_secs` seconds.
-pub fn session_cookie(secret: &str, max_age_secs: i64, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!(
-        "{SESSION_COOKIE}={secret}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age_secs}{secure}"
-    )
+/// The session cookie that stores `secret` for `max_age_secs` seconds: `HttpOnly`,
+/// `SameSite=Lax`, `Path=/`, and `Secure` when `secure`.
+pub fn session_cookie(secret: &str, max_age_secs: i64, secure: bool) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, secret.to_owned()))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .max_age(time::Duration::seconds(max_age_secs))
+        .secure(secure)
+        .build()
 }
 
-/// `Set-Cookie` value that deletes the session cookie.
-pub fn clear_session_cookie(secure: bool) -> String {
+/// The session cookie that deletes it.
+pub fn clear_session_cookie(secure: bool) -> Cookie<'static> {
     session_cookie("", 0, secure)
 }
 
@@ -180,16 +185,12 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
-/// The value of cookie `name`, if sent.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v)
+/// The value of cookie `name`, if sent and not empty.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 async fn session_of_kind(
@@ -248,7 +249,7 @@ mod tests {
             HeaderValue::from_static("a=1; motcua_session=abc"),
         );
         h.insert("authorization", HeaderValue::from_static("Bearer  tok "));
-        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, SESSION_COOKIE).as_deref(), Some("abc"));
         assert_eq!(cookie(&h, "b"), None);
         assert_eq!(bearer(&h), Some("tok"));
         h.insert("authorization", HeaderValue::from_static("Basic xyz"));
@@ -263,15 +264,47 @@ mod tests {
         assert!(!constant_time_eq("", ""));
     }
 
+    /// The attributes of a `Set-Cookie` value, sorted.
+    fn attributes(c: &Cookie<'_>) -> Vec<String> {
+        let mut parts: Vec<String> = c.to_string().split("; ").map(str::to_owned).collect();
+        parts.sort();
+        parts
+    }
+
     #[test]
     fn session_cookies_are_http_only_lax_and_secure_when_asked() {
         let c = session_cookie("s3cret", 3600, true);
+        assert!(c.to_string().starts_with("motcua_session=s3cret; "), "{c}");
         assert_eq!(
-            c,
-            "motcua_session=s3cret; HttpOnly; SameSite=Lax; Path=/; Max-Age=3600; Secure"
+            attributes(&c),
+            [
+                "HttpOnly",
+                "Max-Age=3600",
+                "Path=/",
+                "SameSite=Lax",
+                "Secure",
+                "motcua_session=s3cret"
+            ]
         );
-        assert!(clear_session_cookie(false).contains("Max-Age=0"));
-        assert!(!clear_session_cookie(false).contains("Secure"));
+        assert_eq!(
+            attributes(&clear_session_cookie(false)),
+            [
+                "HttpOnly",
+                "Max-Age=0",
+                "Path=/",
+                "SameSite=Lax",
+                "motcua_session="
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_missing_cookies_are_none() {
+        let mut h = HeaderMap::new();
+        h.append("cookie", HeaderValue::from_static("motcua_session=; x=1"));
+        assert_eq!(cookie(&h, SESSION_COOKIE), None);
+        assert_eq!(cookie(&h, "y"), None);
+        assert_eq!(cookie(&h, "x").as_deref(), Some("1"));
     }
 
     #[test]

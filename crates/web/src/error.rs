@@ -70,10 +70,16 @@ pub enum WebError {
     /// The route exists but not with this method.
     #[error("địa chỉ này không nhận phương thức HTTP đã dùng")]
     MethodNotAllowed,
+    /// The request took longer than the server allows ([`crate::layers::TIMEOUT`]).
+    #[error("máy chủ xử lý yêu cầu quá lâu; vui lòng thử lại sau ít phút")]
+    Timeout,
     /// Something failed that the client cannot fix; the text is for the log only.
     #[error("lỗi hệ thống")]
     Internal(String),
 }
+
+/// Seconds a client waits before retrying a request that timed out (`Retry-After`).
+pub const TIMEOUT_RETRY_SECS: u64 = 10;
 
 impl WebError {
     /// HTTP status.
@@ -90,6 +96,7 @@ impl WebError {
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::NoRoute => StatusCode::NOT_FOUND,
             WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            WebError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -107,6 +114,7 @@ impl WebError {
             WebError::InvalidParameter { .. } => "invalid_parameter",
             WebError::NoRoute => "not_found",
             WebError::MethodNotAllowed => "method_not_allowed",
+            WebError::Timeout => "timeout",
             WebError::Internal(_) => "internal",
         }
     }
@@ -168,7 +176,7 @@ pub struct ErrorDetail {
     pub details: Option<Vec<String>>,
 }
 
-/// Nội dung mọi câu trả lời lỗi 5xx: chỉ có mã yêu cầu, cũng có trong header x-request-id.
+/// Nội dung mọi lỗi 5xx (500, 503 quá lâu): chỉ có mã yêu cầu, cũng có trong header x-request-id.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(as = InternalError)]
 pub struct InternalErrorBody {
@@ -179,7 +187,7 @@ pub struct InternalErrorBody {
 /// Lỗi mà người gọi không tự khắc phục được.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct InternalErrorDetail {
-    /// Luôn là internal.
+    /// internal (lỗi hệ thống) hoặc timeout (xử lý quá lâu, kèm header Retry-After).
     #[schema(example = "internal")]
     pub code: &'static str,
     /// Thông báo kèm mã yêu cầu.
@@ -190,11 +198,17 @@ pub struct InternalErrorDetail {
 }
 
 impl InternalErrorBody {
-    fn new(request_id: &str) -> InternalErrorBody {
+    /// The body of `error`, which must be a 5xx: only its code and fixed wording, never the
+    /// underlying error.
+    fn new(error: &WebError, request_id: &str) -> InternalErrorBody {
+        let (code, what) = match error {
+            WebError::Timeout => ("timeout", capitalise(&error.to_string())),
+            _ => ("internal", "Lỗi hệ thống".to_owned()),
+        };
         InternalErrorBody {
             error: InternalErrorDetail {
-                code: "internal",
-                message: format!("Lỗi hệ thống. Mã yêu cầu: {request_id}"),
+                code,
+                message: format!("{what}. Mã yêu cầu: {request_id}"),
                 request_id: request_id.to_owned(),
             },
         }
@@ -240,14 +254,15 @@ impl IntoResponse for WebError {
         }
         let retry = match &self {
             WebError::TooManyRequests(wait) => Some(retry_after_secs(*wait)),
+            WebError::Timeout => Some(TIMEOUT_RETRY_SECS),
             _ => None,
         };
         let mut response = if status.is_server_error() {
-            (status, Json(InternalErrorBody::new(&id))).into_response()
+            (status, Json(InternalErrorBody::new(&self, &id))).into_response()
         } else {
             (status, Json(self.body())).into_response()
         };
-        if status == StatusCode::TOO_MANY_REQUESTS {
+        if status == StatusCode::TOO_MANY_REQUESTS || retry.is_some() {
             // A limit that does not say how long it lasts: its one-minute window.
             let secs = retry.unwrap_or(60);
             response.headers_mut().insert(

@@ -26,5 +26,6 @@ pub fn router(state: AppState) -> Router {
             .merge(api::routes())
             .merge(pages::routes())
             .with_state(state),
+        layers::TIMEOUT,
     )
 }

@@ -43,12 +43,17 @@ pub struct NewUser {
     pub grants: Vec<Grant>,
 }
 
+/// [`valid_username`] as a regular expression.
+pub const USERNAME_PATTERN: &str = "^[a-z0-9._]{3,40}$";
+
 /// The stored kind of a browser session.
 const BROWSER: &str = "session";
 /// The stored kind of an API token.
 const API: &str = "api";
 
-fn valid_username(u: &str) -> bool {
+/// Whether `u` is a well-formed user name: 3–40 lower-case ASCII letters, digits, dots or
+/// underscores (the API document declares it as [`USERNAME_PATTERN`]).
+pub fn valid_username(u: &str) -> bool {
     (3..=40).contains(&u.len())
         && u.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')

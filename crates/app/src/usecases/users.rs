@@ -9,17 +9,44 @@
 use crate::App;
 use crate::caller::Caller;
 use crate::error::AppError;
-use crate::permissions::{Org, require_role};
+use crate::permissions::{Org, require_role, require_role_anywhere};
 use crate::store::{UserChange, UserRecord};
-use motcua_domain::org::Role;
+use motcua_domain::org::{Grant, Role};
+
+/// A user account as an administrator sees it (never the password hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserAccount {
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub full_name: String,
+    /// Roles and the units they hold them at.
+    pub grants: Vec<Grant>,
+    /// Whether the user may sign in.
+    pub active: bool,
+    /// Whether the caller may disable or enable this account (not their own).
+    pub changeable: bool,
+}
 
 impl App {
     /// The users an administrator manages: those with a role at a unit where the actor is
-    /// administrator (quản trị) or below it, by login name.
-    pub async fn managed_users(&self, by: &Caller) -> Result<Vec<UserRecord>, AppError> {
+    /// administrator (quản trị) or below it, by login name. Needs the administrator role
+    /// somewhere.
+    pub async fn managed_users(&self, by: &Caller) -> Result<Vec<UserAccount>, AppError> {
+        require_role_anywhere(by, Role::QuanTri, "quản lý tài khoản người dùng")?;
         let org = self.org().await?;
         let users = self.store.users().await?;
-        Ok(users.into_iter().filter(|u| manages(by, &org, u)).collect())
+        Ok(users
+            .into_iter()
+            .filter(|u| manages(by, &org, u))
+            .map(|u| UserAccount {
+                changeable: u.username != by.name(),
+                username: u.username,
+                full_name: u.full_name,
+                grants: u.grants,
+                active: u.active,
+            })
+            .collect())
     }
 
     /// Disables `username`: they can no longer sign in, and their sessions and API tokens stop

@@ -3,6 +3,7 @@
 
 mod backup;
 mod browser;
+mod browser_admin;
 mod concurrency;
 mod durability;
 mod feedback;

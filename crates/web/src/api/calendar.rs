@@ -32,8 +32,10 @@ pub struct CalendarChangeBody {
     /// Loại ngày mới.
     kind: DayKind,
     /// Lý do (hiện trong giải thích cách tính hạn).
+    #[schema(max_length = 2000)]
     reason: String,
     /// Số hiệu văn bản, ví dụ 1234/TB-VPCP.
+    #[schema(max_length = 300)]
     reference: String,
 }
 

@@ -29,8 +29,9 @@ pub const CSRF: &str = "csrfHeader";
         description = "API của hệ thống Một cửa: danh mục thủ tục hành chính, tiếp nhận và xử lý hồ \
 sơ, tra cứu tình trạng hồ sơ, báo cáo. Mọi thời điểm theo RFC 3339 với múi giờ +07:00; tiền là \
 số nguyên (đồng). Lỗi 4xx có dạng {\"error\":{\"code\",\"message\",\"field\"}} với thông báo \
-tiếng Việt; lỗi 5xx chỉ có mã yêu cầu (request_id), cũng có trong header x-request-id. Nội dung \
-JSON và tham số truy vấn không khai báo trong tài liệu này đều bị từ chối (400).",
+tiếng Việt; lỗi 5xx chỉ có mã yêu cầu (request_id), cũng có trong header x-request-id. Yêu cầu \
+xử lý quá 30 giây được trả 503 với mã timeout và header Retry-After. Nội dung JSON và tham số \
+truy vấn không khai báo trong tài liệu này đều bị từ chối (400).",
         license(name = "MIT OR Apache-2.0"),
     ),
     servers((url = "/")),

@@ -19,6 +19,7 @@ mod responses;
 mod time;
 mod tokens;
 mod units;
+mod users;
 
 pub use docs_page::METHODS;
 pub use extract::{ApiJson, ApiPath, ApiQuery, NoQuery};
@@ -44,6 +45,8 @@ fn table() -> OpenApiRouter<AppState> {
         .routes(routes!(dossiers::act))
         .routes(routes!(public::lookup))
         .routes(routes!(calendar::change_day))
+        .routes(routes!(users::disable))
+        .routes(routes!(users::enable))
         .routes(routes!(reports::tthc))
         .routes(routes!(reports::index766))
         .routes(routes!(reports::losers))

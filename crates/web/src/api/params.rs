@@ -2,6 +2,7 @@
 //! what the domain would refuse, with a Vietnamese message, and declares the same rule as a
 //! pattern in the document.
 
+use motcua_app::usecases::auth::{USERNAME_PATTERN, valid_username};
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use serde::de::{Deserialize, Deserializer, Error};
 use std::borrow::Cow;
@@ -111,6 +112,36 @@ impl ToSchema for UnitCodeParam {
     }
 }
 
+/// A user name: 3–40 lower-case letters, digits, dots or underscores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsernameParam(pub String);
+
+impl<'de> Deserialize<'de> for UsernameParam {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if valid_username(&text) {
+            Ok(UsernameParam(text))
+        } else {
+            Err(D::Error::custom(format!(
+                "tên đăng nhập «{text}» không hợp lệ (3–40 ký tự: chữ thường không dấu, số, dấu \
+                 chấm, gạch dưới)"
+            )))
+        }
+    }
+}
+
+impl PartialSchema for UsernameParam {
+    fn schema() -> RefOr<Schema> {
+        pattern_schema(USERNAME_PATTERN, "tiepnhan", "Tên đăng nhập.")
+    }
+}
+
+impl ToSchema for UsernameParam {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("Username")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +159,11 @@ mod tests {
         assert!(parse::<ProcedureCodeParam>("1.0008945").is_err());
         assert!(parse::<UnitCodeParam>("H56").is_ok());
         assert!(parse::<UnitCodeParam>("H 56").is_err());
+        assert!(parse::<UsernameParam>("tiep_nhan.w1").is_ok());
+        let e = parse::<UsernameParam>("Tiep Nhan").unwrap_err();
+        assert!(
+            e.starts_with("tên đăng nhập «Tiep Nhan» không hợp lệ"),
+            "{e}"
+        );
     }
 }

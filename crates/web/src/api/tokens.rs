@@ -11,8 +11,9 @@ use crate::auth::{self, ApiActor, ClientIp, SESSION_COOKIE};
 use crate::error::WebError;
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
 use motcua_app::SessionKind;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -105,11 +106,8 @@ pub async fn logout(
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
     if let Some(secret) = auth::cookie(&headers, SESSION_COOKIE) {
-        state.app.close_session(secret).await?;
+        state.app.close_session(&secret).await?;
     }
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    if let Ok(v) = HeaderValue::from_str(&auth::clear_session_cookie(state.config.secure_cookies)) {
-        response.headers_mut().insert(header::SET_COOKIE, v);
-    }
-    Ok(response)
+    let jar = CookieJar::new().add(auth::clear_session_cookie(state.config.secure_cookies));
+    Ok((jar, StatusCode::NO_CONTENT).into_response())
 }

@@ -15,8 +15,9 @@ use crate::auth::{self, ClientIp, PageActor, SESSION_COOKIE, check_csrf, constan
 use crate::error::WebError;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use motcua_app::secret::new_secret;
 use motcua_app::{AppError, SessionKind};
 use serde::{Deserialize, Serialize};
@@ -70,7 +71,7 @@ pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(secret) = auth::cookie(headers, SESSION_COOKIE) else {
         return false;
     };
-    matches!(state.app.session_actor(secret).await, Ok(Some((_, s))) if s.kind == "session")
+    matches!(state.app.session_actor(&secret).await, Ok(Some((_, s))) if s.kind == "session")
 }
 
 /// The sign-in form with `error`, and a fresh form token in its cookie.
@@ -89,16 +90,24 @@ fn show(
         login_token: &token,
     };
     let html = render_html("login.html", None, &view)?;
-    let cookie = login_cookie(&token, LOGIN_FORM_LIFE, state.config.secure_cookies);
-    Ok((status, [(header::SET_COOKIE, cookie)], html).into_response())
+    let jar = CookieJar::new().add(login_cookie(
+        &token,
+        LOGIN_FORM_LIFE,
+        state.config.secure_cookies,
+    ));
+    Ok((status, jar, html).into_response())
 }
 
-/// `Set-Cookie` value of the sign-in form's token (`max_age` 0 deletes it).
-fn login_cookie(token: &str, max_age: i64, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!(
-        "{LOGIN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/dang-nhap; Max-Age={max_age}{secure}"
-    )
+/// The cookie of the sign-in form's token (`max_age` 0 deletes it): `HttpOnly`,
+/// `SameSite=Strict`, `Path=/dang-nhap`, and `Secure` when `secure`.
+fn login_cookie(token: &str, max_age: i64, secure: bool) -> Cookie<'static> {
+    Cookie::build((LOGIN_COOKIE, token.to_owned()))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .path("/dang-nhap")
+        .max_age(time::Duration::seconds(max_age))
+        .secure(secure)
+        .build()
 }
 
 /// `GET /dang-nhap`.
@@ -123,8 +132,8 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let next = local_path(&f.next);
     let username = f.username.trim().to_lowercase();
-    let cookie_token = auth::cookie(&headers, LOGIN_COOKIE).unwrap_or("");
-    if !constant_time_eq(&f.login_token, cookie_token) {
+    let cookie_token = auth::cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
+    if !constant_time_eq(&f.login_token, &cookie_token) {
         let error =
             Some("Biểu mẫu đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.");
         return show(&state, next, &username, error, StatusCode::FORBIDDEN);
@@ -140,14 +149,10 @@ pub async fn submit(
     let session = state.app.open_session(&actor, SessionKind::Browser).await?;
     let max_age = (session.expires_at - state.app.now()).num_seconds().max(0);
     let secure = state.config.secure_cookies;
-    let cookies = AppendHeaders([
-        (
-            header::SET_COOKIE,
-            auth::session_cookie(&session.secret, max_age, secure),
-        ),
-        (header::SET_COOKIE, login_cookie("", 0, secure)),
-    ]);
-    Ok((cookies, Redirect::to(next)).into_response())
+    let jar = CookieJar::new()
+        .add(auth::session_cookie(&session.secret, max_age, secure))
+        .add(login_cookie("", 0, secure));
+    Ok((jar, Redirect::to(next)).into_response())
 }
 
 /// `POST /dang-xuat`.
@@ -162,8 +167,8 @@ pub async fn logout(
         state.app.revoke_tokens(&page.caller).await?;
     }
     if let Some(secret) = auth::cookie(&headers, SESSION_COOKIE) {
-        state.app.close_session(secret).await?;
+        state.app.close_session(&secret).await?;
     }
-    let cookie = auth::clear_session_cookie(state.config.secure_cookies);
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
+    let jar = CookieJar::new().add(auth::clear_session_cookie(state.config.secure_cookies));
+    Ok((jar, Redirect::to("/")).into_response())
 }

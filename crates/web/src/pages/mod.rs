@@ -24,6 +24,7 @@ mod receipt;
 mod register;
 mod report;
 mod report_period;
+mod users;
 mod view;
 
 pub use error::PageError;
@@ -48,6 +49,9 @@ pub fn routes() -> Router<AppState> {
         .route("/can-bo/chi-so-766", get(index766::page))
         .route("/can-bo/chi-so-766/ho-so", get(index766::losers))
         .route("/can-bo/so-theo-doi", get(register::page))
+        .route("/can-bo/nguoi-dung", get(users::page))
+        .route("/can-bo/nguoi-dung/khoa", post(users::disable))
+        .route("/can-bo/nguoi-dung/mo-khoa", post(users::enable))
         .route("/thu-tuc", get(catalogue::list))
         .route("/thu-tuc/{code}", get(catalogue::procedure))
         .route("/tra-cuu", get(lookup::page).post(lookup::submit))

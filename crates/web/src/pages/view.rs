@@ -6,6 +6,7 @@ use crate::auth::PageActor;
 use axum::response::Html;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, Output, State, context, escape_formatter};
+use motcua_domain::org::Role;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -61,6 +62,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "register.html",
         include_str!("../../templates/register.html"),
     ),
+    ("users.html", include_str!("../../templates/users.html")),
 ];
 
 /// Changes whenever the stylesheet changes, so its long cache can be busted.
@@ -117,6 +119,8 @@ struct Staff<'a> {
     csrf_token: &'a str,
     /// Holds a role that reads reports: the menu shows them.
     reports: bool,
+    /// Administers a unit: the menu shows the user accounts.
+    admin: bool,
 }
 
 /// Renders template `name` with `body` as its context, plus `staff` for the layout.
@@ -137,6 +141,7 @@ pub fn render_html<T: Serialize>(
             .grants
             .iter()
             .any(|g| motcua_app::REPORT_ROLES.contains(&g.role)),
+        admin: p.actor.grants.iter().any(|g| g.role == Role::QuanTri),
     });
     let ctx = context! {
         staff => Value::from(Serde(staff)),

@@ -35,6 +35,14 @@ async fn healthz_answers_ok_with_security_headers_and_a_request_id(backend: Back
         .body(Body::empty())
         .unwrap();
     assert_eq!(s.send(req).await.headers["x-request-id"], "abc-123");
+    // An ill-formed id is not echoed: the answer gets a fresh one.
+    let req = Request::get("/healthz")
+        .header("x-request-id", "a b;<x>")
+        .body(Body::empty())
+        .unwrap();
+    let id = s.send(req).await.headers["x-request-id"].clone();
+    assert_eq!(id.len(), 16, "{id:?}");
+    assert!(id.to_str().unwrap().bytes().all(|b| b.is_ascii_hexdigit()));
 }
 
 async fn unknown_api_routes_and_methods_answer_json(backend: Backend) {

@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod admin_users;
 mod basics;
 mod catalogue;
 mod contract;
@@ -14,6 +15,7 @@ mod dossiers;
 mod health;
 mod inputs;
 mod lifecycle;
+mod limits;
 mod logs;
 mod lookup;
 mod org;

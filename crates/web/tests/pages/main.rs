@@ -10,3 +10,4 @@ mod reports;
 mod signin;
 mod site;
 mod staff;
+mod users;

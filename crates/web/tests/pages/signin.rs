@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use motcua_app::SessionKind;
 use motcua_domain::org::Role;
 use motcua_testkit::{WARD1, password, username};
+use motcua_web::WebConfig;
 
 fn credentials() -> (String, String) {
     (username(Role::TiepNhan, WARD1), password(Role::TiepNhan))
@@ -34,6 +35,86 @@ async fn the_sign_in_form_carries_a_token_in_a_strict_short_cookie() {
     assert!(
         used.contains("Max-Age=0"),
         "the form's token is spent: {used}"
+    );
+}
+
+/// The attributes of a `Set-Cookie` value after its name and value, sorted.
+fn attributes(set_cookie: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = set_cookie.split("; ").skip(1).collect();
+    parts.sort_unstable();
+    parts
+}
+
+#[tokio::test]
+async fn every_cookie_is_secure_behind_https_and_keeps_its_attributes() {
+    let site = Site::with_config(WebConfig {
+        secure_cookies: true,
+        ..WebConfig::default()
+    })
+    .await;
+    let form = site.get("/dang-nhap", None).await;
+    let login = form.cookie_named("motcua_login").unwrap();
+    assert_eq!(
+        attributes(login),
+        [
+            "HttpOnly",
+            "Max-Age=7200",
+            "Path=/dang-nhap",
+            "SameSite=Strict",
+            "Secure"
+        ]
+    );
+    let (name, pw) = credentials();
+    let page = site
+        .sign_in(&[("username", &name), ("password", &pw), ("next", "/can-bo")])
+        .await;
+    let session = page.cookie_named("motcua_session").unwrap();
+    assert_eq!(
+        attributes(session),
+        [
+            "HttpOnly",
+            "Max-Age=28800",
+            "Path=/",
+            "SameSite=Lax",
+            "Secure"
+        ]
+    );
+    let spent = page.cookie_named("motcua_login").unwrap();
+    assert!(spent.starts_with("motcua_login=; "), "{spent}");
+    assert_eq!(
+        attributes(spent),
+        [
+            "HttpOnly",
+            "Max-Age=0",
+            "Path=/dang-nhap",
+            "SameSite=Strict",
+            "Secure"
+        ]
+    );
+    let browser = Session {
+        cookie: session.split(';').next().unwrap().to_owned(),
+        csrf: String::new(),
+    };
+    let home = site.get("/can-bo", Some(&browser)).await;
+    let csrf = crate::site::hidden(&home.body, "csrf_token").unwrap();
+    let out = site
+        .post("/dang-xuat", Some(&browser), &[("csrf_token", &csrf)])
+        .await;
+    let cleared = out.cookie_named("motcua_session").unwrap();
+    assert_eq!(
+        attributes(cleared),
+        ["HttpOnly", "Max-Age=0", "Path=/", "SameSite=Lax", "Secure"]
+    );
+    // Without HTTPS, the same attributes but Secure.
+    let plain = Site::new().await.get("/dang-nhap", None).await;
+    assert_eq!(
+        attributes(plain.cookie_named("motcua_login").unwrap()),
+        [
+            "HttpOnly",
+            "Max-Age=7200",
+            "Path=/dang-nhap",
+            "SameSite=Strict"
+        ]
     );
 }
 

@@ -81,8 +81,13 @@ pub fn form(fields: &[(&str, &str)]) -> String {
 
 impl Site {
     pub async fn new() -> Site {
+        Site::with_config(WebConfig::default()).await
+    }
+
+    /// The site with `config`.
+    pub async fn with_config(config: WebConfig) -> Site {
         let f = fixture(Backend::Sqlite).await;
-        let router = motcua_web::router(AppState::new(f.app.clone(), WebConfig::default()));
+        let router = motcua_web::router(AppState::new(f.app.clone(), config));
         Site { f, router }
     }
 

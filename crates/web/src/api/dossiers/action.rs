@@ -23,9 +23,11 @@ pub struct AcceptAction {}
 #[serde(deny_unknown_fields)]
 pub struct RequestSupplementBeforeReceptionAction {
     /// Các giấy tờ cần bổ sung, sửa đổi.
+    #[schema(max_items = 100)]
     items: Vec<String>,
     /// Hướng dẫn.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 
@@ -34,6 +36,7 @@ pub struct RequestSupplementBeforeReceptionAction {
 #[serde(deny_unknown_fields)]
 pub struct RefuseAtIntakeAction {
     /// Lý do từ chối.
+    #[schema(max_length = 2000)]
     reasons: String,
 }
 
@@ -42,6 +45,7 @@ pub struct RefuseAtIntakeAction {
 #[serde(deny_unknown_fields)]
 pub struct AssignAction {
     /// Tên đăng nhập của người được phân công.
+    #[schema(max_length = 100)]
     to: String,
 }
 
@@ -51,9 +55,11 @@ pub struct AssignAction {
 pub struct CompleteStepAction {
     /// Người nhận bước sau (tên đăng nhập), nếu biết.
     #[serde(default)]
+    #[schema(max_length = 100)]
     to: Option<String>,
     /// Ghi chú.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 
@@ -62,9 +68,11 @@ pub struct CompleteStepAction {
 #[serde(deny_unknown_fields)]
 pub struct RequestSupplementAction {
     /// Các giấy tờ cần bổ sung, sửa đổi.
+    #[schema(max_items = 100)]
     items: Vec<String>,
     /// Ghi chú.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 
@@ -74,6 +82,7 @@ pub struct RequestSupplementAction {
 pub struct ReceiveSupplementAction {
     /// Ghi chú.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 
@@ -83,6 +92,7 @@ pub struct ReceiveSupplementAction {
 pub struct RequestPaymentAction {
     /// Ghi chú.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 
@@ -102,6 +112,7 @@ pub struct TransferAction {
     to_unit: UnitCodeParam,
     /// Ghi chú.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 
@@ -111,6 +122,7 @@ pub struct TransferAction {
 pub struct TransferBackAction {
     /// Ghi chú.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 
@@ -119,6 +131,7 @@ pub struct TransferBackAction {
 #[serde(deny_unknown_fields)]
 pub struct ApologizeAction {
     /// Lý do chậm.
+    #[schema(max_length = 2000)]
     reason: String,
     /// Ngày hẹn mới.
     new_date: InstantInput,
@@ -132,9 +145,11 @@ pub struct ResolveAction {
     approved: bool,
     /// Lý do (bắt buộc khi không chấp thuận).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     reasons: String,
     /// Tệp kết quả điện tử.
     #[serde(default)]
+    #[schema(max_length = 500)]
     result_file: Option<String>,
 }
 
@@ -143,6 +158,7 @@ pub struct ResolveAction {
 #[serde(deny_unknown_fields)]
 pub struct StopAction {
     /// Lý do.
+    #[schema(max_length = 2000)]
     reason: String,
 }
 
@@ -151,6 +167,7 @@ pub struct StopAction {
 #[serde(deny_unknown_fields)]
 pub struct WithdrawAction {
     /// Lý do.
+    #[schema(max_length = 2000)]
     reason: String,
 }
 
@@ -162,6 +179,7 @@ pub struct ReturnResultAction {
     method: ReturnMethod,
     /// Ghi chú.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     note: String,
 }
 

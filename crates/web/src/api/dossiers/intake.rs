@@ -16,20 +16,32 @@ use utoipa::{Modify, ToSchema};
 pub struct ApplicantBody {
     /// Cá nhân hoặc tổ chức.
     kind: ApplicantType,
-    /// Họ tên hoặc tên tổ chức.
-    #[schema(min_length = 1)]
+    /// Họ tên hoặc tên tổ chức (tối đa 200 ký tự).
+    #[schema(min_length = 1, max_length = 200)]
     name: String,
-    /// Số định danh cá nhân (CCCD) hoặc mã số thuế của tổ chức.
+    /// Số định danh: CMND 9 chữ số, căn cước 12 chữ số, hoặc mã số thuế của tổ chức (10 chữ
+    /// số; đơn vị phụ thuộc 13 chữ số, dạng 0101234567-001).
     #[serde(default)]
+    #[schema(
+        pattern = r"^([0-9]{9}|[0-9]{10}|[0-9]{12}|[0-9]{10}-?[0-9]{3})$",
+        example = "001090012345"
+    )]
     id_number: Option<String>,
-    /// Số điện thoại.
+    /// Số điện thoại Việt Nam: di động 0[35789] và 8 chữ số, cố định 02 và 9 chữ số; có thể
+    /// viết +84 thay cho số 0 đầu, cách nhóm bằng dấu cách, chấm hoặc gạch ngang.
     #[serde(default)]
+    #[schema(
+        pattern = r"^(\+84[ .-]?|0)([35789]([ .-]?[0-9]){8}|2([ .-]?[0-9]){9})$",
+        example = "0912 345 678"
+    )]
     phone: Option<String>,
-    /// Thư điện tử.
+    /// Thư điện tử (tối đa 254 ký tự).
     #[serde(default)]
+    #[schema(max_length = 254)]
     email: Option<String>,
-    /// Địa chỉ.
+    /// Địa chỉ (tối đa 500 ký tự).
     #[serde(default)]
+    #[schema(max_length = 500)]
     address: Option<String>,
 }
 

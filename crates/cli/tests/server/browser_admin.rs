@@ -1,0 +1,200 @@
+//! An administrator locks an account in a real browser (headless Chromium driven over the
+//! DevTools protocol): signs in with the form, opens «Người dùng», clicks «Khóa tài khoản» and
+//! confirms, and sees the account marked locked; the user's API token stops at once.
+
+use crate::support::*;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Headless Chromium speaking the DevTools protocol over a pipe: its fd 3 is our `stdin`, its
+/// fd 4 our `stdout`; each message is JSON ended by a NUL byte.
+struct Browser {
+    child: Child,
+    to: ChildStdin,
+    from: BufReader<ChildStdout>,
+    next: u64,
+    session: Option<String>,
+}
+
+impl Browser {
+    fn start(dir: &std::path::Path) -> Browser {
+        let bin = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let script = format!(
+            "exec \"$0\" --headless --no-sandbox --disable-gpu --disable-background-networking \
+             --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage \
+             --remote-debugging-pipe --user-data-dir='{}' about:blank \
+             3<&0 4>&1 0</dev/null 1>/dev/null 2>/dev/null",
+            dir.join("profile-cdp").display()
+        );
+        let mut child = Command::new("sh")
+            .args(["-c", &script, &bin])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("Chromium is required by the browser tests: {e}"));
+        let to = child.stdin.take().unwrap();
+        let from = BufReader::new(child.stdout.take().unwrap());
+        Browser {
+            child,
+            to,
+            from,
+            next: 0,
+            session: None,
+        }
+    }
+
+    /// Sends `method` (to the attached page, if any) and waits for its answer.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.try_call(method, params)
+            .unwrap_or_else(|e| panic!("{method}: {e}"))
+    }
+
+    /// [`Browser::call`], with the protocol's error as an error.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
+        self.next += 1;
+        let mut message = json!({ "id": self.next, "method": method, "params": params });
+        if let Some(s) = &self.session {
+            message["sessionId"] = json!(s);
+        }
+        let mut bytes = message.to_string().into_bytes();
+        bytes.push(0);
+        self.to.write_all(&bytes).unwrap();
+        self.to.flush().unwrap();
+        loop {
+            let mut frame = Vec::new();
+            let n = self.from.read_until(0, &mut frame).unwrap();
+            assert!(n > 0, "Chromium closed the pipe");
+            frame.pop();
+            let answer: Value = serde_json::from_slice(&frame).unwrap();
+            if answer["id"] == json!(self.next) {
+                return match answer.get("error") {
+                    Some(e) => Err(e.clone()),
+                    None => Ok(answer["result"].clone()),
+                };
+            }
+        }
+    }
+
+    /// Opens `url` in a new page and attaches to it.
+    fn open(&mut self, url: &str) {
+        let target = self.call("Target.createTarget", json!({ "url": url }));
+        let attached = self.call(
+            "Target.attachToTarget",
+            json!({ "targetId": target["targetId"], "flatten": true }),
+        );
+        self.session = attached["sessionId"].as_str().map(str::to_owned);
+    }
+
+    /// The value of `expression` in the page; an error while the page is (re)loading.
+    fn try_eval(&mut self, expression: &str) -> Result<Value, Value> {
+        let r = self.try_call(
+            "Runtime.evaluate",
+            json!({ "expression": expression, "returnByValue": true }),
+        )?;
+        match r.get("exceptionDetails") {
+            Some(e) => Err(e.clone()),
+            None => Ok(r["result"]["value"].clone()),
+        }
+    }
+
+    /// The value of `expression` in the loaded page.
+    fn eval(&mut self, expression: &str) -> Value {
+        self.try_eval(expression)
+            .unwrap_or_else(|e| panic!("{expression}: {e}"))
+    }
+
+    /// Waits until the loaded page's path and query are `target`.
+    fn wait_for(&mut self, target: &str) {
+        let started = Instant::now();
+        let check = "document.readyState === 'complete' ? location.pathname + location.search : ''";
+        loop {
+            let at = self.try_eval(check).unwrap_or_default();
+            if at == json!(target) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "still at {at} waiting for {target}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_locks_an_account_in_chromium() {
+    let dir = temp_dir("browser-admin");
+    let url = format!("sqlite://{}", dir.join("motcua.db").display());
+    install(&url);
+    let (desk, _) = demo_desk_and_procedure();
+    create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
+    create_user(
+        &url,
+        "quantri",
+        "quan_tri",
+        "000.00.00.H99",
+        "mat-khau-quan-tri",
+    );
+    let server = Server::start(&url, &dir).await;
+    let desk_token = format!(
+        "Bearer {}",
+        token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
+    );
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let profile = dir.clone();
+
+    let (before, after) = tokio::task::spawn_blocking(move || {
+        let mut b = Browser::start(&profile);
+        b.open(&format!("{base}/dang-nhap?next=/can-bo/nguoi-dung"));
+        b.wait_for("/dang-nhap?next=/can-bo/nguoi-dung");
+        b.eval(
+            "document.getElementById('username').value = 'quantri';\
+             document.getElementById('password').value = 'mat-khau-quan-tri';\
+             document.getElementById('password').form.submit();",
+        );
+        b.wait_for("/can-bo/nguoi-dung");
+        let row = "document.getElementById('nguoi-dung-tiepnhan').innerText";
+        let before = b.eval(row);
+        // A person clicks «Khóa tài khoản», reads the warning, and confirms.
+        b.eval("document.querySelector('#nguoi-dung-tiepnhan summary').click()");
+        let open = b.eval("document.querySelector('#nguoi-dung-tiepnhan details').open");
+        assert_eq!(open, json!(true));
+        b.eval("document.querySelector('#nguoi-dung-tiepnhan button.danger').click()");
+        b.wait_for("/can-bo/nguoi-dung?xong=khoa&ten=tiepnhan");
+        let flash = b.eval("document.querySelector('p.notice').innerText");
+        (before, json!({ "row": b.eval(row), "flash": flash }))
+    })
+    .await
+    .unwrap();
+
+    let before = before.as_str().unwrap();
+    assert!(before.contains("Đang hoạt động"), "{before}");
+    let row = after["row"].as_str().unwrap();
+    assert!(row.contains("Đã khóa") && row.contains("Mở khóa"), "{row}");
+    assert!(
+        after["flash"]
+            .as_str()
+            .unwrap()
+            .starts_with("Đã khóa tài khoản «tiepnhan»."),
+        "{after}"
+    );
+    let r = request(
+        server.port,
+        "GET",
+        "/api/v1/dossiers",
+        None,
+        &[("Authorization", desk_token.as_str())],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status, 401, "the locked user's token stopped: {}", r.body);
+}
