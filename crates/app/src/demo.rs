@@ -381,6 +381,7 @@ fn simulate(
                 Action::Transfer {
                     to_unit: c.clone(),
                     note: "Xin ý kiến cơ quan phối hợp".into(),
+                    budget_minutes: None,
                 },
             );
             t = engine.add_working_seconds(t, per_step);

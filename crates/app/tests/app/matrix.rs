@@ -160,6 +160,7 @@ fn actions() -> Vec<(Action, &'static [Role])> {
             Action::Transfer {
                 to_unit: code("P01.W2"),
                 note: s(),
+                budget_minutes: None,
             },
             &[ChuyenVien, LanhDao],
         ),

@@ -74,6 +74,18 @@ impl<'a> DeadlineEngine<'a> {
         self.opening(self.calendar.next_working_day(date))
     }
 
+    /// When papers handed over at `t` reach the next unit (docs/rules.md §6.6): received before
+    /// 15:00 on a working day, they are passed on the same day, and the next unit's time starts
+    /// at once (at the next working period); otherwise they are passed on the next working day,
+    /// whose opening starts it.
+    pub fn paper_handover(&self, t: NaiveDateTime) -> NaiveDateTime {
+        if self.calendar.is_working(t.date()) && t.time() < super::DEFAULT_CUTOFF {
+            self.clock_start(t)
+        } else {
+            self.opening(self.calendar.next_working_day(t.date()))
+        }
+    }
+
     /// Whether `t` is a working instant: a working day, inside a period of office hours or at
     /// its closing (a new appointment may be at 17:00).
     pub fn is_working_instant(&self, t: NaiveDateTime) -> bool {

@@ -73,6 +73,9 @@ pub enum Action {
         /// Note.
         #[serde(default)]
         note: String,
+        /// Working minutes the coordinating unit has; default one working day.
+        #[serde(default)]
+        budget_minutes: Option<u32>,
     },
     /// Back from the coordinating unit.
     TransferBack {

@@ -82,7 +82,12 @@ impl Action {
             },
             A::ReceiveSupplement { note: n } => A::ReceiveSupplement { note: note(n)? },
             A::RequestPayment { note: n } => A::RequestPayment { note: note(n)? },
-            A::Transfer { to_unit, note: n } => A::Transfer {
+            A::Transfer {
+                to_unit,
+                note: n,
+                budget_minutes,
+            } => A::Transfer {
+                budget_minutes: *budget_minutes,
                 to_unit: to_unit.clone(),
                 note: note(n)?,
             },

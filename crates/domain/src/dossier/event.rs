@@ -105,17 +105,30 @@ pub enum EventKind {
         /// How.
         method: PaymentMethod,
     },
-    /// Sent to a coordinating unit (liên thông).
+    /// Sent to a coordinating unit (liên thông), with its own step budget and due instant.
     Transferred {
         /// The unit.
         to_unit: UnitCode,
         /// Note.
         note: String,
+        /// Working minutes the unit has.
+        #[serde(default)]
+        budget_minutes: u32,
+        /// When the papers reach it: the same day when sent before 15:00, otherwise the next
+        /// working day (docs/rules.md §6.6).
+        #[serde(default)]
+        handed_over_at: Option<NaiveDateTime>,
+        /// Its own due instant.
+        #[serde(default)]
+        due_at: Option<NaiveDateTime>,
     },
     /// Back from the coordinating unit.
     TransferReturned {
         /// Note.
         note: String,
+        /// Whether the coordinating unit answered by its due instant.
+        #[serde(default)]
+        on_time: Option<bool>,
     },
     /// Apology and new appointment (Mẫu 04), once per dossier.
     ApologyIssued {

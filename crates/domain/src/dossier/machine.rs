@@ -184,19 +184,40 @@ pub fn decide(
                 warnings: Vec::new(),
             })
         }
-        Action::Transfer { to_unit, note } => {
+        Action::Transfer {
+            to_unit,
+            note,
+            budget_minutes,
+        } => {
             if *to_unit == dossier.facts.competent_unit {
                 return Err(DossierError::Transfer(
                     "cơ quan phối hợp phải khác cơ quan có thẩm quyền",
                 ));
             }
+            let budget = budget_minutes.unwrap_or(engine.hours.day_minutes());
+            if budget == 0 || budget > MAX_TRANSFER_DAYS * engine.hours.day_minutes() {
+                return Err(DossierError::Transfer(
+                    "thời gian giao cho cơ quan phối hợp phải từ 1 phút đến 60 ngày làm việc",
+                ));
+            }
+            let handed_over_at = engine.paper_handover(now);
+            let due_at =
+                engine.stated(engine.add_working_seconds(handed_over_at, i64::from(budget) * 60));
             Ok(Decided::one(EventKind::Transferred {
                 to_unit: to_unit.clone(),
                 note: note.clone(),
+                budget_minutes: budget,
+                handed_over_at: Some(handed_over_at),
+                due_at: Some(due_at),
             }))
         }
         Action::TransferBack { note } => Ok(Decided::one(EventKind::TransferReturned {
             note: note.clone(),
+            on_time: dossier
+                .transfers
+                .last()
+                .and_then(|t| t.due_at)
+                .map(|due| now <= due),
         })),
         Action::Apologize { reason, new_date } => {
             apologize(dossier, reason, *new_date, now, engine)
@@ -233,6 +254,9 @@ pub fn decide(
         })),
     }
 }
+
+/// The longest step budget a coordinating unit may be given, in working days.
+const MAX_TRANSFER_DAYS: u32 = 60;
 
 /// The warning of a further supplement request after reception.
 const SUPPLEMENT_AGAIN_WARNING: &str = "Đây là lần yêu cầu bổ sung thứ hai sau khi tiếp nhận: thời gian giải quyết vẫn được tính (không tạm dừng) và hồ sơ bị tính là quá hạn (Quyết định 766/QĐ-TTg, chỉ tiêu 2.1).";

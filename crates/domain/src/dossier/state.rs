@@ -6,6 +6,7 @@ use super::status::Status;
 use crate::classify::{TimeClass, classify_dossier};
 use crate::deadline::{Pause, PauseReason};
 use crate::ids::{DossierCode, UnitCode};
+use crate::org::Role;
 use crate::stats::Rating;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,30 @@ pub struct StepState {
     /// When it finished.
     pub finished_at: Option<NaiveDateTime>,
     /// Whether it finished by its due instant.
+    pub on_time: Option<bool>,
+    /// Closed by the decision or the return of the result rather than done on its own.
+    #[serde(default)]
+    pub closed_at_end: bool,
+}
+
+/// One transfer to a coordinating unit (liên thông), as the control sheet shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferStep {
+    /// Who sent it: the unit holding the dossier then.
+    pub from_unit: UnitCode,
+    /// Who received it.
+    pub to_unit: UnitCode,
+    /// When it was sent.
+    pub sent_at: NaiveDateTime,
+    /// When the papers reach the unit (the paper hand-over rule).
+    pub handed_over_at: Option<NaiveDateTime>,
+    /// Working minutes the unit has.
+    pub budget_minutes: u32,
+    /// Its own due instant.
+    pub due_at: Option<NaiveDateTime>,
+    /// When it came back.
+    pub returned_at: Option<NaiveDateTime>,
+    /// Whether it came back by its due instant.
     pub on_time: Option<bool>,
 }
 
@@ -108,6 +133,9 @@ pub struct Dossier {
     pub current_unit: UnitCode,
     /// Coordinating units it has been sent to.
     pub coordinating_units: Vec<UnitCode>,
+    /// Each transfer to a coordinating unit, in order.
+    #[serde(default)]
+    pub transfers: Vec<TransferStep>,
     /// Supplement requests after reception.
     pub supplements_after_reception: u32,
     /// Supplement requests before reception (Mẫu 02).
@@ -140,6 +168,7 @@ impl Dossier {
                 assignee: None,
                 finished_at: None,
                 on_time: None,
+                closed_at_end: false,
             })
             .collect();
         Dossier {
@@ -155,6 +184,7 @@ impl Dossier {
             steps,
             current_step: None,
             coordinating_units: Vec::new(),
+            transfers: Vec::new(),
             supplements_after_reception: 0,
             supplements_before_reception: 0,
             apology: None,
@@ -284,14 +314,34 @@ impl Dossier {
                     method: *method,
                 });
             }
-            EventKind::Transferred { to_unit, .. } => {
+            EventKind::Transferred {
+                to_unit,
+                budget_minutes,
+                handed_over_at,
+                due_at,
+                ..
+            } => {
+                self.transfers.push(TransferStep {
+                    from_unit: self.current_unit.clone(),
+                    to_unit: to_unit.clone(),
+                    sent_at: at,
+                    handed_over_at: *handed_over_at,
+                    budget_minutes: *budget_minutes,
+                    due_at: *due_at,
+                    returned_at: None,
+                    on_time: None,
+                });
                 self.current_unit = to_unit.clone();
                 if !self.coordinating_units.contains(to_unit) {
                     self.coordinating_units.push(to_unit.clone());
                 }
                 self.status = Status::InProgress;
             }
-            EventKind::TransferReturned { .. } => {
+            EventKind::TransferReturned { on_time, .. } => {
+                if let Some(t) = self.transfers.last_mut() {
+                    t.returned_at = Some(at);
+                    t.on_time = *on_time;
+                }
                 self.current_unit = self.facts.competent_unit.clone();
             }
             EventKind::ApologyIssued {
@@ -319,6 +369,7 @@ impl Dossier {
                 self.status = Status::Resolved;
                 self.ended_at = Some(at);
                 self.current_step = None;
+                self.close_open_steps(at);
             }
             EventKind::Stopped { .. } => {
                 self.status = Status::Stopped;
@@ -329,6 +380,7 @@ impl Dossier {
                 self.ended_at = Some(at);
             }
             EventKind::ResultReturned { method, .. } => {
+                self.close_open_steps(at);
                 self.returned = Some(Returned {
                     at,
                     method: *method,
@@ -341,6 +393,31 @@ impl Dossier {
             EventKind::DueRecomputed { to, .. } => {
                 self.due_at = *to;
             }
+        }
+    }
+
+    /// Closes the steps still open when the dossier is decided or its result returned, each with
+    /// its outcome against its own due instant (docs/rules.md §6.6).
+    fn close_open_steps(&mut self, at: NaiveDateTime) {
+        for s in self.steps.iter_mut().filter(|s| s.finished_at.is_none()) {
+            s.finished_at = Some(at);
+            s.on_time = Some(s.due_at.is_none_or(|due| at <= due));
+            s.closed_at_end = true;
+        }
+    }
+
+    /// The unit that performs step `index`: the desk roles at the receiving unit, the others
+    /// at the competent unit (docs/rules.md §6.6).
+    pub fn step_unit(&self, index: usize) -> &UnitCode {
+        let desk = self
+            .facts
+            .steps
+            .get(index)
+            .is_some_and(|s| matches!(s.role, Role::TiepNhan | Role::VanThu));
+        if desk {
+            &self.facts.receiving_unit
+        } else {
+            &self.facts.competent_unit
         }
     }
 

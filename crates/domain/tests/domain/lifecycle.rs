@@ -445,11 +445,20 @@ fn transfer_to_a_coordinating_unit_and_back() {
         Action::Transfer {
             to_unit: unit("D01"),
             note: String::new(),
+            budget_minutes: None,
         },
         at(2026, 11, 25, 10, 0),
     )
     .unwrap();
     assert_eq!(life.dossier.current_unit, unit("D01"));
+    // Sent before 15:00: the papers pass on the same day; one working day by default.
+    let t = &life.dossier.transfers[0];
+    assert_eq!(
+        (t.from_unit.as_str(), t.to_unit.as_str(), t.budget_minutes),
+        ("W01", "D01", 450)
+    );
+    assert_eq!(t.handed_over_at, Some(at(2026, 11, 25, 10, 0)));
+    assert_eq!(t.due_at, Some(at(2026, 11, 26, 10, 0)));
     let err = life
         .act(
             Action::Resolve {
@@ -470,6 +479,33 @@ fn transfer_to_a_coordinating_unit_and_back() {
     .unwrap();
     assert_eq!(life.dossier.current_unit, unit("W01"));
     assert_eq!(life.dossier.coordinating_units, [unit("D01")]);
+    assert_eq!(
+        life.dossier.transfers[0].returned_at,
+        Some(at(2026, 11, 26, 10, 0))
+    );
+    assert_eq!(life.dossier.transfers[0].on_time, Some(true));
+    // Sent at 16:00: the papers pass on the next working day, whose opening starts the time;
+    // back a day after its due instant, late.
+    life.act(
+        Action::Transfer {
+            to_unit: unit("D01"),
+            note: String::new(),
+            budget_minutes: Some(240),
+        },
+        at(2026, 11, 26, 16, 0),
+    )
+    .unwrap();
+    let t = &life.dossier.transfers[1];
+    assert_eq!(t.handed_over_at, Some(at(2026, 11, 27, 7, 30)));
+    assert_eq!(t.due_at, Some(at(2026, 11, 27, 11, 30)));
+    life.act(
+        Action::TransferBack {
+            note: String::new(),
+        },
+        at(2026, 11, 30, 8, 0),
+    )
+    .unwrap();
+    assert_eq!(life.dossier.transfers[1].on_time, Some(false));
     let back_again = life.act(
         Action::TransferBack {
             note: String::new(),
@@ -477,6 +513,26 @@ fn transfer_to_a_coordinating_unit_and_back() {
         at(2026, 11, 26, 11, 0),
     );
     assert_eq!(back_again.unwrap_err().code(), "transfer_not_allowed");
+}
+
+#[test]
+fn a_decision_closes_the_open_steps_with_their_outcome() {
+    let mut life = Life::receive(&procedure(3, 0, false), at(2026, 11, 25, 9, 0), true);
+    assert_eq!(life.dossier.step_unit(0).as_str(), "W01");
+    life.act(
+        Action::Resolve {
+            approved: true,
+            reasons: String::new(),
+            result_file: None,
+        },
+        at(2026, 11, 26, 9, 0),
+    )
+    .unwrap();
+    for s in &life.dossier.steps {
+        assert_eq!(s.finished_at, Some(at(2026, 11, 26, 9, 0)));
+        assert_eq!(s.on_time, Some(true));
+        assert!(s.closed_at_end);
+    }
 }
 
 #[test]

@@ -41,6 +41,7 @@ fn sample(kind: ActionKind, d: &Dossier, now: NaiveDateTime) -> Action {
         ActionKind::Transfer => Action::Transfer {
             to_unit: unit("D01"),
             note,
+            budget_minutes: None,
         },
         ActionKind::TransferBack => Action::TransferBack { note },
         ActionKind::Apologize => Action::Apologize {

@@ -43,6 +43,7 @@ async fn seed(store: &Arc<dyn Store>) -> Vec<Dossier> {
             Some(Action::Transfer {
                 to_unit: unit(COORD),
                 note: String::new(),
+                budget_minutes: None,
             })
         } else {
             None

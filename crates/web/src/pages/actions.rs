@@ -28,6 +28,8 @@ pub struct ActionForm {
     items: String,
     to: String,
     to_unit: String,
+    /// Working hours given to the coordinating unit; empty for one working day.
+    budget_hours: String,
     method: String,
     /// `1` approve, `0` refuse.
     approved: String,
@@ -84,6 +86,19 @@ fn parse(f: &ActionForm) -> Result<Action, String> {
             to_unit: UnitCode::parse(f.to_unit.trim())
                 .map_err(|_| "Chọn cơ quan phối hợp.".to_owned())?,
             note,
+            budget_minutes: match f.budget_hours.trim() {
+                "" => None,
+                hours => Some(
+                    hours
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|h| (1..=450).contains(h))
+                        .map(|h| h * 60)
+                        .ok_or_else(|| {
+                            "Thời gian giao phải là số giờ làm việc, từ 1 đến 450.".to_owned()
+                        })?,
+                ),
+            },
         },
         "transfer_back" => Action::TransferBack { note },
         "apologize" => Action::Apologize {

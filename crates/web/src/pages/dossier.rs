@@ -15,6 +15,7 @@ use chrono::NaiveDateTime;
 use motcua_app::DossierView;
 use motcua_app::permissions::Org;
 use motcua_app::usecases::dossiers::Assignee;
+use motcua_domain::classify::classify_ended;
 use motcua_domain::dossier::{ActionKind, Dossier};
 use motcua_domain::ids::UnitCode;
 use serde::{Deserialize, Serialize};
@@ -26,10 +27,35 @@ pub struct DetailQuery {
     xong: String,
 }
 
+/// Early, on time or late against a due instant; `None` while not done (docs/rules.md §7.1).
+fn outcome(done: Option<NaiveDateTime>, due: Option<NaiveDateTime>) -> Option<&'static str> {
+    match (done, due) {
+        (Some(done), Some(due)) => Some(classify_ended(done, due).label_vi()),
+        (Some(_), None) => Some("đúng hạn"),
+        (None, _) => None,
+    }
+}
+
+/// One transfer on the control sheet.
+#[derive(Serialize)]
+struct TransferRow {
+    from: String,
+    to: String,
+    sent_at: NaiveDateTime,
+    handed_over_at: Option<NaiveDateTime>,
+    budget_minutes: u32,
+    due_at: Option<NaiveDateTime>,
+    returned_at: Option<NaiveDateTime>,
+    outcome: Option<&'static str>,
+}
+
 #[derive(Serialize)]
 struct StepRow {
     number: usize,
     name: String,
+    unit: String,
+    outcome: Option<&'static str>,
+    closed_at_end: bool,
     role: &'static str,
     budget_minutes: u32,
     assignee: Option<String>,
@@ -66,6 +92,7 @@ struct DetailView<'a> {
     warnings: &'a [String],
     repeated_supplement: bool,
     steps: Vec<StepRow>,
+    transfers: Vec<TransferRow>,
     events: Vec<EventRow>,
     actions: Vec<(&'static str, &'static str)>,
     transfer_units: Vec<UnitOption>,
@@ -109,6 +136,9 @@ pub async fn render(
         .map(|(i, (spec, run))| StepRow {
             number: i + 1,
             name: spec.name.clone(),
+            unit: unit(d.step_unit(i)),
+            outcome: outcome(run.finished_at, run.due_at),
+            closed_at_end: run.closed_at_end,
             role: spec.role.label_vi(),
             budget_minutes: spec.budget_minutes,
             assignee: run.assignee.clone(),
@@ -116,6 +146,20 @@ pub async fn render(
             finished_at: run.finished_at,
             on_time: run.on_time,
             current: d.current_step == Some(i),
+        })
+        .collect();
+    let transfers: Vec<TransferRow> = d
+        .transfers
+        .iter()
+        .map(|t| TransferRow {
+            from: unit(&t.from_unit),
+            to: unit(&t.to_unit),
+            sent_at: t.sent_at,
+            handed_over_at: t.handed_over_at,
+            budget_minutes: t.budget_minutes,
+            due_at: t.due_at,
+            returned_at: t.returned_at,
+            outcome: outcome(t.returned_at, t.due_at),
         })
         .collect();
     let transfer_units = org
@@ -169,6 +213,7 @@ pub async fn render(
         warnings: &view.warnings,
         repeated_supplement: d.supplements_after_reception >= 2,
         steps,
+        transfers,
         events: events(&view.events, d, &org),
         actions,
         transfer_units,

@@ -113,13 +113,35 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
                 labels::payment_method(*method)
             ));
         }
-        EventKind::Transferred { to_unit, note } => {
+        EventKind::Transferred {
+            to_unit,
+            note,
+            budget_minutes,
+            handed_over_at,
+            due_at,
+        } => {
             out.push(format!("Đến: {}", unit_name(org, to_unit)));
+            if let Some(t) = handed_over_at {
+                out.push(format!("Hồ sơ đến đơn vị phối hợp: {}", when(*t)));
+            }
+            if let Some(due) = due_at {
+                out.push(format!(
+                    "Thời gian giao: {}; hạn: {}",
+                    format::minutes(i64::from(*budget_minutes)),
+                    when(*due)
+                ));
+            }
             push_note(&mut out, "Ghi chú", note);
         }
-        EventKind::TransferReturned { note } | EventKind::SupplementReceived { note } => {
+        EventKind::TransferReturned { note, on_time } => {
+            match on_time {
+                Some(true) => out.push("Đơn vị phối hợp trả đúng hạn".into()),
+                Some(false) => out.push("Đơn vị phối hợp trả quá hạn".into()),
+                None => {}
+            }
             push_note(&mut out, "Ghi chú", note)
         }
+        EventKind::SupplementReceived { note } => push_note(&mut out, "Ghi chú", note),
         EventKind::ApologyIssued {
             reason,
             new_date,

@@ -36,13 +36,6 @@ impl Page {
             .map_or("", |v| v.to_str().unwrap())
     }
 
-    /// The `Set-Cookie` header.
-    pub fn set_cookie(&self) -> &str {
-        self.headers
-            .get(header::SET_COOKIE)
-            .map_or("", |v| v.to_str().unwrap())
-    }
-
     /// The `Set-Cookie` header of cookie `name`, if any.
     pub fn cookie_named(&self, name: &str) -> Option<&str> {
         self.headers
@@ -132,7 +125,13 @@ impl Site {
     pub async fn login_token(&self) -> (String, String) {
         let page = self.get("/dang-nhap", None).await;
         let token = hidden(&page.body, "login_token").expect("a token in the sign-in form");
-        let cookie = page.set_cookie().split(';').next().unwrap().to_owned();
+        let cookie = page
+            .cookie_named("motcua_login")
+            .expect("the sign-in cookie")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
         (token, cookie)
     }
 

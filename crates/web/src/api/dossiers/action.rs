@@ -114,6 +114,10 @@ pub struct TransferAction {
     #[serde(default)]
     #[schema(max_length = 2000)]
     note: String,
+    /// Thời gian giao cho cơ quan phối hợp (phút làm việc); mặc định một ngày làm việc.
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 27000)]
+    budget_minutes: Option<u32>,
 }
 
 /// Nhận lại hồ sơ từ cơ quan phối hợp.
@@ -249,6 +253,7 @@ impl From<ActionBody> for Action {
             ActionBody::Transfer(a) => Action::Transfer {
                 to_unit: a.to_unit.0,
                 note: a.note,
+                budget_minutes: a.budget_minutes,
             },
             ActionBody::TransferBack(a) => Action::TransferBack { note: a.note },
             ActionBody::Apologize(a) => Action::Apologize {

@@ -118,9 +118,17 @@ pub enum EventDetails {
         to_unit: String,
         /// Ghi chú.
         note: String,
+        /// Thời gian giao (phút làm việc).
+        budget_minutes: u32,
+        /// Lúc hồ sơ giấy đến đơn vị phối hợp (chuyển trước 15:00: cùng ngày).
+        handed_over_at: Option<LocalInstant>,
+        /// Hạn của đơn vị phối hợp.
+        due_at: Option<LocalInstant>,
     },
     /// Nhận lại từ cơ quan liên thông.
     TransferReturned {
+        /// Đơn vị phối hợp trả đúng hạn của mình.
+        on_time: Option<bool>,
         /// Ghi chú.
         note: String,
     },
@@ -236,11 +244,22 @@ impl From<&EventKind> for EventDetails {
                 amount,
                 method: method.into(),
             },
-            EventKind::Transferred { to_unit, note } => EventDetails::Transferred {
+            EventKind::Transferred {
+                to_unit,
+                note,
+                budget_minutes,
+                handed_over_at,
+                due_at,
+            } => EventDetails::Transferred {
                 to_unit: to_unit.to_string(),
                 note,
+                budget_minutes,
+                handed_over_at: LocalInstant::opt(handed_over_at),
+                due_at: LocalInstant::opt(due_at),
             },
-            EventKind::TransferReturned { note } => EventDetails::TransferReturned { note },
+            EventKind::TransferReturned { note, on_time } => {
+                EventDetails::TransferReturned { note, on_time }
+            }
             EventKind::ApologyIssued {
                 reason,
                 new_date,
