@@ -24,6 +24,8 @@ const REUSED_DATA: i64 = 1 << 4;
 const APOLOGY: i64 = 1 << 5;
 const COMPLAINT: i64 = 1 << 6;
 const ONLINE: i64 = 1 << 7;
+/// The procedure's result is not a document (rows without it: a document).
+const NO_DOCUMENT_RESULT: i64 = 1 << 8;
 
 /// The projection columns of a dossier, `None` when it was never received.
 #[derive(Debug)]
@@ -93,7 +95,8 @@ impl StatsNumbers {
                 | flag(r.reused_data, REUSED_DATA)
                 | flag(r.apology, APOLOGY)
                 | flag(r.complaint, COMPLAINT)
-                | flag(r.online, ONLINE),
+                | flag(r.online, ONLINE)
+                | flag(!r.document_result, NO_DOCUMENT_RESULT),
             paid_online_vnd: i64::try_from(r.paid_online_vnd).unwrap_or(i64::MAX),
             supplements: i64::from(r.supplements_after_reception),
             rating: r.rating.map(rating_code),
@@ -133,6 +136,7 @@ impl StatsRaw {
         record.paid_online_vnd = u64::try_from(self.paid_online_vnd).unwrap_or(0);
         record.digitised = on(DIGITISED);
         record.e_result = on(E_RESULT);
+        record.document_result = !on(NO_DOCUMENT_RESULT);
         record.reused_data = on(REUSED_DATA);
         record.apology = on(APOLOGY);
         record.complaint = on(COMPLAINT);
