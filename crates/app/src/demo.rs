@@ -460,7 +460,9 @@ fn simulate(
             } else {
                 "Không đủ điều kiện theo quy định".into()
             },
-            result_file: None,
+            // Online dossiers of procedures with a document get an electronic result file.
+            result_file: (approved && online && procedure.spec.result_kind.is_document())
+                .then(|| "ket-qua-dien-tu.pdf".to_owned()),
         },
     );
     if fee && !paid_at_desk && !procedure.spec.payment_pause_allowed {

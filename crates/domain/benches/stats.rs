@@ -63,6 +63,7 @@ fn records() -> Vec<Record> {
                 paid_online_vnd: if roll.is_multiple_of(8) { 25_000 } else { 0 },
                 digitised: !roll.is_multiple_of(5),
                 e_result: roll.is_multiple_of(2),
+                document_result: !roll.is_multiple_of(6),
                 reused_data: roll.is_multiple_of(7),
                 supplements_after_reception: roll.is_multiple_of(11) as u8 + (roll == 22) as u8,
                 apology: roll == 85,
@@ -104,7 +105,7 @@ fn index_766(bencher: Bencher) {
     let records = records();
     let period = Period::calendar_year(2026).unwrap();
     let catalogue = CatalogueFacts::default();
-    let weights = IndexWeights::equal();
+    let weights = IndexWeights::portal();
     bencher.counter(ItemsCount::new(RECORDS)).bench_local(|| {
         Index766::compute(black_box(period), black_box(&records), &catalogue, &weights)
     });

@@ -24,10 +24,10 @@ const LABELS: [&str; 7] = [
     "Hồ sơ mất điểm",
 ];
 
-fn group_row(s: &mut Sheet, row: u32, number: usize, g: &GroupScore) {
+fn group_row(s: &mut Sheet, row: u32, g: &GroupScore) {
     s.merge(
         Range::new(row, 0, row, 4),
-        format!("{number}. {} ({})", g.group.label_vi(), g.group.code()),
+        format!("{} ({})", g.group.label_vi(), g.group.code()),
         Style::Section,
     );
     let mut shown = format!("{} / {}", points(g.points), points(g.max_points));
@@ -40,21 +40,30 @@ fn group_row(s: &mut Sheet, row: u32, number: usize, g: &GroupScore) {
 
 fn indicator_row(s: &mut Sheet, row: u32, r: &IndexReport, i: &Indicator) {
     let counted = |text: String| if i.counted() { text } else { NONE.to_owned() };
-    let losers = if i.id.source() == Source::Records {
+    let scored = |text: String| if i.scored() { text } else { NONE.to_owned() };
+    let mut shown_points = if !i.scored() {
+        "không chấm điểm".to_owned()
+    } else {
+        format!("{} / {}", points(i.points), points(i.max_points))
+    };
+    if i.estimate {
+        shown_points.push_str(" (ước tính)");
+    }
+    let losers = if i.id.source() == Source::Records && i.scored() {
         integer(r.loser_count(i.id))
     } else {
         NONE.to_owned()
     };
     let cells = [
         (format!("{}. {}", i.id.code(), i.id.label_vi()), Style::Text),
-        (counted(integer(i.numerator)), Style::Count),
+        (counted(scored(integer(i.numerator))), Style::Count),
         (counted(integer(i.denominator)), Style::Count),
         (i.rate_vi(), Style::Count),
-        (format!("≥ {}", rate_percent(i.threshold)), Style::Count),
         (
-            counted(format!("{} / {}", points(i.points), points(i.max_points))),
+            scored(format!("≥ {}", rate_percent(i.threshold))),
             Style::Count,
         ),
+        (shown_points, Style::Count),
         (losers, Style::Count),
     ];
     for (col, (text, style)) in (0u16..).zip(cells) {
@@ -89,10 +98,12 @@ pub(crate) fn index766_sheet(r: &IndexReport) -> Sheet {
     s.merge(
         Range::new(4, 0, 4, LAST),
         format!(
-            "Tổng điểm: {} / {} điểm tính được; quy đổi thang 100: {} điểm",
+            "Điểm chính thức: {} / 100 (chỉ số chưa có dữ liệu: 0 điểm); điểm trên phần tính \
+             được: {} / 100 ({} / {} điểm)",
+            points(x.official()),
+            points(x.normalised()),
             points(x.points),
-            points(x.counted_max),
-            points(x.normalised())
+            points(x.counted_max)
         ),
         Style::Info,
     );
@@ -100,8 +111,8 @@ pub(crate) fn index766_sheet(r: &IndexReport) -> Sheet {
         s.text(HEADER, col, label, Style::Header);
     }
     let mut row = HEADER + 1;
-    for (number, g) in (1..).zip(&x.groups) {
-        group_row(&mut s, row, number, g);
+    for g in &x.groups {
+        group_row(&mut s, row, g);
         row += 1;
         for i in x.indicators.iter().filter(|i| i.group == g.group) {
             indicator_row(&mut s, row, r, i);
@@ -112,9 +123,10 @@ pub(crate) fn index766_sheet(r: &IndexReport) -> Sheet {
     if x.estimate {
         s.merge(
             Range::new(row, 0, row, LAST),
-            "Điểm là ước tính: cách chia điểm của nhóm cho từng chỉ số chưa theo phụ lục chính \
-             thức (mặc định chia đều). Chỉ số cần dữ liệu ngoài hệ thống (công bố, Cổng DVCQG, \
-             phản ánh kiến nghị) ghi «Chưa có dữ liệu» và không tính vào điểm tối đa.",
+            "Điểm là ước tính: điểm từng chỉ số theo Cổng DVCQG khi đã biết, chưa đối chiếu phụ \
+             lục chính thức; chỉ số ghi «ước tính» chưa biết cách chia điểm của nhóm (chia đều). \
+             Chỉ số «Chưa có dữ liệu» được 0 điểm trong điểm chính thức và không tính trong điểm \
+             trên phần tính được.",
             Style::Info,
         );
         row += 1;

@@ -1,12 +1,12 @@
 //! The tracking register (Sổ theo dõi hồ sơ) as printed: exactly the sheet of its XLSX file
-//! ([`motcua_report::register_sheet`]) — the form's 13 columns under the shared
+//! ([`motcua_report::register_sheet`]) — the form's 14 columns under the shared
 //! [`motcua_report::register_heading`], with an empty "Ký nhận" cell to sign — on A4 landscape.
 
 use motcua_report::{Register, Sheet, register_sheet};
 
-/// Relative widths of the 13 columns on the page; the dates fit on two lines (date, then time).
-const WIDTHS: [f64; 13] = [
-    3.5, 13.0, 19.0, 5.5, 14.0, 17.0, 13.0, 9.5, 9.5, 9.5, 9.5, 9.0, 13.0,
+/// Relative widths of the 14 columns on the page; the dates fit on two lines (date, then time).
+const WIDTHS: [f64; 14] = [
+    3.5, 12.5, 17.0, 5.0, 13.0, 15.0, 12.0, 9.0, 9.0, 9.0, 9.0, 9.0, 7.5, 14.0,
 ];
 
 /// The register laid out on A4 landscape.

@@ -89,7 +89,7 @@ pub struct IndicatorJson {
     pub numerator: u64,
     /// Mẫu số.
     pub denominator: u64,
-    /// Tỷ lệ chưa làm tròn.
+    /// Tỷ lệ chưa làm tròn; ở 2.2 là số phút trung bình (tử số là tổng số phút).
     pub rate: f64,
     /// Tỷ lệ dạng chữ.
     pub rate_text: String,
@@ -97,10 +97,12 @@ pub struct IndicatorJson {
     pub threshold: f64,
     /// Ngưỡng dạng chữ.
     pub threshold_text: String,
-    /// Điểm tối đa.
+    /// Điểm tối đa (0: chỉ hiển thị, không chấm điểm, như 2.2).
     pub max_points: f64,
     /// Điểm tối đa dạng chữ.
     pub max_points_text: String,
+    /// Điểm tối đa là ước tính (chưa biết cách chia điểm nhóm của Cổng DVCQG).
+    pub estimate: bool,
     /// Điểm đạt.
     pub points: f64,
     /// Điểm đạt dạng chữ (làm tròn 2 chữ số).
@@ -115,7 +117,7 @@ pub struct IndicatorJson {
 }
 
 fn indicator_json(r: &IndexReport, i: &Indicator) -> IndicatorJson {
-    let losers = (i.id.source() == Source::Records).then(|| Losers {
+    let losers = (i.id.source() == Source::Records && i.scored() && i.computable).then(|| Losers {
         count: r.loser_count(i.id),
         sample: r
             .losers_of(i.id)
@@ -139,6 +141,7 @@ fn indicator_json(r: &IndexReport, i: &Indicator) -> IndicatorJson {
         threshold_text: rate_percent(i.threshold),
         max_points: i.max_points,
         max_points_text: points(i.max_points),
+        estimate: i.estimate,
         points: i.points,
         points_text: points(i.points),
         lost_points: i.lost_points(),
@@ -181,18 +184,18 @@ pub struct Index766Json {
     pub unit: UnitRef,
     /// Kỳ.
     pub period: PeriodJson,
-    /// Cách chia điểm nhóm cho từng chỉ số là ước tính.
+    /// Điểm từng chỉ số chưa đối chiếu phụ lục chính thức: điểm là ước tính.
     pub estimate: bool,
-    /// Tổng điểm.
+    /// Điểm chính thức, thang 100: chỉ số chưa có dữ liệu được 0 điểm.
     pub points: f64,
-    /// Tổng điểm dạng chữ.
+    /// Điểm chính thức dạng chữ.
     #[schema(example = "72,50")]
     pub points_text: String,
     /// Điểm tối đa trên các chỉ số tính được.
     pub counted_max: f64,
     /// Dạng chữ.
     pub counted_max_text: String,
-    /// Điểm quy đổi thang 100 trên các chỉ số tính được.
+    /// Điểm trên phần tính được, quy đổi thang 100 (điểm ÷ điểm tối đa của các chỉ số có dữ liệu).
     pub normalised: f64,
     /// Dạng chữ.
     pub normalised_text: String,
@@ -200,9 +203,9 @@ pub struct Index766Json {
     pub groups: Vec<GroupJson>,
 }
 
-/// The index as JSON: the unit, the period, the total and its maximum over the counted
-/// indicators, and each group with its indicators. `estimate` is true while the split of group
-/// points among indicators is not the official one.
+/// The index as JSON: the unit, the period, the official score (out of 100) and the score over
+/// what can be computed, and each group with its indicators. `estimate` is true while the
+/// points of the indicators are not the official annex's.
 pub fn index766_json(r: &IndexReport) -> Index766Json {
     let x = &r.index;
     let groups = x

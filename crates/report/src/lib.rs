@@ -36,8 +36,8 @@ pub use json::{columns_json, period_json};
 pub use motcua_app::usecases::reports::{IndexReport, Register, RegisterRow, TthcReport};
 pub use period_spec::{PeriodSpecError, parse_period, period_from};
 pub use register::{
-    REGISTER_COLUMNS, RegisterItemJson, RegisterJson, RegisterLine, register_heading,
-    register_json, register_lines, register_sheet,
+    REGISTER_COLUMNS, RegisterItemJson, RegisterJson, RegisterLine, register_desk_and_form,
+    register_heading, register_json, register_lines, register_sheet,
 };
 pub use sheet::{CELL_MAX, Cell, Range, Sheet, Style, Value};
 pub use tthc::{

@@ -2,38 +2,46 @@
 //! Thông tư 03/2025/TT-VPCP): its lines as text (the CSV and JSON columns), its JSON, and its
 //! sheet laid out like the form, which the XLSX and PDF exports both print.
 //!
-//! The form's column "Chuyển hồ sơ đến cơ quan giải quyết" records the hand-over of paper files,
-//! which motcua does not track, so the sheet has four date columns rather than five.
+//! The columns are the form's: the number of sets (one per dossier), the five dates (received,
+//! appointment, handed over to the resolving body, result received from it, returned), an empty
+//! "Ký nhận" to sign on paper and "Ghi chú". An apology's new appointment stands in place of
+//! the appointment, with the old one in the note. The heading follows the rules of the dossiers
+//! listed: Bộ phận Một cửa and Mẫu 06 under Nghị định 61/2018/NĐ-CP, Trung tâm Phục vụ hành
+//! chính công and Mẫu 07 under Nghị định 118/2025/NĐ-CP (docs/rules.md §1.2–§1.4).
 
 use crate::json::{Channel, LocalInstant, PeriodJson, Status, TimeClass, UnitRef, period_json};
 use crate::sheet::{Range, Sheet, Style};
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use motcua_app::usecases::reports::{Register, RegisterRow};
 use motcua_domain::format;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 /// Columns of the CSV and JSON lines.
-pub const REGISTER_COLUMNS: [&str; 14] = [
+pub const REGISTER_COLUMNS: [&str; 18] = [
     "STT",
     "Mã hồ sơ",
     "Mã TTHC",
     "Tên thủ tục hành chính",
+    "Số lượng hồ sơ (bộ)",
     "Tên cá nhân, tổ chức",
     "Địa chỉ, số điện thoại",
     "Cơ quan chủ trì giải quyết",
     "Hình thức nộp",
     "Nhận hồ sơ",
     "Hẹn trả kết quả",
-    "Có kết quả giải quyết",
+    "Chuyển hồ sơ đến cơ quan giải quyết",
+    "Nhận kết quả từ cơ quan giải quyết",
     "Trả kết quả cho cá nhân, tổ chức",
+    "Ký nhận",
+    "Ghi chú",
     "Trạng thái",
     "Tình hình giải quyết",
 ];
 
 /// One line of the register as text, in [`REGISTER_COLUMNS`] order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegisterLine(pub [String; 14]);
+pub struct RegisterLine(pub [String; 18]);
 
 fn instant(t: Option<NaiveDateTime>) -> String {
     t.map(|t| format!("{} {}", format::date(t.date()), format::time(t)))
@@ -47,20 +55,43 @@ fn capitalised(s: &str) -> String {
     })
 }
 
+/// The appointment the register shows: an apology's new one, else the due instant.
+fn appointment(r: &RegisterRow) -> Option<NaiveDateTime> {
+    r.apology.as_ref().map(|a| a.new_date).or(r.due_at)
+}
+
+/// The note of a rescheduled dossier: the apology's date and the old appointment.
+fn note(r: &RegisterRow) -> String {
+    r.apology.as_ref().map_or_else(String::new, |a| {
+        let old = r
+            .due_at
+            .map(|d| format!("; hẹn cũ {}", instant(Some(d))))
+            .unwrap_or_default();
+        format!(
+            "Hẹn lại theo văn bản xin lỗi ngày {}{old}",
+            format::date(a.at.date())
+        )
+    })
+}
+
 fn line(stt: usize, r: &RegisterRow) -> RegisterLine {
     RegisterLine([
         stt.to_string(),
         r.code.to_string(),
         r.procedure_code.to_string(),
         r.procedure_name.clone(),
+        "1".to_owned(),
         r.applicant.clone(),
         r.contact.clone(),
         r.competent_unit.clone(),
         r.channel.label_vi().to_owned(),
         instant(Some(r.received_at)),
-        instant(r.due_at),
+        instant(appointment(r)),
+        instant(r.handed_over_at),
         instant(r.ended_at),
         instant(r.returned_at),
+        String::new(),
+        note(r),
         r.status.label_vi().to_owned(),
         capitalised(r.time_class.label_vi()),
     ])
@@ -97,7 +128,13 @@ pub struct RegisterItemJson {
     pub received_at: LocalInstant,
     /// Hạn trả kết quả; null khi đang tạm dừng.
     pub due_at: Option<LocalInstant>,
-    /// Thời điểm có kết quả, dừng hoặc rút.
+    /// Ngày hẹn trả ghi trên sổ: ngày hẹn mới của văn bản xin lỗi nếu có, nếu không là hạn trả.
+    pub appointment: Option<LocalInstant>,
+    /// Thời điểm chuyển hồ sơ đến cơ quan giải quyết (kết thúc bước tiếp nhận).
+    pub handed_over_at: Option<LocalInstant>,
+    /// Ghi chú: hẹn lại theo văn bản xin lỗi và ngày hẹn cũ.
+    pub note: String,
+    /// Thời điểm nhận kết quả từ cơ quan giải quyết (có kết quả), dừng hoặc rút.
     pub ended_at: Option<LocalInstant>,
     /// Thời điểm trả kết quả.
     pub returned_at: Option<LocalInstant>,
@@ -144,6 +181,9 @@ pub fn register_json(r: &Register) -> RegisterJson {
             channel: row.channel.into(),
             received_at: row.received_at.into(),
             due_at: LocalInstant::opt(row.due_at),
+            appointment: LocalInstant::opt(appointment(row)),
+            handed_over_at: LocalInstant::opt(row.handed_over_at),
+            note: note(row),
             ended_at: LocalInstant::opt(row.ended_at),
             returned_at: LocalInstant::opt(row.returned_at),
             status: row.status.into(),
@@ -162,12 +202,12 @@ pub fn register_json(r: &Register) -> RegisterJson {
 }
 
 /// Last column of the form's table.
-const LAST: u16 = 12;
+const LAST: u16 = 13;
 /// The top row of the table heading.
 const HEADER: u32 = 4;
 /// The second row of the table heading (the dates under "Ngày, tháng, năm").
 const SECOND: u32 = HEADER + 1;
-/// The row of column numbers (1)…(13).
+/// The row of column numbers (1)…(14).
 const NUMBERS: u32 = SECOND + 1;
 
 /// Row of the first dossier, under the heading.
@@ -182,22 +222,49 @@ const SINGLE: [(u16, &str); 9] = [
     (4, "Tên cá nhân, tổ chức"),
     (5, "Địa chỉ, số điện thoại"),
     (6, "Cơ quan chủ trì giải quyết"),
-    (11, "Ký nhận"),
-    (12, "Ghi chú"),
+    (12, "Ký nhận"),
+    (13, "Ghi chú"),
 ];
 
 /// The date columns, under "Ngày, tháng, năm" on the second heading row.
-const DATES: [(u16, &str); 4] = [
+const DATES: [(u16, &str); 5] = [
     (7, "Nhận hồ sơ"),
     (8, "Hẹn trả kết quả"),
-    (9, "Nhận kết quả từ cơ quan giải quyết"),
-    (10, "Trả kết quả cho cá nhân, tổ chức"),
+    (9, "Chuyển hồ sơ đến cơ quan giải quyết"),
+    (10, "Nhận kết quả từ cơ quan giải quyết"),
+    (11, "Trả kết quả cho cá nhân, tổ chức"),
 ];
+
+/// The desk and the form of the register, by the rules of the dossiers listed (by the end of
+/// the period when none is): Bộ phận Một cửa and Mẫu 06 of 2018, Trung tâm Phục vụ hành chính
+/// công and Mẫu 07 of 2025, or both when the register holds dossiers under each.
+pub fn register_desk_and_form(r: &Register) -> (&'static str, &'static str) {
+    const DESK_2018: &str = "Bộ phận Một cửa";
+    const DESK_2025: &str = "Trung tâm Phục vụ hành chính công";
+    const FORM_2018: &str = "Mẫu số 06 — Thông tư số 01/2018/TT-VPCP";
+    const FORM_2025: &str = "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP";
+    let old = |v: &str| v.starts_with("61/");
+    let any_old = r.rows.iter().any(|row| old(&row.rule_version));
+    let any_new = r.rows.iter().any(|row| !old(&row.rule_version));
+    let to = r.period.to();
+    let new_period = (to.year(), to.month()) >= (2025, 7);
+    match (any_old, any_new) {
+        (true, true) => (
+            "Bộ phận Một cửa / Trung tâm Phục vụ hành chính công",
+            "Mẫu số 06 — Thông tư số 01/2018/TT-VPCP (hồ sơ tiếp nhận trước 01/7/2025); \
+             Mẫu số 07 — Thông tư số 03/2025/TT-VPCP",
+        ),
+        (true, false) => (DESK_2018, FORM_2018),
+        (false, true) => (DESK_2025, FORM_2025),
+        (false, false) if new_period => (DESK_2025, FORM_2025),
+        (false, false) => (DESK_2018, FORM_2018),
+    }
+}
 
 /// The heading of every layout of the register (XLSX and PDF), its first seven rows:
 /// the title, the reception dates, the unit and the forms it follows, the instant the status is
-/// taken at, then the form's table heading — 13 columns, the dates grouped under
-/// "Ngày, tháng, năm" on two rows, and the row of column numbers (1)…(13).
+/// taken at, then the form's table heading — 14 columns, the dates grouped under
+/// "Ngày, tháng, năm" on two rows, and the row of column numbers (1)…(14).
 pub fn register_heading(r: &Register) -> Sheet {
     let mut s = Sheet::new("Sổ theo dõi hồ sơ");
     s.landscape = true;
@@ -211,16 +278,13 @@ pub fn register_heading(r: &Register) -> Sheet {
         ),
         Style::Subtitle,
     );
+    let (desk, form) = register_desk_and_form(r);
     s.merge(
         Range::new(2, 0, 2, 6),
-        format!("Đơn vị: {}", r.unit.name),
+        format!("{desk}: {}", r.unit.name),
         Style::Info,
     );
-    s.merge(
-        Range::new(2, 7, 2, LAST),
-        "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP (Mẫu số 06 — Thông tư số 01/2018/TT-VPCP)",
-        Style::InfoRight,
-    );
+    s.merge(Range::new(2, 7, 2, LAST), form, Style::InfoRight);
     s.merge(
         Range::new(3, 0, 3, LAST),
         format!(
@@ -234,7 +298,7 @@ pub fn register_heading(r: &Register) -> Sheet {
         s.merge(Range::new(HEADER, col, SECOND, col), label, Style::Header);
     }
     s.merge(
-        Range::new(HEADER, 7, HEADER, 10),
+        Range::new(HEADER, 7, HEADER, 11),
         "Ngày, tháng, năm",
         Style::Header,
     );
@@ -263,33 +327,43 @@ pub fn register_sheet(r: &Register) -> Sheet {
             code,
             _,
             procedure,
+            sets,
             applicant,
             contact,
             competent,
             _,
             received,
             due,
+            handed_over,
             ended,
             returned,
+            sign,
+            note,
             status,
             class,
         ] = l.0;
+        let status = format!("{status}; {}", class.to_lowercase());
         let cells = [
             (0u16, stt, Style::Centre),
             (1, code, Style::Text),
             (2, procedure, Style::Text),
-            (3, "1".to_owned(), Style::Centre),
+            (3, sets, Style::Centre),
             (4, applicant, Style::Text),
             (5, contact, Style::Text),
             (6, competent, Style::Text),
             (7, received, Style::Centre),
             (8, due, Style::Centre),
-            (9, ended, Style::Centre),
-            (10, returned, Style::Centre),
-            (11, String::new(), Style::Text),
+            (9, handed_over, Style::Centre),
+            (10, ended, Style::Centre),
+            (11, returned, Style::Centre),
+            (12, sign, Style::Text),
             (
-                12,
-                format!("{status}; {}", class.to_lowercase()),
+                13,
+                if note.is_empty() {
+                    status
+                } else {
+                    format!("{note}. {status}")
+                },
                 Style::Text,
             ),
         ];
@@ -305,7 +379,7 @@ pub fn register_sheet(r: &Register) -> Sheet {
         );
     }
     s.widths = vec![
-        5.0, 22.0, 30.0, 8.0, 22.0, 24.0, 22.0, 12.0, 12.0, 12.0, 12.0, 10.0, 20.0,
+        5.0, 22.0, 28.0, 7.0, 20.0, 22.0, 20.0, 11.0, 11.0, 11.0, 11.0, 11.0, 9.0, 22.0,
     ];
     s
 }

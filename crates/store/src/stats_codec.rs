@@ -25,6 +25,8 @@ const APOLOGY: i64 = 1 << 5;
 const COMPLAINT: i64 = 1 << 6;
 const ONLINE: i64 = 1 << 7;
 const LATE_APOLOGY: i64 = 1 << 8;
+/// The procedure's result is not a document (rows without it: a document).
+const NO_DOCUMENT_RESULT: i64 = 1 << 9;
 
 /// The projection columns of a dossier, `None` when it was never received.
 #[derive(Debug)]
@@ -95,7 +97,8 @@ impl StatsNumbers {
                 | flag(r.apology, APOLOGY)
                 | flag(r.complaint, COMPLAINT)
                 | flag(r.online, ONLINE)
-                | flag(r.late_apology, LATE_APOLOGY),
+                | flag(r.late_apology, LATE_APOLOGY)
+                | flag(!r.document_result, NO_DOCUMENT_RESULT),
             paid_online_vnd: i64::try_from(r.paid_online_vnd).unwrap_or(i64::MAX),
             supplements: i64::from(r.supplements_after_reception),
             rating: r.rating.map(rating_code),
@@ -135,6 +138,7 @@ impl StatsRaw {
         record.paid_online_vnd = u64::try_from(self.paid_online_vnd).unwrap_or(0);
         record.digitised = on(DIGITISED);
         record.e_result = on(E_RESULT);
+        record.document_result = !on(NO_DOCUMENT_RESULT);
         record.reused_data = on(REUSED_DATA);
         record.apology = on(APOLOGY);
         record.late_apology = on(LATE_APOLOGY);

@@ -364,6 +364,7 @@ fn imported_procedure(code: &ProcedureCode, from: Option<chrono::NaiveDate>) -> 
         applicant_types: Vec::new(),
         fees: Vec::new(),
         result: String::new(),
+        result_kind: motcua_domain::catalogue::ResultKind::Document,
         online_level: OnlineLevel::None,
         regardless_of_residence: false,
         payment_pause_allowed: false,

@@ -20,8 +20,9 @@ use crate::App;
 use crate::caller::Caller;
 use crate::error::AppError;
 use motcua_domain::classify::classify;
+use motcua_domain::dossier::Dossier;
 use motcua_domain::ids::UnitCode;
-use motcua_domain::org::Unit;
+use motcua_domain::org::{Role, Unit};
 use motcua_domain::stats::{
     CatalogueFacts, Figures, Index766, IndexWeights, IndicatorId, Period, Record, Source, losers,
 };
@@ -88,8 +89,8 @@ impl App {
     /// The Decision 766 index of `unit` and its subtree for `period`, with the dossiers that lost
     /// each indicator counted from records, and feedback (PAKN) handled within its limits (5.2)
     /// when the units hold feedback for the period. Indicators that need other outside inputs
-    /// (publication, national portal) are not computable here; the split of group points among
-    /// indicators is the default (equal), an estimate.
+    /// (publication, national portal) are not computable here; the points of each indicator are
+    /// the portal's where known ([`IndexWeights::portal`]), an estimate.
     pub async fn index766(
         &self,
         caller: &Caller,
@@ -107,7 +108,9 @@ impl App {
         let index = Index766::compute(period, &data.records, &facts, &IndexWeights::default());
         let losers = IndicatorId::ALL
             .into_iter()
-            .filter(|id| id.source() == Source::Records)
+            .filter(|&id| {
+                id.source() == Source::Records && index.indicator(id).is_some_and(|i| i.computable)
+            })
             .map(|id| (id, losers(&period, &data.records, id)))
             .collect();
         Ok(IndexReport {
@@ -168,10 +171,13 @@ impl App {
                 channel: f.channel,
                 received_at,
                 due_at: d.due_at,
+                apology: d.apology.clone(),
+                handed_over_at: handed_over(&d),
                 ended_at: record.ended,
                 returned_at: d.returned.as_ref().map(|r| r.at),
                 status: d.status,
                 time_class: classify(record.due, record.ended, as_of),
+                rule_version: f.rule_version.clone(),
                 code: d.code,
             });
         })
@@ -184,4 +190,14 @@ impl App {
             rows,
         })
     }
+}
+
+/// When the desk handed `d` over to the resolving body: the end of the first step of its
+/// process, when that step is the desk's (`tiep_nhan`).
+fn handed_over(d: &Dossier) -> Option<chrono::NaiveDateTime> {
+    let first = d.facts.steps.first()?;
+    if first.role != Role::TiepNhan {
+        return None;
+    }
+    d.steps.first().and_then(|s| s.finished_at)
 }

@@ -68,6 +68,7 @@ fn dossier() -> Dossier {
             applicant_types: vec![ApplicantType::Citizen],
             fees: vec![],
             result: String::new(),
+            result_kind: motcua_domain::catalogue::ResultKind::Document,
             online_level: OnlineLevel::Full,
             regardless_of_residence: true,
             payment_pause_allowed: false,

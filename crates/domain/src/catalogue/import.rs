@@ -136,6 +136,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_result_kind_and_defaults_to_a_document() {
+        let no_document = item("1.004194", 450).replace(
+            r#""result":"Giấy khai sinh","#,
+            r#""result":"Thông tin cư trú được cập nhật","result_kind":"no_document","#,
+        );
+        let text = format!(
+            r#"{{"format":"{FORMAT}","procedures":[{},{no_document}]}}"#,
+            item("1.001193", 450)
+        );
+        use crate::catalogue::ResultKind;
+        let kinds: Vec<ResultKind> = parse_import(&text, &OfficeHours::default())
+            .unwrap()
+            .iter()
+            .map(|p| p.result_kind)
+            .collect();
+        assert_eq!(kinds, [ResultKind::Document, ResultKind::NoDocument]);
+    }
+
+    #[test]
     fn names_the_item_of_each_problem() {
         let text = format!(
             r#"{{"format":"{FORMAT}","procedures":[{},{},{}]}}"#,

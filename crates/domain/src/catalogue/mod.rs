@@ -11,5 +11,5 @@ pub use import::{ImportError, ImportFile, parse_import};
 pub use parts::Part;
 pub use procedure::{
     ApplicantType, Component, Fee, OnlineLevel, ProcedureLevel, ProcedureSpec, ProcedureStatus,
-    ProcedureVersion, Publication, Step,
+    ProcedureVersion, Publication, ResultKind, Step,
 };

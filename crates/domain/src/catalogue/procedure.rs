@@ -29,6 +29,34 @@ pub enum OnlineLevel {
     None,
 }
 
+/// Whether the procedure's result is a document (giấy tờ). Decision 766 looks only at procedures
+/// whose result is a document for electronic results (4.1), and asks of their online and
+/// digitised dossiers an electronic result too (3.3, 4.2) (docs/rules.md §3.2, §9.1).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultKind {
+    /// A document: a certificate, licence, decision, extract, certified copy… (the default).
+    #[default]
+    Document,
+    /// No document: a database updated, a notice, a service rendered.
+    NoDocument,
+}
+
+impl ResultKind {
+    /// The result is a document.
+    pub fn is_document(self) -> bool {
+        self == ResultKind::Document
+    }
+
+    /// Vietnamese label.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            ResultKind::Document => "Có giấy tờ",
+            ResultKind::NoDocument => "Không có giấy tờ",
+        }
+    }
+}
+
 /// Who may apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -131,6 +159,9 @@ pub struct ProcedureSpec {
     pub fees: Vec<Fee>,
     /// What the applicant receives.
     pub result: String,
+    /// Whether that result is a document; a catalogue without it means a document.
+    #[serde(default)]
+    pub result_kind: ResultKind,
     /// Online service level.
     pub online_level: OnlineLevel,
     /// Whether it can be done regardless of residence (phi địa giới).

@@ -1,6 +1,6 @@
 //! What a dossier is about: fixed at creation, copied from the procedure version in force.
 
-use crate::catalogue::{ApplicantType, Fee, Step};
+use crate::catalogue::{ApplicantType, Fee, ResultKind, Step};
 use crate::deadline::TimeLimit;
 use crate::ids::{ProcedureCode, UnitCode};
 use serde::{Deserialize, Serialize};
@@ -96,6 +96,9 @@ pub struct Facts {
     pub fees: Vec<Fee>,
     /// Whether the clock may pause for payment.
     pub payment_pause_allowed: bool,
+    /// Whether the procedure's result is a document (dossiers stored before: a document).
+    #[serde(default)]
+    pub result_kind: ResultKind,
     /// Where it was received.
     pub receiving_unit: UnitCode,
     /// Who decides.

@@ -102,6 +102,7 @@ pub fn intake(
         steps: p.spec.steps.clone(),
         fees: p.spec.fees.clone(),
         payment_pause_allowed: p.spec.payment_pause_allowed,
+        result_kind: p.spec.result_kind,
         receiving_unit: input.receiving_unit.clone(),
         competent_unit: input.competent_unit,
         applicant: applicant.into(),

@@ -45,6 +45,7 @@ pub fn build(r: &LegacyRecord, p: &ImportedProcedure) -> Option<(Dossier, Vec<Ev
         steps: p.steps.clone(),
         fees,
         payment_pause_allowed: p.payment_pause_allowed,
+        result_kind: p.result_kind,
         receiving_unit: r.receiving_unit.clone(),
         competent_unit: r.competent_unit.clone(),
         applicant: Applicant {

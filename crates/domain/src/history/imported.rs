@@ -4,7 +4,7 @@
 
 use super::build::build;
 use super::record::LegacyRecord;
-use crate::catalogue::{ProcedureVersion, Step};
+use crate::catalogue::{ProcedureVersion, ResultKind, Step};
 use crate::deadline::TimeLimit;
 use crate::dossier::{Dossier, Event};
 use crate::ids::ProcedureCode;
@@ -27,6 +27,9 @@ pub struct ImportedProcedure {
     pub steps: Vec<Step>,
     /// Whether the clock may pause for payment.
     pub payment_pause_allowed: bool,
+    /// Whether its result is a document (rows stored before: a document).
+    #[serde(default)]
+    pub result_kind: ResultKind,
 }
 
 impl ImportedProcedure {
@@ -41,6 +44,7 @@ impl ImportedProcedure {
             time_limit: p.effective_time_limit(),
             steps: p.steps.clone(),
             payment_pause_allowed: p.payment_pause_allowed,
+            result_kind: p.result_kind,
         }
     }
 }

@@ -27,6 +27,12 @@ pub struct Columns {
     pub overdue: u64,
 }
 
+/// Why the on-time rate of the report ([`Columns::on_time_rate`]) and indicator 2.1 of the 766
+/// index differ, in one line for the pages that show either (docs/rules.md §9.10).
+pub const ON_TIME_766_VS_REPORT: &str = "Tỷ lệ đúng hạn tính trên hồ sơ đã giải quyết; chỉ số \
+    766 (2.1) tính trên mọi hồ sơ nhận giải quyết, cả hồ sơ đang giải quyết chưa quá hạn (hai nơi \
+    cùng coi hồ sơ yêu cầu bổ sung hơn một lần sau tiếp nhận là quá hạn).";
+
 impl Columns {
     /// (3) received, total = (4) + (5) + (6).
     pub fn received_total(&self) -> u64 {
@@ -39,7 +45,8 @@ impl Columns {
     }
 
     /// Ended early or on time ÷ ended: the on-time rate the dashboard, the API and the report
-    /// show (0 ÷ 0 when nothing ended).
+    /// show (0 ÷ 0 when nothing ended). It differs from indicator 2.1 of the 766 index, as
+    /// [`ON_TIME_766_VS_REPORT`] says.
     pub fn on_time_rate(&self) -> super::Fraction {
         super::Fraction {
             numerator: self.early + self.on_time,

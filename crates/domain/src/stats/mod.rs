@@ -17,7 +17,7 @@ mod record;
 mod report;
 mod summary;
 
-pub use columns::Columns;
+pub use columns::{Columns, ON_TIME_766_VS_REPORT};
 pub use figures::Figures;
 pub use index766::{
     CatalogueFacts, Fraction, Group, GroupScore, Index766, IndexWeights, Indicator, IndicatorId,

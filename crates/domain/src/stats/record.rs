@@ -1,7 +1,7 @@
 //! One received dossier, reduced to what the statistics read.
 
 use super::rating::Rating;
-use crate::dossier::{Channel, Dossier, PaymentMethod, ReturnMethod, Status};
+use crate::dossier::{Channel, Dossier, PaymentMethod, Status};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -32,8 +32,11 @@ pub struct Record {
     pub paid_online_vnd: u64,
     /// Its components were digitised at reception.
     pub digitised: bool,
-    /// An electronic result was issued.
+    /// An electronic result was issued: the decision carries a stored result file.
     pub e_result: bool,
+    /// The procedure's result is a document (giấy tờ): only those count in indicator 4.1, and
+    /// need an electronic result in 3.3 and 4.2 (docs/rules.md §9.1).
+    pub document_result: bool,
     /// At least one component reused earlier digitised data.
     pub reused_data: bool,
     /// Supplement requests after reception (more than one counts as late in Decision 766).
@@ -46,7 +49,8 @@ pub struct Record {
     pub late_apology: bool,
     /// The applicant's rating, if given.
     pub rating: Option<Rating>,
-    /// The applicant complained about this dossier (phản ánh, kiến nghị).
+    /// The applicant complained about this dossier (phản ánh, kiến nghị). Feedback items carry no
+    /// dossier code, so nothing sets it yet (docs/rules.md, «Chỗ mã nguồn chưa theo»).
     pub complaint: bool,
 }
 
@@ -55,8 +59,9 @@ impl Record {
     /// intake).
     ///
     /// `ended` is the end of a resolved, returned, stopped or withdrawn dossier; `e_result` holds
-    /// when the decision carries a result file or the result was returned online. The dossier
-    /// rating is the applicant's; complaints (PAKN) are not part of the dossier and start `false`.
+    /// only when the decision carries a stored result file (a result "returned online" without
+    /// one is not electronic). The dossier rating is the applicant's; complaints (PAKN) are not
+    /// part of the dossier and start `false`.
     pub fn from_dossier(dossier: &Dossier, unit: u32, field: u32) -> Option<Record> {
         if dossier.status == Status::RefusedAtIntake {
             return None;
@@ -71,11 +76,7 @@ impl Record {
         let e_result = dossier
             .decision
             .as_ref()
-            .is_some_and(|d| d.result_file.is_some())
-            || dossier
-                .returned
-                .as_ref()
-                .is_some_and(|r| r.method == ReturnMethod::Online);
+            .is_some_and(|d| d.result_file.is_some());
         let online_payment = dossier
             .payment
             .as_ref()
@@ -92,6 +93,7 @@ impl Record {
             paid_online_vnd: online_payment.map_or(0, |p| p.amount),
             digitised: dossier.facts.digitised,
             e_result,
+            document_result: dossier.facts.result_kind.is_document(),
             reused_data: dossier.facts.reused_data,
             supplements_after_reception: u8::try_from(dossier.supplements_after_reception)
                 .unwrap_or(u8::MAX),
@@ -102,8 +104,8 @@ impl Record {
         })
     }
 
-    /// A record received at `received` with nothing else known: direct, open, no flags. A
-    /// starting point for building records field by field.
+    /// A record received at `received` with nothing else known: direct, open, a procedure whose
+    /// result is a document, no flags. A starting point for building records field by field.
     pub fn received_at(unit: u32, field: u32, received: NaiveDateTime) -> Record {
         Record {
             unit,
@@ -117,6 +119,7 @@ impl Record {
             paid_online_vnd: 0,
             digitised: false,
             e_result: false,
+            document_result: true,
             reused_data: false,
             supplements_after_reception: 0,
             apology: false,

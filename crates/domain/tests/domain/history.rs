@@ -35,6 +35,7 @@ fn procedure() -> ProcedureVersion {
             applicant_types: vec![ApplicantType::Citizen],
             fees: vec![],
             result: String::new(),
+            result_kind: motcua_domain::catalogue::ResultKind::Document,
             online_level: OnlineLevel::Full,
             regardless_of_residence: true,
             payment_pause_allowed: false,

@@ -63,7 +63,7 @@ fn report_and_index(d: &Dossier, as_of: NaiveDateTime) -> (TimeClass, bool) {
         period,
         &[record],
         &CatalogueFacts::default(),
-        &IndexWeights::equal(),
+        &IndexWeights::portal(),
     );
     let on_time = index.indicator(IndicatorId::OnTime).unwrap();
     (class, on_time.numerator == 0 && on_time.denominator == 1)

@@ -2,7 +2,7 @@
 
 use crate::support::at;
 use chrono::NaiveDateTime;
-use motcua_domain::catalogue::{ApplicantType, Fee};
+use motcua_domain::catalogue::{ApplicantType, Fee, ResultKind};
 use motcua_domain::deadline::{PauseReason, TimeLimit};
 use motcua_domain::dossier::{
     Applicant, Channel, Dossier, Event, EventKind, Facts, PaymentMethod, ReturnMethod,
@@ -25,6 +25,7 @@ fn facts(channel: Channel, fee: u64) -> Facts {
             exemptions: String::new(),
         }],
         payment_pause_allowed: false,
+        result_kind: ResultKind::Document,
         receiving_unit: UnitCode::parse("W01").unwrap(),
         competent_unit: UnitCode::parse("W01").unwrap(),
         applicant: Applicant {
@@ -131,6 +132,37 @@ fn a_resolved_dossier_paid_online_with_an_electronic_result() {
     assert_eq!(r.ended, Some(at(2026, 11, 4, 10, 0)));
     assert!(r.reused_data && !r.apology && !r.complaint);
     assert_eq!(r.rating, None);
+}
+
+#[test]
+fn a_result_returned_online_without_a_file_is_not_electronic() {
+    let mut d = dossier(
+        Channel::Online,
+        0,
+        vec![
+            (at(2026, 11, 2, 8, 0), received(at(2026, 11, 5, 8, 0))),
+            (
+                at(2026, 11, 4, 10, 0),
+                EventKind::Resolved {
+                    approved: true,
+                    reasons: String::new(),
+                    result_file: None,
+                },
+            ),
+            (
+                at(2026, 11, 4, 11, 0),
+                EventKind::ResultReturned {
+                    method: ReturnMethod::Online,
+                    note: String::new(),
+                },
+            ),
+        ],
+    );
+    let r = Record::from_dossier(&d, 0, 0).unwrap();
+    assert!(!r.e_result);
+    assert!(r.document_result);
+    d.facts.result_kind = ResultKind::NoDocument;
+    assert!(!Record::from_dossier(&d, 0, 0).unwrap().document_result);
 }
 
 #[test]

@@ -63,6 +63,7 @@ pub fn procedure(days: u32, fee: u64, payment_pause: bool) -> ProcedureVersion {
                 exemptions: String::new(),
             }],
             result: "Giấy xác nhận".into(),
+            result_kind: motcua_domain::catalogue::ResultKind::Document,
             online_level: OnlineLevel::Full,
             regardless_of_residence: true,
             payment_pause_allowed: payment_pause,

@@ -172,6 +172,9 @@ pub fn register(province: &str, n: usize) -> Register {
                 } else {
                     TimeClass::Early
                 },
+                apology: None,
+                handed_over_at: None,
+                rule_version: "118/2025/NĐ-CP".into(),
             }
         })
         .collect();

@@ -67,11 +67,11 @@ fn group_headings(heading: &Sheet) -> Vec<(String, u16, u16)> {
 }
 
 /// Asserts that page `i` shows the form's heading: every column heading of [`register_heading`]
-/// left to right, the groups above their columns, the numbers (1)…(13) and nothing more.
+/// left to right, the groups above their columns, the numbers (1)…(14) and nothing more.
 fn assert_form_heading(shown: &Shown, i: usize, r: &Register) {
     let heading = register_heading(r);
     let columns = column_headings(&heading);
-    assert_eq!(columns.len(), 13, "{columns:?}");
+    assert_eq!(columns.len(), 14, "{columns:?}");
     let place = |label: &str| {
         shown
             .find(i, label)
@@ -104,9 +104,9 @@ fn assert_form_heading(shown: &Shown, i: usize, r: &Register) {
         );
     }
     let page = shown.page(i);
-    let numbers: String = (1..=13).map(|n| format!("({n})")).collect();
+    let numbers: String = (1..=14).map(|n| format!("({n})")).collect();
     assert!(page.contains(&numbers), "page {}: {page}", i + 1);
-    assert!(!page.contains("(14)"), "page {}: 14 columns", i + 1);
+    assert!(!page.contains("(15)"), "page {}: 15 columns", i + 1);
 }
 
 #[test]
@@ -132,6 +132,7 @@ fn the_register_has_the_columns_and_heading_of_its_xlsx_file() {
             "Cơ quan chủ trì giải quyết",
             "Nhận hồ sơ",
             "Hẹn trả kết quả",
+            "Chuyển hồ sơ đến cơ quan giải quyết",
             "Nhận kết quả từ cơ quan giải quyết",
             "Trả kết quả cho cá nhân, tổ chức",
             "Ký nhận",
@@ -140,12 +141,7 @@ fn the_register_has_the_columns_and_heading_of_its_xlsx_file() {
     );
     // The columns only the CSV file has are not printed, neither their values.
     let all = shown.all();
-    for csv_only in [
-        "Mã TTHC",
-        "Hình thức nộp",
-        "Trạng thái",
-        "Có kết quả giải quyết",
-    ] {
+    for csv_only in ["Mã TTHC", "Hình thức nộp", "Trạng thái"] {
         assert!(
             !REGISTER_COLUMNS.iter().all(|c| *c != csv_only),
             "{csv_only}"
@@ -156,10 +152,10 @@ fn the_register_has_the_columns_and_heading_of_its_xlsx_file() {
         assert!(!all.contains(&squash(value)), "«{value}» is printed");
     }
     // Every cell of every line of the XLSX sheet, in order; "Ký nhận" is empty to sign.
-    let mut from = all.find("(13)").unwrap();
+    let mut from = all.find("(14)").unwrap();
     for (&(row, col), _) in xlsx.cells.range((7, 0)..) {
         let cell = text(&xlsx, row, col).unwrap();
-        if col == 11 {
+        if col == 12 {
             assert_eq!(cell, "", "Ký nhận is left to sign");
         }
         let cell = squash(&cell);
@@ -185,7 +181,7 @@ fn a_long_register_repeats_its_header_and_numbers_its_pages() {
     shown.assert_shows(&[
         "SỔ THEO DÕI HỒ SƠ",
         "Hồ sơ tiếp nhận từ ngày 15/10/2026 đến ngày 14/11/2026",
-        &format!("Đơn vị: {PROVINCE}"),
+        &format!("Trung tâm Phục vụ hành chính công: {PROVINCE}"),
         "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP",
         "Tình hình giải quyết tính đến 23:00 ngày 14/11/2026",
         "T01.W1-261015-0060",

@@ -68,7 +68,7 @@ fn user_text_prints_verbatim() {
     let shown = Shown::of(&motcua_pdf::tthc_layout(&tthc(name)).unwrap());
     shown.assert_shows(&[&format!("Đơn vị báo cáo: {name}")]);
     let shown = Shown::of(&motcua_pdf::register_layout(&register(name, 1)).unwrap());
-    shown.assert_shows(&[&format!("Đơn vị: {name}")]);
+    shown.assert_shows(&[&format!("Trung tâm Phục vụ hành chính công: {name}")]);
     let shown = Shown::of(&motcua_pdf::index766_layout(&index766(name)).unwrap());
     shown.assert_shows(&[&format!("Đơn vị: {name}")]);
 }

@@ -2,7 +2,7 @@
 
 use crate::support::{Xlsx, at, period, units, value};
 use motcua_domain::classify::TimeClass;
-use motcua_domain::dossier::{Channel, Status};
+use motcua_domain::dossier::{Apology, Channel, Status};
 use motcua_domain::format::CUT_MARK;
 use motcua_domain::ids::{DossierCode, ProcedureCode};
 use motcua_report::{CELL_MAX, Register, RegisterRow, register_csv, register_json, register_xlsx};
@@ -22,13 +22,26 @@ fn register() -> Register {
         returned_at: (status == Status::Returned).then(|| at(10, 22, 15)),
         status,
         time_class: class,
+        apology: None,
+        handed_over_at: None,
+        rule_version: "118/2025/NĐ-CP".into(),
+    };
+    let rescheduled = RegisterRow {
+        apology: Some(Apology {
+            at: at(10, 21, 16),
+            reason: "Chờ xác minh".into(),
+            new_date: at(10, 26, 9),
+            late: false,
+        }),
+        handed_over_at: Some(at(10, 20, 11)),
+        ..row("0001", "Nguyễn Văn An", Status::Returned, TimeClass::Early)
     };
     Register {
         unit: units()[1].clone(),
         period: period(),
         as_of: at(11, 15, 0),
         rows: vec![
-            row("0001", "Nguyễn Văn An", Status::Returned, TimeClass::Early),
+            rescheduled,
             row(
                 "0002",
                 "=Trần \"Bình\"",
@@ -46,9 +59,11 @@ fn the_csv_has_one_line_per_dossier_with_vietnamese_dates() {
     assert!(lines[0].starts_with("STT,Mã hồ sơ,Mã TTHC,Tên thủ tục hành chính,"));
     assert_eq!(
         lines[1],
-        "1,T01.W1-261020-0001,1.000894,Đăng ký kết hôn,Nguyễn Văn An,\
+        "1,T01.W1-261020-0001,1.000894,Đăng ký kết hôn,1,Nguyễn Văn An,\
          \"12 Trần Hưng Đạo, 0912 345 678\",Phường Một,Trực tiếp,20/10/2026 09:00,\
-         23/10/2026 09:00,22/10/2026 10:00,22/10/2026 15:00,Đã trả kết quả,Trước hạn"
+         26/10/2026 09:00,20/10/2026 11:00,22/10/2026 10:00,22/10/2026 15:00,,\
+         Hẹn lại theo văn bản xin lỗi ngày 21/10/2026; hẹn cũ 23/10/2026 09:00,\
+         Đã trả kết quả,Trước hạn"
     );
     assert!(
         lines[2].contains(",\"'=Trần \"\"Bình\"\"\","),
@@ -71,6 +86,34 @@ fn the_json_keeps_instants_and_codes() {
     assert_eq!(v["items"][0]["time_class"], "early");
     assert_eq!(v["items"][1]["time_class_label"], "Quá hạn");
     assert_eq!(v["items"][1]["returned_at"], serde_json::Value::Null);
+    assert_eq!(v["items"][0]["due_at"], "2026-10-23T09:00:00+07:00");
+    assert_eq!(v["items"][0]["appointment"], "2026-10-26T09:00:00+07:00");
+    assert_eq!(v["items"][1]["appointment"], "2026-10-23T09:00:00+07:00");
+    assert_eq!(v["items"][0]["handed_over_at"], "2026-10-20T11:00:00+07:00");
+}
+
+/// The heading names the desk and the form of the rules the dossiers were received under.
+#[test]
+fn the_heading_follows_the_rules_of_the_dossiers() {
+    let mut r = register();
+    let heading = |r: &Register| {
+        let file = Xlsx::open(&register_xlsx(r).unwrap());
+        (
+            file.cell(2, 0).unwrap().to_owned(),
+            file.cell(2, 7).unwrap().to_owned(),
+        )
+    };
+    let (desk, form) = heading(&r);
+    assert_eq!(desk, "Trung tâm Phục vụ hành chính công: Phường Một");
+    assert_eq!(form, "Mẫu số 07 — Thông tư số 03/2025/TT-VPCP");
+    for row in &mut r.rows {
+        row.rule_version = "61/2018/NĐ-CP".into();
+    }
+    let (desk, form) = heading(&r);
+    assert_eq!(desk, "Bộ phận Một cửa: Phường Một");
+    assert_eq!(form, "Mẫu số 06 — Thông tư số 01/2018/TT-VPCP");
+    r.rows[1].rule_version = "118/2025/NĐ-CP".into();
+    assert!(heading(&r).0.starts_with("Bộ phận Một cửa / Trung tâm"));
 }
 
 #[test]
@@ -87,14 +130,29 @@ fn the_sheet_follows_the_form_and_is_written_as_laid_out() {
         "the instant the notes are taken at, as on the PDF"
     );
     assert_eq!(file.cell(4, 7), Some("Ngày, tháng, năm"));
-    assert!(file.merged("H5:K5"));
+    assert!(file.merged("H5:L5"));
     assert!(file.merged("A5:A6"));
-    assert_eq!(file.cell(5, 10), Some("Trả kết quả cho cá nhân, tổ chức"));
-    assert_eq!(file.cell(6, 12), Some("(13)"));
+    assert_eq!(file.cell(5, 9), Some("Chuyển hồ sơ đến cơ quan giải quyết"));
+    assert_eq!(file.cell(5, 11), Some("Trả kết quả cho cá nhân, tổ chức"));
+    assert_eq!(file.cell(4, 12), Some("Ký nhận"));
+    assert_eq!(file.cell(6, 13), Some("(14)"));
     assert_eq!(file.cell(7, 1), Some("T01.W1-261020-0001"));
     assert_eq!(file.cell(7, 3), Some("1"));
     assert_eq!(file.cell(7, 7), Some("20/10/2026 09:00"));
-    assert_eq!(file.cell(7, 12), Some("Đã trả kết quả; trước hạn"));
+    assert_eq!(
+        file.cell(7, 8),
+        Some("26/10/2026 09:00"),
+        "the new appointment"
+    );
+    assert_eq!(file.cell(7, 9), Some("20/10/2026 11:00"));
+    assert_eq!(
+        file.cell(7, 13),
+        Some(
+            "Hẹn lại theo văn bản xin lỗi ngày 21/10/2026; hẹn cũ 23/10/2026 09:00. \
+             Đã trả kết quả; trước hạn"
+        )
+    );
+    assert_eq!(file.cell(8, 13), Some("Đang giải quyết; quá hạn"));
     assert_eq!(
         file.cell(8, 4),
         Some("=Trần \"Bình\""),

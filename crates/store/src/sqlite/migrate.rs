@@ -60,6 +60,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0008_user_changes.sql",
         sql: include_str!("../../migrations/sqlite/0008_user_changes.sql"),
     },
+    Migration {
+        version: 20,
+        file: "0020_stats_result_kind.sql",
+        sql: include_str!("../../migrations/sqlite/0020_stats_result_kind.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\

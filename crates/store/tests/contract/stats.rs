@@ -3,7 +3,8 @@
 use crate::contract;
 use crate::support::{act, at, new_dossier, procedure};
 use motcua_app::store::{DossierQuery, ImportStream, Imported, StatsRow, Store};
-use motcua_domain::dossier::Action;
+use motcua_domain::catalogue::ResultKind;
+use motcua_domain::dossier::{Action, EventKind};
 use motcua_domain::history::{ImportedDossier, ImportedProcedure, parse_line};
 use motcua_domain::stats::Rating;
 use serde_json::json;
@@ -13,6 +14,7 @@ contract!(
     every_change_reaches_the_projection_once_past_the_watermark,
     the_projection_reads_in_keyset_pages,
     an_imported_dossier_is_rebuilt_and_its_first_change_keeps_its_events,
+    the_projection_keeps_whether_the_result_is_a_document,
 );
 
 const DESK: &str = "000.20.01.H48";
@@ -94,6 +96,26 @@ async fn every_change_reaches_the_projection_once_past_the_watermark(store: Arc<
     let (all, _) = all_changes(store.as_ref(), 0, 100).await;
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].record, changed[0].record);
+}
+
+async fn the_projection_keeps_whether_the_result_is_a_document(store: Arc<dyn Store>) {
+    for (minute, kind) in [(0, ResultKind::Document), (1, ResultKind::NoDocument)] {
+        let mut new = new_dossier(DESK, DEPT, at(2026, 3, 2, 9, minute));
+        if let Some(EventKind::Created { facts }) = new.events.first_mut() {
+            facts.result_kind = kind;
+        }
+        store.insert_dossier(new, "tiepnhan", None).await.unwrap();
+    }
+    let (rows, _) = all_changes(store.as_ref(), 0, 100).await;
+    let mut kinds: Vec<(chrono::NaiveDateTime, bool)> = rows
+        .iter()
+        .map(|r| (r.record.received, r.record.document_result))
+        .collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        [(at(2026, 3, 2, 9, 0), true), (at(2026, 3, 2, 9, 1), false)]
+    );
 }
 
 async fn the_projection_reads_in_keyset_pages(store: Arc<dyn Store>) {

@@ -272,6 +272,7 @@ pub fn spec(code: &str, name: &str) -> ProcedureSpec {
             exemptions: String::new(),
         }],
         result: "Giấy chứng nhận".into(),
+        result_kind: motcua_domain::catalogue::ResultKind::Document,
         online_level: OnlineLevel::Full,
         regardless_of_residence: false,
         payment_pause_allowed: false,

@@ -4,7 +4,7 @@
 //! Vietnamese.
 
 use crate::api::codes::{
-    ApplicantType, OnlineLevel, ProcedureLevel, ProcedureStatus, Role, UnitKind,
+    ApplicantType, OnlineLevel, ProcedureLevel, ProcedureStatus, ResultKind, Role, UnitKind,
 };
 use chrono::{NaiveDate, NaiveTime};
 use motcua_domain::catalogue::{Component, Fee, ProcedureVersion, Publication, Step};
@@ -225,6 +225,8 @@ pub struct ProcedureDto {
     pub fees: Vec<FeeDto>,
     /// Kết quả thực hiện.
     pub result: String,
+    /// Kết quả có phải là giấy tờ hay không.
+    pub result_kind: ResultKind,
     /// Mức dịch vụ công trực tuyến.
     pub online_level: OnlineLevel,
     /// Tiếp nhận không phụ thuộc địa giới hành chính.
@@ -258,6 +260,7 @@ impl From<&ProcedureVersion> for ProcedureDto {
             applicant_types: s.applicant_types.iter().map(|&a| a.into()).collect(),
             fees: s.fees.iter().map(Into::into).collect(),
             result: s.result.clone(),
+            result_kind: s.result_kind.into(),
             online_level: s.online_level.into(),
             regardless_of_residence: s.regardless_of_residence,
             payment_pause_allowed: s.payment_pause_allowed,

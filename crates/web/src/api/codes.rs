@@ -94,6 +94,11 @@ mirror! {
 }
 
 mirror! {
+    /// Loại kết quả: có giấy tờ hay không (chỉ số 766: 3.3, 4.1, 4.2).
+    ResultKind = catalogue::ResultKind { Document, NoDocument }
+}
+
+mirror! {
     /// Mức độ hài lòng.
     Rating = stats::Rating { RatHaiLong, HaiLong, BinhThuong, KhongHaiLong }
 }
@@ -137,6 +142,8 @@ mod tests {
         same::<_, ProcedureLevel>(&[L::Commune, L::Province]);
         same::<_, ProcedureStatus>(&[S::Active, S::Amended, S::Abolished]);
         same::<_, OnlineLevel>(&[O::Full, O::Partial, O::None]);
+        use catalogue::ResultKind as K;
+        same::<_, ResultKind>(&[K::Document, K::NoDocument]);
         same::<_, Rating>(&stats::Rating::ALL);
     }
 }

@@ -17,6 +17,7 @@ use axum::response::Html;
 use chrono::NaiveDateTime;
 use motcua_app::usecases::dashboard::Dashboard;
 use motcua_domain::format::integer;
+use motcua_domain::stats::ON_TIME_766_VS_REPORT;
 use motcua_domain::stats::format::points;
 use serde::Serialize;
 
@@ -45,6 +46,7 @@ struct DashboardView {
     ranking: Section<RankRow>,
     groups: Section<GroupRow>,
     estimate: bool,
+    on_time_note: &'static str,
 }
 
 fn count(n: u64) -> String {
@@ -121,10 +123,11 @@ fn cards(d: &Dashboard, report_link: &str, index_link: &str) -> Vec<Card> {
             "",
         ),
         card(
-            "Chỉ số 766",
-            points(d.index.normalised()),
+            "Chỉ số 766 (điểm chính thức)",
+            format!("{} / 100", points(d.index.official())),
             format!(
-                "thang 100 ({} / {} điểm tính được)",
+                "trên phần tính được: {} / 100 ({} / {} điểm)",
+                points(d.index.normalised()),
                 points(d.index.points),
                 points(d.index.counted_max)
             ),
@@ -163,6 +166,7 @@ pub async fn page(
         ranking: sections::ranking(&d.ranking),
         groups: sections::groups(&d),
         estimate: d.index.estimate,
+        on_time_note: ON_TIME_766_VS_REPORT,
         report_link,
         index_link,
         picker,

@@ -10,7 +10,7 @@ use crate::auth::PageActor;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use motcua_domain::stats::format::{points, rate_percent};
-use motcua_domain::stats::{Indicator, Source};
+use motcua_domain::stats::{Indicator, ON_TIME_766_VS_REPORT, Source};
 use motcua_report::IndexReport;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,8 @@ struct IndicatorView {
     max_points: String,
     losers: usize,
     from_records: bool,
+    scored: bool,
+    estimate: bool,
 }
 
 #[derive(Serialize)]
@@ -47,11 +49,13 @@ struct IndexView {
     picker: Picker,
     unit_name: String,
     period_label: String,
+    official: String,
     points: String,
     counted_max: String,
     normalised: String,
     estimate: bool,
     groups: Vec<GroupView>,
+    on_time_note: &'static str,
 }
 
 fn indicator(r: &IndexReport, i: &Indicator) -> IndicatorView {
@@ -67,6 +71,8 @@ fn indicator(r: &IndexReport, i: &Indicator) -> IndicatorView {
         max_points: points(i.max_points),
         losers: r.loser_count(i.id),
         from_records: i.id.source() == Source::Records,
+        scored: i.scored(),
+        estimate: i.estimate,
     }
 }
 
@@ -102,11 +108,13 @@ pub async fn page(
         picker: q.picker(&period, true, &units),
         unit_name: r.unit.name.clone(),
         period_label: period.label_vi(),
+        official: points(x.official()),
         points: points(x.points),
         counted_max: points(x.counted_max),
         normalised: points(x.normalised()),
         estimate: x.estimate,
         groups,
+        on_time_note: ON_TIME_766_VS_REPORT,
     };
     render_html("index766.html", Some(&page), &view)
 }

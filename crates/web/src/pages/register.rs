@@ -9,7 +9,7 @@ use crate::auth::PageActor;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use chrono::NaiveDateTime;
-use motcua_report::register_lines;
+use motcua_report::{register_desk_and_form, register_lines};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -18,7 +18,9 @@ struct RegisterView {
     unit_name: String,
     period_label: String,
     as_of: NaiveDateTime,
-    lines: Vec<[String; 14]>,
+    desk: &'static str,
+    form: &'static str,
+    lines: Vec<[String; 18]>,
 }
 
 /// `GET /can-bo/so-theo-doi`.
@@ -31,7 +33,10 @@ pub async fn page(
     let period = q.period(app.now().date(), true)?;
     let r = app.register(&page.caller, period, q.unit()?).await?;
     let units = app.report_units(&page.caller).await?;
+    let (desk, form) = register_desk_and_form(&r);
     let view = RegisterView {
+        desk,
+        form,
         picker: q.picker(&period, true, &units),
         unit_name: r.unit.name.clone(),
         period_label: period.label_vi(),

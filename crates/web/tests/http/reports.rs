@@ -262,11 +262,20 @@ async fn the_766_index_drills_down_to_dossiers(backend: Backend) {
     assert_eq!(on_time["rate_text"], "33,33%");
     assert_eq!(on_time["points_text"], "6,67");
     assert_eq!(on_time["losers"]["count"], 2);
-    let e_result = &a.body["groups"][5]["indicators"][0];
+    let e_result = &a.body["groups"][4]["indicators"][0];
     assert_eq!(
         (e_result["code"].as_str(), e_result["rate_text"].as_str()),
         (Some("4.1"), Some("50,00%"))
     );
+    let satisfaction = &a.body["groups"][5]["indicators"][1];
+    assert_eq!(
+        (
+            satisfaction["code"].as_str(),
+            satisfaction["rate_text"].as_str()
+        ),
+        (Some("5.4"), Some("Chưa có dữ liệu"))
+    );
+    assert!(satisfaction.get("losers").is_none());
     assert_eq!(a.body["estimate"], true);
 
     let a = s

@@ -151,6 +151,25 @@ async fn the_766_page_scores_each_indicator_and_links_its_losing_dossiers() {
     assert!(b.contains("100,00%"));
     assert!(b.contains("20,00</strong> / 20,00"), "{b}");
     assert!(b.contains("ước tính"));
+    // Both scores, labelled; no rating yet, so 5.4 has no data rather than 100%.
+    assert!(
+        b.contains("<span class=\"label\">Điểm chính thức</span>"),
+        "{b}"
+    );
+    assert!(
+        b.contains("<span class=\"label\">Điểm trên phần tính được</span>"),
+        "{b}"
+    );
+    let satisfaction = b
+        .find("5.4. Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC")
+        .unwrap();
+    let row = &b[satisfaction..satisfaction + b[satisfaction..].find("</tr>").unwrap()];
+    assert!(
+        row.contains("Chưa có dữ liệu") && row.contains("0 / 6,00"),
+        "{row}"
+    );
+    assert!(b.contains("2.2. Thời gian giải quyết trung bình"));
+    assert!(b.contains("chỉ số 766 (2.1) tính trên mọi hồ sơ nhận giải quyết"));
     // 4.1 electronic results: the one resolved has none, so it lost the indicator.
     assert!(b.contains("4.1. Tỷ lệ hồ sơ có cấp kết quả điện tử"));
     let link = "/can-bo/chi-so-766/ho-so?chi_so=4.1&amp;loai=thang&amp;nam=2026&amp;thang=11";
@@ -181,6 +200,9 @@ async fn the_register_page_lists_the_dossiers_received() {
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let b = &page.body;
     assert!(b.contains("SỔ THEO DÕI HỒ SƠ"));
+    assert!(b.contains("Mẫu số 07 — Thông tư số 03/2025/TT-VPCP"));
+    assert!(b.contains("Trung tâm Phục vụ hành chính công: "), "{b}");
+    assert!(b.contains("Chuyển hồ sơ đến cơ quan giải quyết"));
     let (i, j) = (b.find(&first).unwrap(), b.find(&second).unwrap());
     assert!(i < j, "by reception");
     assert!(b.contains("Nguyễn Văn An"));

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use motcua_domain::classify::TimeClass;
-use motcua_domain::dossier::{Channel, Status};
+use motcua_domain::dossier::{Apology, Channel, Status};
 use motcua_domain::ids::{DossierCode, ProcedureCode};
 use motcua_domain::org::Unit;
 use motcua_domain::stats::{Figures, Index766, IndicatorId, Period, Report};
@@ -90,6 +90,12 @@ pub struct RegisterRow {
     pub received_at: NaiveDateTime,
     /// Current due instant (`None` while the clock is stopped).
     pub due_at: Option<NaiveDateTime>,
+    /// The apology letter (Mẫu 04) and its new appointment, which the register shows in place
+    /// of the due instant, with a note.
+    pub apology: Option<Apology>,
+    /// When the desk handed the dossier over to the resolving body (chuyển hồ sơ đến cơ quan
+    /// giải quyết): the end of the first step of the process when it is the desk's.
+    pub handed_over_at: Option<NaiveDateTime>,
     /// When it ended: resolved, stopped or withdrawn.
     pub ended_at: Option<NaiveDateTime>,
     /// When the result was handed back.
@@ -98,6 +104,9 @@ pub struct RegisterRow {
     pub status: Status,
     /// Early, on time or late (ended), not due or overdue (open), as of the register's date.
     pub time_class: TimeClass,
+    /// The one-stop rules in force at reception (`118/2025/NĐ-CP` or `61/2018/NĐ-CP`): the
+    /// register's heading follows them.
+    pub rule_version: String,
 }
 
 /// The tracking register of a unit subtree for a period: the dossiers its desks received.

@@ -65,6 +65,7 @@ impl CatalogueFacts {
             IndicatorId::SyncedToPortal => self.synced,
             IndicatorId::FeedbackOnTime => self.feedback_on_time,
             IndicatorId::OnTime
+            | IndicatorId::AverageTime
             | IndicatorId::OnlineShare
             | IndicatorId::PaidOnline
             | IndicatorId::EResult

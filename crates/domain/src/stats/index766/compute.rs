@@ -33,9 +33,10 @@ pub struct Index766 {
     pub indicators: Vec<Indicator>,
     /// Every group, in [`Group::ALL`] order.
     pub groups: Vec<GroupScore>,
-    /// Points earned, out of 100 less the points of indicators not counted.
+    /// Points earned: the official score, out of 100, where an indicator without data earns 0.
     pub points: f64,
-    /// The maximum of the counted indicators.
+    /// The maximum of the counted indicators: the score over what can be computed is
+    /// `points ÷ counted_max` ([`Index766::normalised`]).
     pub counted_max: f64,
     /// The split of groups into indicators is not official: show scores as estimates.
     pub estimate: bool,
@@ -66,10 +67,14 @@ impl Index766 {
             .iter()
             .map(|&id| {
                 let figures = match id.source() {
-                    Source::Records => Some(counted[id.index()]),
+                    // Satisfaction uses real ratings only: none in the period, no data.
+                    Source::Records if id == IndicatorId::Satisfaction && counted.rated == 0 => {
+                        None
+                    }
+                    Source::Records => Some(counted.fractions[id.index()]),
                     Source::Catalogue | Source::Input => catalogue.fraction(id),
                 };
-                Indicator::from_fraction(id, figures, weights.max_points(id))
+                Indicator::from_fraction(id, figures, weights)
             })
             .collect();
         let groups: Vec<GroupScore> = Group::ALL
@@ -108,7 +113,13 @@ impl Index766 {
         self.groups.iter().find(|g| g.group == group)
     }
 
-    /// Points scaled to 100 over the counted indicators (0 when none is counted).
+    /// The official score, out of 100: indicators without data earn 0 (docs/rules.md §9.5).
+    pub fn official(&self) -> f64 {
+        self.points
+    }
+
+    /// The score over what can be computed: points scaled to 100 over the counted indicators
+    /// (0 when none is counted).
     pub fn normalised(&self) -> f64 {
         if self.counted_max > 0.0 {
             self.points / self.counted_max * 100.0
@@ -118,8 +129,17 @@ impl Index766 {
     }
 }
 
-/// Numerator and denominator of every record indicator (other entries stay zero).
-fn count_records(period: &Period, parts: &[&[Record]]) -> [Fraction; IndicatorId::COUNT] {
+/// The figures counted from records.
+struct Counted {
+    /// Numerator and denominator of every record indicator (other entries stay zero).
+    fractions: [Fraction; IndicatorId::COUNT],
+    /// Dossiers in the satisfaction denominator that carry a rating.
+    rated: u64,
+}
+
+/// Counts the record indicators; 2.2 sums the minutes from reception to the end of the dossiers
+/// ended in the period.
+fn count_records(period: &Period, parts: &[&[Record]]) -> Counted {
     let bounds = Bounds::new(period);
     let ids: Vec<IndicatorId> = IndicatorId::ALL
         .into_iter()
@@ -127,8 +147,17 @@ fn count_records(period: &Period, parts: &[&[Record]]) -> [Fraction; IndicatorId
         .collect();
     let mut lost = [0u64; IndicatorId::COUNT];
     let mut out = [Fraction::default(); IndicatorId::COUNT];
+    let mut rated = 0u64;
+    let mut minutes = 0u64;
     for r in parts.iter().flat_map(|p| p.iter()) {
         let Some(p) = bounds.place(r) else { continue };
+        rated += u64::from(r.rating.is_some());
+        if p.ended_in_period()
+            && let Some(ended) = r.ended
+        {
+            out[IndicatorId::AverageTime.index()].denominator += 1;
+            minutes += u64::try_from((ended - r.received).num_minutes()).unwrap_or(0);
+        }
         for &id in &ids {
             match verdict(id, p, r) {
                 Verdict::Out => {}
@@ -143,7 +172,11 @@ fn count_records(period: &Period, parts: &[&[Record]]) -> [Fraction; IndicatorId
     for (f, l) in out.iter_mut().zip(lost) {
         f.numerator = f.denominator.saturating_sub(l);
     }
-    out
+    out[IndicatorId::AverageTime.index()].numerator = minutes;
+    Counted {
+        fractions: out,
+        rated,
+    }
 }
 
 /// Indexes in `records` of the dossiers that lost `id` in `period`, for drill-down. Empty for

@@ -21,14 +21,15 @@ pub enum Group {
 }
 
 impl Group {
-    /// Every group, in the order of the national dashboard.
+    /// Every group, in the order of the numbers of their indicators (the portal's formula
+    /// document): 1.x, 2.x, 3.1–3.3, 3.5–3.6, 4.x (số hóa), 5.x (hài lòng).
     pub const ALL: [Group; 6] = [
         Group::CongKhaiMinhBach,
         Group::TienDoGiaiQuyet,
         Group::DichVuCongTrucTuyen,
         Group::ThanhToanTrucTuyen,
-        Group::MucDoHaiLong,
         Group::SoHoaHoSo,
+        Group::MucDoHaiLong,
     ];
 
     /// Maximum points; the six add up to 100.

@@ -3,7 +3,8 @@
 use super::catalogue::Fraction;
 use super::group::Group;
 use super::indicator_id::IndicatorId;
-use crate::stats::format::rate_percent;
+use super::weights::IndexWeights;
+use crate::stats::format::{points, rate_percent};
 use serde::{Deserialize, Serialize};
 
 /// Points for `rate` against `threshold`: `min(rate / threshold, 1) × max_points`.
@@ -14,6 +15,8 @@ pub fn score(rate: f64, threshold: f64, max_points: f64) -> f64 {
         max_points
     }
 }
+
+const MINUTES_PER_DAY: f64 = 24.0 * 60.0;
 
 /// An indicator of the Decision 766 index for a unit and period.
 ///
@@ -39,15 +42,23 @@ pub struct Indicator {
     pub rate: f64,
     /// The rate that earns full points.
     pub threshold: f64,
-    /// Its maximum points (from [`super::IndexWeights`]).
+    /// Its maximum points (from [`IndexWeights`]); 0 for an indicator shown but not scored
+    /// (2.2).
     pub max_points: f64,
+    /// Its maximum points are assumed, not the portal's: an estimate.
+    pub estimate: bool,
     /// Points earned, unrounded; 0 when not counted.
     pub points: f64,
 }
 
 impl Indicator {
     /// The indicator from its figures; `None` figures: not computable.
-    pub fn from_fraction(id: IndicatorId, figures: Option<Fraction>, max_points: f64) -> Indicator {
+    pub fn from_fraction(
+        id: IndicatorId,
+        figures: Option<Fraction>,
+        weights: &IndexWeights,
+    ) -> Indicator {
+        let max_points = weights.max_points(id);
         let f = figures.unwrap_or_default();
         let applicable = f.denominator > 0;
         let counted = figures.is_some() && applicable;
@@ -66,6 +77,7 @@ impl Indicator {
             rate,
             threshold: id.threshold(),
             max_points,
+            estimate: weights.assumed(id),
             points: if counted {
                 score(rate, id.threshold(), max_points)
             } else {
@@ -88,12 +100,20 @@ impl Indicator {
         }
     }
 
-    /// The rate for display: `70,98%`, `Không phát sinh` (empty denominator) or `Chưa có dữ liệu`.
+    /// Scored: it has points to earn (2.2 is only shown).
+    pub fn scored(&self) -> bool {
+        self.max_points > 0.0
+    }
+
+    /// The rate for display: `70,98%`, `Không phát sinh` (empty denominator) or `Chưa có dữ liệu`;
+    /// for 2.2 the average in days with two decimals, `2,50 ngày`.
     pub fn rate_vi(&self) -> String {
         if !self.computable {
             "Chưa có dữ liệu".into()
         } else if !self.applicable {
             "Không phát sinh".into()
+        } else if self.id == IndicatorId::AverageTime {
+            format!("{} ngày", points(self.rate / MINUTES_PER_DAY))
         } else {
             rate_percent(self.rate)
         }

@@ -15,7 +15,8 @@ pub enum Source {
     Input,
 }
 
-/// An indicator, numbered as in the formula document (domain.md §6.2).
+/// An indicator, numbered as in the portal's formula document (docs/rules.md §9.1): group 3
+/// holds online services and online payment, 4 digitisation, 5 satisfaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorId {
@@ -29,6 +30,9 @@ pub enum IndicatorId {
     SyncedToPortal,
     /// 2.1 Dossiers handled early or on time.
     OnTime,
+    /// 2.2 Average time from reception to the end, of the dossiers ended in the period: shown,
+    /// not scored. Its numerator is the total in minutes, its denominator the dossiers.
+    AverageTime,
     /// 3.1 Procedures offering an online public service (full at ≥ 80%).
     ProceduresOnline,
     /// 3.2 Online services that had at least one dossier.
@@ -53,7 +57,7 @@ pub enum IndicatorId {
 
 impl IndicatorId {
     /// Number of indicators.
-    pub const COUNT: usize = 15;
+    pub const COUNT: usize = 16;
 
     /// Every indicator, in order.
     pub const ALL: [IndicatorId; IndicatorId::COUNT] = [
@@ -62,6 +66,7 @@ impl IndicatorId {
         IndicatorId::CompleteComponents,
         IndicatorId::SyncedToPortal,
         IndicatorId::OnTime,
+        IndicatorId::AverageTime,
         IndicatorId::ProceduresOnline,
         IndicatorId::OnlineServicesUsed,
         IndicatorId::OnlineShare,
@@ -87,6 +92,7 @@ impl IndicatorId {
             IndicatorId::CompleteComponents => "1.3",
             IndicatorId::SyncedToPortal => "1.4",
             IndicatorId::OnTime => "2.1",
+            IndicatorId::AverageTime => "2.2",
             IndicatorId::ProceduresOnline => "3.1",
             IndicatorId::OnlineServicesUsed => "3.2",
             IndicatorId::OnlineShare => "3.3",
@@ -108,6 +114,7 @@ impl IndicatorId {
             IndicatorId::CompleteComponents => "Tỷ lệ TTHC có đầy đủ bộ phận tạo thành",
             IndicatorId::SyncedToPortal => "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG",
             IndicatorId::OnTime => "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn",
+            IndicatorId::AverageTime => "Thời gian giải quyết trung bình",
             IndicatorId::ProceduresOnline => "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến",
             IndicatorId::OnlineServicesUsed => "Tỷ lệ DVCTT có phát sinh hồ sơ",
             IndicatorId::OnlineShare => "Tỷ lệ hồ sơ nộp trực tuyến",
@@ -130,7 +137,7 @@ impl IndicatorId {
             | IndicatorId::PublicisedOnTime
             | IndicatorId::CompleteComponents
             | IndicatorId::SyncedToPortal => Group::CongKhaiMinhBach,
-            IndicatorId::OnTime => Group::TienDoGiaiQuyet,
+            IndicatorId::OnTime | IndicatorId::AverageTime => Group::TienDoGiaiQuyet,
             IndicatorId::ProceduresOnline
             | IndicatorId::OnlineServicesUsed
             | IndicatorId::OnlineShare => Group::DichVuCongTrucTuyen,
@@ -160,6 +167,7 @@ impl IndicatorId {
     pub fn source(self) -> Source {
         match self {
             IndicatorId::OnTime
+            | IndicatorId::AverageTime
             | IndicatorId::OnlineShare
             | IndicatorId::PaidOnline
             | IndicatorId::EResult

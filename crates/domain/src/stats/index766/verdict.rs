@@ -23,6 +23,12 @@ pub(crate) fn late_766(p: Placement, r: &Record) -> bool {
     p.class.is_late() || r.supplements_after_reception > 1
 }
 
+/// The result is electronic where one is asked for: a procedure without a document result asks
+/// for none.
+fn electronic(r: &Record) -> bool {
+    !r.document_result || r.e_result
+}
+
 fn kept_if(success: bool) -> Verdict {
     if success {
         Verdict::Kept
@@ -35,7 +41,9 @@ fn kept_if(success: bool) -> Verdict {
 ///
 /// Denominators: dossiers received or processed in the period (column 3) for 2.1 and 5.4;
 /// received in the period (columns 4 + 5) for 3.3, 4.2, 4.3, and 3.6 when fee-bearing; ended in
-/// the period (column 7) for 4.1.
+/// the period (column 7) for 4.1, only of procedures whose result is a document. A dossier of
+/// such a procedure counts as online (3.3) or digitised (4.2) only with an electronic result
+/// (docs/rules.md §9.1). 2.2 is counted apart (see `count_records`).
 pub(crate) fn verdict(id: IndicatorId, p: Placement, r: &Record) -> Verdict {
     let received_in_period = p.intake != Intake::CarriedOver;
     match id {
@@ -44,11 +52,11 @@ pub(crate) fn verdict(id: IndicatorId, p: Placement, r: &Record) -> Verdict {
             0 => Verdict::Kept,
             n => Verdict::Lost(n),
         },
-        IndicatorId::OnlineShare if received_in_period => kept_if(r.online),
+        IndicatorId::OnlineShare if received_in_period => kept_if(r.online && electronic(r)),
         IndicatorId::PaidOnline if received_in_period && r.fee_bearing => kept_if(r.paid_online),
-        IndicatorId::Digitised if received_in_period => kept_if(r.digitised),
+        IndicatorId::Digitised if received_in_period => kept_if(r.digitised && electronic(r)),
         IndicatorId::ReusedData if received_in_period => kept_if(r.reused_data),
-        IndicatorId::EResult if p.ended_in_period() => kept_if(r.e_result),
+        IndicatorId::EResult if p.ended_in_period() && r.document_result => kept_if(r.e_result),
         _ => Verdict::Out,
     }
 }

@@ -144,8 +144,10 @@ pub async fn tthc(
     operation_id = "reportIndex766",
     summary = "Chỉ số đánh giá chất lượng phục vụ theo Quyết định 766/QĐ-TTg: từng chỉ số (tử số, \
 mẫu số, tỷ lệ, điểm), điểm nhóm và tổng",
-    description = "Chỉ số cần dữ liệu bên ngoài (công bố, Cổng DVCQG, phản ánh kiến nghị) là không \
-tính được. Cách chia điểm nhóm cho từng chỉ số là ước tính (estimate = true). Mỗi chỉ số tính từ \
+    description = "Chỉ số cần dữ liệu bên ngoài (công bố, Cổng DVCQG) hoặc chưa có đánh giá nào \
+(5.4) là không tính được. points là điểm chính thức (thang 100, chỉ số không tính được 0 điểm); \
+normalised là điểm trên phần tính được; luôn dùng cả hai. Điểm từng chỉ số theo Cổng DVCQG khi đã \
+biết, là ước tính (estimate = true). Mỗi chỉ số tính từ \
 hồ sơ có losers.count và tối đa 20 mã hồ sơ mất điểm; danh sách đầy đủ ở \
 /api/v1/reports/index766/losers. Kỳ: period, hoặc cả from và to.",
     security(("bearerAuth" = []), ("cookieAuth" = [])),
