@@ -1,4 +1,4 @@
-//! Vietnamese display formats (RULES.md §12): `19/02/2024`, `09 giờ 00 phút`, `1.234.567`,
+//! Vietnamese display formats (docs/rules.md §12): `19/02/2024`, `09 giờ 00 phút`, `1.234.567`,
 //! `27.367.024 đồng`, `70,98%`, `0912 345 678`; and texts bounded for exports.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};

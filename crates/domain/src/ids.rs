@@ -69,7 +69,7 @@ impl ProcedureCode {
     }
 }
 
-/// A dossier's code for life: `<receiving unit code>-<yymmdd>-<NNNN>` (RULES §6); the daily
+/// A dossier's code for life: `<receiving unit code>-<yymmdd>-<NNNN>` (docs/rules.md §6); the daily
 /// sequence has four digits and grows to five or more after 9999.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -1,4 +1,4 @@
-//! Text folding for search: case- and diacritics-insensitive, `đ` folds to `d` (RULES §12).
+//! Text folding for search: case- and diacritics-insensitive, `đ` folds to `d` (docs/rules.md §12).
 
 /// Lower-case ASCII folding of Vietnamese text, with runs of whitespace collapsed to one space.
 pub fn fold(s: &str) -> String {

@@ -1,5 +1,5 @@
 //! Report exports, pure and synchronous: the periodic report of TTHC resolution (Biểu II.06a,
-//! RULES §8), the Decision 766 index (RULES §9) and the tracking register (Sổ theo dõi hồ sơ,
+//! docs/rules.md §8), the Decision 766 index (docs/rules.md §9) and the tracking register (Sổ theo dõi hồ sơ,
 //! Mẫu 06 of Thông tư 01/2018/TT-VPCP, Mẫu 07 since Thông tư 03/2025/TT-VPCP).
 //!
 //! The figures come from `motcua_domain::stats`; this crate only lays them out. Every export of

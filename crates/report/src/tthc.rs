@@ -12,7 +12,7 @@ pub const FORM: &str = "Biểu số II.06a/VPCP/KSTT";
 /// Title of the report.
 pub const TITLE: &str = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH";
 
-/// The 13 columns of the form (RULES §8): number, JSON key, group label, label.
+/// The 13 columns of the form (docs/rules.md §8): number, JSON key, group label, label.
 pub const COLUMNS: [(u8, &str, &str, &str); 13] = [
     (1, "stt", "", "STT"),
     (2, "name", "", "Đơn vị / Lĩnh vực"),

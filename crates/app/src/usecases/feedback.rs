@@ -1,6 +1,6 @@
 //! Feedback (PAKN): importing the items of a feedback system (`motcua import feedback
 //! FILE.jsonl`), and the share handled within their limits for a report's units and period
-//! (RULES §10; Decision 766 indicator 5.2).
+//! (docs/rules.md §10; Decision 766 indicator 5.2).
 
 use crate::App;
 use crate::caller::Caller;

@@ -1,4 +1,4 @@
-//! Reports: the periodic report of TTHC resolution (RULES §8), the Decision 766 index (RULES §9)
+//! Reports: the periodic report of TTHC resolution (docs/rules.md §8), the Decision 766 index (docs/rules.md §9)
 //! and the tracking register (Sổ theo dõi hồ sơ), over a unit and its subtree.
 //!
 //! Each use case takes a [`Caller`]: staff must hold a role of [`REPORT_ROLES`] over the unit;

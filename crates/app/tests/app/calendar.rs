@@ -1,5 +1,5 @@
 //! A calendar change made by an administrator moves the due instants of the open dossiers it
-//! affects, with an event on each (RULES §4), on both databases.
+//! affects, with an event on each (docs/rules.md §4), on both databases.
 
 use chrono::NaiveDate;
 use motcua_app::{CalendarChange, IntakeRequest};

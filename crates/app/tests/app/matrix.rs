@@ -1,4 +1,4 @@
-//! Role × action × unit position: who may do what, proven case by case (RULES §2).
+//! Role × action × unit position: who may do what, proven case by case (docs/rules.md §2).
 
 use chrono::NaiveDate;
 use motcua_app::Caller;

@@ -1,5 +1,5 @@
 //! Two `motcua serve` processes on one PostgreSQL: 1,000 intakes, 100 at a time, codes unique and
-//! gapless (RULES §6).
+//! gapless (docs/rules.md §6).
 
 use crate::support::*;
 use motcua_testkit::{Backend, TestDb};

@@ -1,4 +1,4 @@
-//! Working-day calendars (RULES.md §4): day kinds, official schedules shipped as data,
+//! Working-day calendars (docs/rules.md §4): day kinds, official schedules shipped as data,
 //! years generated from the Labour Code, administrators' overrides, and office hours.
 
 mod change;

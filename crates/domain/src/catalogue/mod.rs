@@ -1,4 +1,4 @@
-//! The catalogue of administrative procedures (TTHC), RULES §3.
+//! The catalogue of administrative procedures (TTHC), docs/rules.md §3.
 
 mod competence;
 mod import;

@@ -1,4 +1,4 @@
-//! Deadlines (RULES.md §5): due instants in working time, pauses, step budgets, explanations and
+//! Deadlines (docs/rules.md §5): due instants in working time, pauses, step budgets, explanations and
 //! recomputation after a calendar change.
 
 mod compute;

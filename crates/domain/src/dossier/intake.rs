@@ -10,7 +10,7 @@ use crate::deadline::DeadlineEngine;
 use crate::ids::{DossierCode, UnitCode};
 use chrono::{NaiveDate, NaiveDateTime};
 
-/// Nghị định 118/2025/NĐ-CP applies to dossiers received from this day (RULES §1).
+/// Nghị định 118/2025/NĐ-CP applies to dossiers received from this day (docs/rules.md §1).
 const DECREE_118_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
     Some(d) => d,
     None => panic!("a valid date"),

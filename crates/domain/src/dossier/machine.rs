@@ -313,7 +313,7 @@ fn apologize(
 /// The applicant's comment with a rating.
 const COMMENT: TextRule = TextRule::lines("Nhận xét", 2000);
 
-/// The applicant's rating: once per dossier, after the decision (RULES §10).
+/// The applicant's rating: once per dossier, after the decision (docs/rules.md §10).
 pub fn rate(dossier: &Dossier, rating: Rating, comment: &str) -> Result<EventKind, DossierError> {
     if !matches!(dossier.status, Status::Resolved | Status::Returned) {
         return Err(DossierError::NotAllowed {

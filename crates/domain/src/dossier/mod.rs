@@ -1,4 +1,4 @@
-//! Dossiers (hồ sơ): an event-sourced state machine (RULES §6). [`decide`] checks an action against
+//! Dossiers (hồ sơ): an event-sourced state machine (docs/rules.md §6). [`decide`] checks an action against
 //! the current state and returns the events it causes; [`Dossier::apply`] folds an event into the
 //! state. Both are pure: instants, the actor and the deadline engine are arguments.
 

@@ -465,7 +465,7 @@ impl Dossier {
         }
     }
 
-    /// For an open dossier with a due instant: overdue at `now` (RULES §7), or due later today.
+    /// For an open dossier with a due instant: overdue at `now` (docs/rules.md §7), or due later today.
     pub fn urgency(&self, now: NaiveDateTime) -> Option<Urgency> {
         let due = self.due_at.filter(|_| self.status.is_open())?;
         if crate::classify::classify_open(due, now) == TimeClass::Overdue {

@@ -81,7 +81,7 @@ impl TryFrom<String> for FeedbackCode {
     }
 }
 
-/// What the feedback is about (domain.md §6.2 5.1).
+/// What the feedback is about (docs/rules.md §9, indicator 5.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Classification {

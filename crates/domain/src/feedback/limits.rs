@@ -1,4 +1,4 @@
-//! The limits of feedback handling (RULES §10; domain.md §6.2 5.2): refuse within 2 working
+//! The limits of feedback handling (docs/rules.md §10 and §9, indicator 5.2): refuse within 2 working
 //! days, ask for more within 5, answer within 15 (all from the reception), publish the answer
 //! within 2 working days of it.
 //!

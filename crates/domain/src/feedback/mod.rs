@@ -1,4 +1,4 @@
-//! Feedback on administrative regulations (phản ánh, kiến nghị, PAKN; RULES §10, domain.md §6.2
+//! Feedback on administrative regulations (phản ánh, kiến nghị, PAKN; docs/rules.md §10, docs/rules.md §9
 //! 5.1–5.3): an item received by a unit, classified, and its handling milestones; the limits
 //! each milestone must meet, counted in working days on the unit's calendar; and the share of
 //! items handled within their limits over a period (Decision 766 indicator 5.2).

@@ -1,5 +1,5 @@
 //! How a period counts feedback (Decision 766 indicator 5.2, "tiến độ xử lý PAKN"), mirroring
-//! how the periodic report counts dossiers (RULES §7–§8):
+//! how the periodic report counts dossiers (docs/rules.md §7–§8):
 //!
 //! - an item whose handling **ended in the period** (refused, or its answer published, before
 //!   the period's cut) is handled: on time if every milestone it reached met its limit, late

@@ -201,7 +201,7 @@ fn unreadable(line: &str, error: &serde_json::Error) -> LineError {
     }
 }
 
-/// A dossier code is `<receiving unit>-<yymmdd of reception>-<sequence>` (RULES §6): a code
+/// A dossier code is `<receiving unit>-<yymmdd of reception>-<sequence>` (docs/rules.md §6): a code
 /// of another unit or another day would clash with the codes this system gives. Compared as
 /// text, without allocating: it runs on every line of an import.
 fn code_matches(

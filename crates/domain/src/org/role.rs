@@ -1,4 +1,4 @@
-//! Roles and who may act where (RULES §2).
+//! Roles and who may act where (docs/rules.md §2).
 
 use crate::ids::UnitCode;
 use serde::{Deserialize, Serialize};

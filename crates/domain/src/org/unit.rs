@@ -1,4 +1,4 @@
-//! Units: the province, its centre and departments, communes and wards (RULES §2).
+//! Units: the province, its centre and departments, communes and wards (docs/rules.md §2).
 
 use crate::ids::UnitCode;
 use chrono::NaiveDate;

@@ -1,4 +1,4 @@
-//! The columns of the periodic report (Biểu II.06a, RULES §8), for one row.
+//! The columns of the periodic report (Biểu II.06a, docs/rules.md §8), for one row.
 
 use super::place::{Intake, Placement};
 use crate::classify::TimeClass;

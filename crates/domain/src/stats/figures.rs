@@ -1,9 +1,9 @@
 //! The other figures of a period, beside the 13 columns: the operational figures that the CCHC
-//! criteria and the Decision 766 index read (domain.md §8.3), computed once in one pass.
+//! criteria and the Decision 766 index read (docs/rules.md §8–§9), computed once in one pass.
 //!
 //! Each figure is a [`Fraction`] (numerator, denominator, and its rate by [`Fraction::rate`]).
 //! Unless its definition says otherwise, a figure is over the dossiers **received in the
-//! period** (columns 4 + 5 of RULES §8).
+//! period** (columns 4 + 5 of docs/rules.md §8).
 
 #[cfg(test)]
 mod tests;
@@ -18,7 +18,7 @@ use crate::classify::TimeClass;
 use serde::{Deserialize, Serialize};
 
 impl Fraction {
-    /// `numerator ÷ denominator`, unrounded; `None` when nothing was counted (domain.md §6.2:
+    /// `numerator ÷ denominator`, unrounded; `None` when nothing was counted (docs/rules.md §9:
     /// an empty denominator is shown as N/A, "không phát sinh").
     pub fn rate(&self) -> Option<f64> {
         (self.denominator > 0).then(|| self.numerator as f64 / self.denominator as f64)
@@ -40,23 +40,23 @@ impl Fraction {
 /// The other figures of a period over a set of records (one unit, or a unit subtree).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
-    /// Received online ÷ received in the period: column 4 ÷ (4 + 5) (RULES §8; domain.md §6.2
+    /// Received online ÷ received in the period: column 4 ÷ (4 + 5) (docs/rules.md §8; docs/rules.md §9
     /// 3.3, without the national portal's sync factor).
     pub online: Fraction,
     /// Fee-bearing dossiers received in the period and paid online ÷ fee-bearing dossiers
-    /// received in the period (RULES §9; domain.md §6.2 3.6).
+    /// received in the period (docs/rules.md §9, indicator 3.6).
     pub paid_online: Fraction,
-    /// Amount paid online by the dossiers of `paid_online`'s numerator, in đồng (RULES §10:
+    /// Amount paid online by the dossiers of `paid_online`'s numerator, in đồng (docs/rules.md §10:
     /// integer đồng; the seed report of P. Phước Hòa gives it beside the count).
     pub paid_online_vnd: u64,
-    /// Digitised at reception ÷ received in the period (RULES §9; domain.md §6.2 4.2).
+    /// Digitised at reception ÷ received in the period (docs/rules.md §9, indicator 4.2).
     pub digitised: Fraction,
-    /// With an electronic result ÷ **ended in the period** (column 7) (domain.md §6.2 4.1).
+    /// With an electronic result ÷ **ended in the period** (column 7) (docs/rules.md §9, indicator 4.1).
     pub e_result: Fraction,
-    /// Reusing digitised data ÷ received in the period (domain.md §6.2 4.3).
+    /// Reusing digitised data ÷ received in the period (docs/rules.md §9, indicator 4.3).
     pub reused_data: Fraction,
     /// Ratings of the dossiers **ended in the period**, by level in [`Rating::ALL`] order: the
-    /// rating is given after the result (RULES §10).
+    /// rating is given after the result (docs/rules.md §10).
     pub ratings: [u64; 4],
     /// Rất hài lòng or hài lòng ÷ dossiers rated (those of `ratings`).
     pub satisfied: Fraction,
@@ -68,7 +68,7 @@ pub struct Figures {
     /// citizen was told, but not in time. Never counted in `apologies`.
     #[serde(default)]
     pub late_apologies: u64,
-    /// Feedback (PAKN) handled within its limits (RULES §10; domain.md §6.2 5.2), counted by
+    /// Feedback (PAKN) handled within its limits (docs/rules.md §10 and §9, indicator 5.2), counted by
     /// [`crate::feedback::on_time`] from the feedback of the same units, not from the dossier
     /// records: [`Figures::compute`] leaves it `None` (not available, never zero) and the caller
     /// fills it when the units hold feedback that matters for the period.

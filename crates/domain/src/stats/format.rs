@@ -1,4 +1,4 @@
-//! Vietnamese display of rates and points (RULES §12): `70,98%`, `17,50`.
+//! Vietnamese display of rates and points (docs/rules.md §12): `70,98%`, `17,50`.
 
 use crate::format::percent;
 

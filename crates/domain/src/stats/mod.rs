@@ -1,6 +1,6 @@
 //! Statistics over dossiers: reporting periods, the periodic report of TTHC resolution
-//! (RULES §8, Biểu II.06a), its other figures (online payments, digitisation, ratings, apologies)
-//! and the Decision 766 index (RULES §9).
+//! (docs/rules.md §8, Biểu II.06a), its other figures (online payments, digitisation, ratings, apologies)
+//! and the Decision 766 index (docs/rules.md §9).
 //!
 //! Pure and allocation-light: callers reduce dossiers to [`Record`]s (unit and field as indexes
 //! into their own tables) and pass slices; every rule takes the period as an argument.

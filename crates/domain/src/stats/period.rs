@@ -1,4 +1,4 @@
-//! Reporting periods (RULES §8, domain.md §5.3): the VPCP cut-off windows (15th → 14th),
+//! Reporting periods (docs/rules.md §8, docs/rules.md §8): the VPCP cut-off windows (15th → 14th),
 //! calendar periods, and any range of local dates.
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};

@@ -1,4 +1,4 @@
-//! Where one dossier falls in the periodic report (RULES §8): the single rule behind every column.
+//! Where one dossier falls in the periodic report (docs/rules.md §8): the single rule behind every column.
 
 use super::period::Period;
 use super::record::Record;

@@ -1,4 +1,4 @@
-//! The applicant's satisfaction rating of one dossier (RULES §10).
+//! The applicant's satisfaction rating of one dossier (docs/rules.md §10).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! The periodic report (RULES §8): totals, rows per unit and per field, in one pass.
+//! The periodic report (docs/rules.md §8): totals, rows per unit and per field, in one pass.
 
 use super::columns::Columns;
 use super::period::Period;

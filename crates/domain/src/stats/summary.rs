@@ -7,7 +7,7 @@ use super::place::Bounds;
 use super::record::Record;
 use super::report::{Report, Tally};
 
-/// The periodic report (RULES §8) and the other figures of a period over one set of records.
+/// The periodic report (docs/rules.md §8) and the other figures of a period over one set of records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     /// Columns 3–13: totals, per unit, per field.

@@ -1,4 +1,4 @@
-//! The examples of the issue and of RULES.md §5, each a test.
+//! The examples of the issue and of docs/rules.md §5, each a test.
 
 use super::support::*;
 use motcua_domain::calendar::DayKind;
@@ -123,7 +123,7 @@ fn calendar_days_roll_to_the_next_working_day_closing() {
     );
 }
 
-/// RULES.md §5: "same time N calendar days later; if that day is not a working day, roll forward to
+/// docs/rules.md §5: "same time N calendar days later; if that day is not a working day, roll forward to
 /// the next working day's closing time". A dossier received earlier can therefore be due later.
 #[test]
 fn calendar_days_are_not_monotonic_by_rule() {

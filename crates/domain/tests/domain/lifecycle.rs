@@ -1,4 +1,4 @@
-//! The dossier state machine (RULES §6): intake, hand-overs, pauses, transfer, apology, endings.
+//! The dossier state machine (docs/rules.md §6): intake, hand-overs, pauses, transfer, apology, endings.
 
 use crate::support::{at, engine, procedure, rfc};
 use chrono::NaiveDateTime;
@@ -167,7 +167,7 @@ fn full_path_assign_hand_over_resolve_return_on_time() {
     )
     .unwrap();
     assert_eq!(life.dossier.status, Status::Resolved);
-    // Ended on the due date, before the due instant → on time (RULES §7).
+    // Ended on the due date, before the due instant → on time (docs/rules.md §7).
     assert_eq!(
         life.dossier.time_class(at(2026, 12, 1, 0, 0)),
         Some(TimeClass::OnTime)

@@ -1,4 +1,4 @@
-//! Statistics (RULES §8, §9): periods, the periodic report's columns, the Decision 766 index.
+//! Statistics (docs/rules.md §8, §9): periods, the periodic report's columns, the Decision 766 index.
 
 #[path = "stats_columns.rs"]
 mod columns;

@@ -1,4 +1,4 @@
-//! The columns of the periodic report, one hand-made dossier at a time (RULES §7, §8).
+//! The columns of the periodic report, one hand-made dossier at a time (docs/rules.md §7, §8).
 //! Period: Tháng 11/2026 = 15/10/2026 – 14/11/2026; `end()` = 15/11/2026 00:00.
 
 use super::rec;

@@ -83,7 +83,7 @@ fn period() -> impl Strategy<Value = Period> {
     .prop_map(|p| p.unwrap())
 }
 
-/// RULES §8 read directly, one column at a time, without the production placement.
+/// docs/rules.md §8 read directly, one column at a time, without the production placement.
 fn reference(p: &Period, records: &[Record]) -> Columns {
     let (start, end) = (p.start(), p.end());
     let mut c = Columns::default();

@@ -1,4 +1,4 @@
-//! Template filters for Vietnamese formats (RULES §12), all through `motcua_domain::format`:
+//! Template filters for Vietnamese formats (docs/rules.md §12), all through `motcua_domain::format`:
 //! `date` 25/11/2026, `date_time` 09:00 thứ Tư, 25/11/2026, `time` 09:00, `time_on_form`
 //! 09 giờ 00 phút, `long_date` ngày 25 tháng 11 năm 2026, `money` 1.234.567 đồng, `integer` 1.234.567, `percent` 70,98%,
 //! `phone` 0912 345 678.

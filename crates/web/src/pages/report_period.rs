@@ -1,6 +1,6 @@
 //! The period and unit picker of the report pages: month, quarter, 6 months, 9 months, year or a
 //! range of dates, and a unit of the user's subtree. The periodic report uses the VPCP windows
-//! (15th to 14th); the 766 index uses calendar periods (domain.md §5.3).
+//! (15th to 14th); the 766 index uses calendar periods (docs/rules.md §8).
 
 use super::error::PageError;
 use chrono::{Datelike, NaiveDate};

@@ -8,7 +8,7 @@ use motcua_domain::org::Unit;
 use motcua_domain::stats::{Figures, Index766, IndicatorId, Period, Report};
 use serde::Serialize;
 
-/// The periodic report of a unit subtree (RULES §8).
+/// The periodic report of a unit subtree (docs/rules.md §8).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TthcReport {
     /// The unit at the top of the subtree: the reporting unit.

@@ -1,4 +1,4 @@
-//! The Decision 766 index of a unit for a period (RULES §9).
+//! The Decision 766 index of a unit for a period (docs/rules.md §9).
 
 use super::catalogue::{CatalogueFacts, Fraction};
 use super::group::Group;

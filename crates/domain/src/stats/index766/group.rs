@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A group of indicators (domain.md §6.1).
+/// A group of indicators (docs/rules.md §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Group {

@@ -21,8 +21,8 @@ const MINUTES_PER_DAY: f64 = 24.0 * 60.0;
 /// An indicator of the Decision 766 index for a unit and period.
 ///
 /// An indicator that cannot be computed (an input not given) or does not apply (an empty
-/// denominator: "không phát sinh", shown as N/A per domain.md §6.2) scores nothing and is removed
-/// from the maximum, as applicable-or-not criteria are in RULES §11: it neither earns nor loses
+/// denominator: "không phát sinh", shown as N/A per docs/rules.md §9) scores nothing and is removed
+/// from the maximum, as applicable-or-not criteria are in docs/rules.md §11: it neither earns nor loses
 /// points.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {

@@ -1,4 +1,4 @@
-//! The indicators of the Decision 766 index that motcua scores (RULES §9, domain.md §6.2).
+//! The indicators of the Decision 766 index that motcua scores (docs/rules.md §9, docs/rules.md §9).
 
 use super::group::Group;
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! Decision 766/QĐ-TTg index of service quality (RULES §9, domain.md §6): indicators with their
+//! Decision 766/QĐ-TTg index of service quality (docs/rules.md §9, docs/rules.md §9): indicators with their
 //! figures, rates and points, group scores, and the dossiers that lost points.
 
 mod catalogue;
