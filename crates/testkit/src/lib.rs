@@ -6,9 +6,11 @@
 
 mod db;
 mod fixture;
+mod requests;
 
 pub use db::{Backend, TestDb};
 pub use fixture::{
     BUILDING, CERTIFY, DEPARTMENT, Fixture, MARRIAGE, PROVINCE, UNITS, WARD1, WARD2, fixture,
     password, start, username,
 };
+pub use requests::desk_request;

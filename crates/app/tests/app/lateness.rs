@@ -4,39 +4,17 @@
 //! look-up alike, on both databases.
 
 use chrono::NaiveDate;
-use motcua_app::{DossierFilter, IntakeRequest};
-use motcua_domain::catalogue::ApplicantType;
-use motcua_domain::dossier::{Action, Applicant, Channel, ReturnMethod};
+use motcua_app::DossierFilter;
+use motcua_domain::dossier::Action;
 use motcua_domain::org::Role;
 use motcua_domain::stats::{IndicatorId, Period};
-use motcua_testkit::{Backend, MARRIAGE, PROVINCE, WARD1, fixture};
+use motcua_testkit::{Backend, MARRIAGE, PROVINCE, WARD1, desk_request, fixture};
 
 fn at(m: u32, d: u32, h: u32) -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, m, d)
         .unwrap()
         .and_hms_opt(h, 0, 0)
         .unwrap()
-}
-
-fn request(name: &str) -> IntakeRequest {
-    IntakeRequest {
-        procedure_code: MARRIAGE.into(),
-        receiving_unit: None,
-        competent_unit: None,
-        applicant: Applicant {
-            kind: ApplicantType::Citizen,
-            name: name.into(),
-            id_number: None,
-            phone: Some("0912345678".into()),
-            email: None,
-            address: None,
-        },
-        channel: Channel::Desk,
-        return_method: ReturnMethod::Desk,
-        digitised: false,
-        reused_data: false,
-        paid_at_desk: false,
-    }
 }
 
 fn supplement(note: &str) -> Action {
@@ -54,12 +32,12 @@ async fn late_stays_late(backend: Backend) {
     // Both received Wed 25/11/2026 09:00, due Mon 30/11 09:00 (3 working days).
     let paused_late = f
         .app
-        .intake(&desk, request("Nguyễn Văn An"), None)
+        .intake(&desk, desk_request(MARRIAGE, None, "Nguyễn Văn An"), None)
         .await
         .unwrap();
     let asked_twice = f
         .app
-        .intake(&desk, request("Trần Thị Bình"), None)
+        .intake(&desk, desk_request(MARRIAGE, None, "Trần Thị Bình"), None)
         .await
         .unwrap();
     let (paused_late, asked_twice) = (

@@ -2,35 +2,13 @@
 //! databases: each case is refused on what the caller may not touch, with a clear message.
 
 use chrono::NaiveDate;
+use motcua_app::CalendarChange;
 use motcua_app::idempotency::{Channel as KeyChannel, ClientKey};
-use motcua_app::{CalendarChange, IntakeRequest};
 use motcua_domain::calendar::{CalendarOverride, DayKind};
-use motcua_domain::catalogue::ApplicantType;
-use motcua_domain::dossier::{Action, Applicant, Channel, ReturnMethod};
-use motcua_domain::ids::UnitCode;
+use motcua_domain::dossier::Action;
 use motcua_domain::org::Role;
+use motcua_testkit::desk_request as request;
 use motcua_testkit::{BUILDING, Backend, DEPARTMENT, MARRIAGE, PROVINCE, WARD1, WARD2, fixture};
-
-fn request(procedure: &str, competent: Option<&str>, name: &str) -> IntakeRequest {
-    IntakeRequest {
-        procedure_code: procedure.into(),
-        receiving_unit: None,
-        competent_unit: competent.map(|c| UnitCode::parse(c).unwrap()),
-        applicant: Applicant {
-            kind: ApplicantType::Citizen,
-            name: name.into(),
-            id_number: None,
-            phone: Some("0912345678".into()),
-            email: None,
-            address: None,
-        },
-        channel: Channel::Desk,
-        return_method: ReturnMethod::Desk,
-        digitised: false,
-        reused_data: false,
-        paid_at_desk: false,
-    }
-}
 
 fn key(channel: KeyChannel, k: &str) -> Option<ClientKey> {
     Some(ClientKey::parse(channel, k).unwrap())
