@@ -8,6 +8,8 @@ mod concurrency;
 mod durability;
 mod feedback;
 mod history;
+#[cfg(target_os = "linux")]
+mod memory;
 mod report;
 mod report_pdf;
 mod setup;
