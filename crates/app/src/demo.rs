@@ -373,6 +373,29 @@ fn simulate(
                     note: "Công dân đã bổ sung".into(),
                 },
             );
+            // Now and then a leader asks again: the clock keeps running, the dossier is late.
+            if rng.chance(30) {
+                t = engine.add_working_seconds(t, 3600);
+                push(
+                    t,
+                    "lanhdao",
+                    Action::RequestSupplement {
+                        items: vec!["Bản sao có chứng thực của giấy tờ đã bổ sung".into()],
+                        note: "Bản đã bổ sung là bản chụp, chưa có chứng thực".into(),
+                    },
+                );
+                t = engine.add_working_seconds(t, 3600 * (2 + rng.below(10) as i64));
+                if t > now {
+                    return Some(Plan { new, actions });
+                }
+                push(
+                    t,
+                    "tiepnhan",
+                    Action::ReceiveSupplement {
+                        note: "Công dân đã bổ sung bản có chứng thực".into(),
+                    },
+                );
+            }
         }
         if let Some(c) = coordinating.as_ref().filter(|_| i == 0 && rng.chance(6)) {
             push(
@@ -394,7 +417,10 @@ fn simulate(
             );
         }
         if late && i + 1 == steps && rng.chance(60) {
-            let before = engine.add_working_seconds(due, -3600 * 8);
+            // Most apologies a working day ahead; some late, a couple of hours before the due
+            // instant (recorded and counted as late apologies).
+            let ahead = if rng.chance(30) { 2 } else { 8 };
+            let before = engine.add_working_seconds(due, -3600 * ahead);
             push(
                 before.max(received),
                 "lanhdao",
