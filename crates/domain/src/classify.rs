@@ -73,6 +73,13 @@ pub fn classify(
     }
 }
 
+/// Early, on time or late for a step or a transfer done at `done` against its own due instant
+/// (docs/rules.md §6.6, §7.1); one without a due instant is on time; `None` while not done.
+pub fn classify_step(done: Option<NaiveDateTime>, due: Option<NaiveDateTime>) -> Option<TimeClass> {
+    let done = done?;
+    Some(due.map_or(TimeClass::OnTime, |due| classify_ended(done, due)))
+}
+
 /// Classifies a dossier as of `as_of` ([`classify`]), with the rule of docs/rules.md §6–§7:
 /// more than one supplement request after reception makes it late (ended) or overdue (open),
 /// whatever its time. The periodic report, the Decision 766 index, the dashboard and the
@@ -131,5 +138,18 @@ mod tests {
         );
         assert_eq!(classify(None, None, t(30, 0, 0)), TimeClass::NotDue);
         assert!(TimeClass::Overdue.is_late() && !TimeClass::OnTime.is_late());
+        assert_eq!(
+            classify_step(Some(t(19, 9, 0)), Some(due)),
+            Some(TimeClass::Early)
+        );
+        assert_eq!(
+            classify_step(Some(t(21, 9, 0)), Some(due)),
+            Some(TimeClass::Late)
+        );
+        assert_eq!(
+            classify_step(Some(t(21, 9, 0)), None),
+            Some(TimeClass::OnTime)
+        );
+        assert_eq!(classify_step(None, Some(due)), None);
     }
 }

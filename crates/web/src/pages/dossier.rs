@@ -15,7 +15,7 @@ use chrono::NaiveDateTime;
 use motcua_app::DossierView;
 use motcua_app::permissions::Org;
 use motcua_app::usecases::dossiers::Assignee;
-use motcua_domain::classify::classify_ended;
+use motcua_domain::classify::{TimeClass, classify_step};
 use motcua_domain::dossier::{ActionKind, Dossier};
 use motcua_domain::ids::UnitCode;
 use serde::{Deserialize, Serialize};
@@ -27,13 +27,9 @@ pub struct DetailQuery {
     xong: String,
 }
 
-/// Early, on time or late against a due instant; `None` while not done (docs/rules.md §7.1).
+/// The domain's early / on time / late of a step or transfer, as a label.
 fn outcome(done: Option<NaiveDateTime>, due: Option<NaiveDateTime>) -> Option<&'static str> {
-    match (done, due) {
-        (Some(done), Some(due)) => Some(classify_ended(done, due).label_vi()),
-        (Some(_), None) => Some("đúng hạn"),
-        (None, _) => None,
-    }
+    classify_step(done, due).map(TimeClass::label_vi)
 }
 
 /// One transfer on the control sheet.
