@@ -24,7 +24,7 @@ pub use usecases::{
     dossiers::{DossierFilter, DossierView, IntakeRequest, PublicView},
     feedback::{FeedbackOptions, FeedbackReport},
     history::{HistoryOptions, HistoryReport},
-    reports::{REPORT_ROLES, ReportUnit, Scope, StatsRecords},
+    reports::{FieldRows, REPORT_ROLES, ReportUnit, Scope, StatsRecords},
     users::UserAccount,
 };
 

@@ -36,6 +36,14 @@ impl RuleSet {
             RuleSet::Decree118Of2025 => "Mẫu số 01 — Thông tư số 03/2025/TT-VPCP",
         }
     }
+
+    /// The control sheet's form («Phiếu kiểm soát quá trình giải quyết hồ sơ») and its circular.
+    pub fn control_sheet_form(self) -> &'static str {
+        match self {
+            RuleSet::Decree61Of2018 => "Mẫu số 05 — Thông tư số 01/2018/TT-VPCP",
+            RuleSet::Decree118Of2025 => "Mẫu số 06 — Thông tư số 03/2025/TT-VPCP",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -55,6 +63,13 @@ mod tests {
             (
                 "Trung tâm Phục vụ hành chính công",
                 "Mẫu số 01 — Thông tư số 03/2025/TT-VPCP"
+            )
+        );
+        assert_eq!(
+            (old.control_sheet_form(), new.control_sheet_form()),
+            (
+                "Mẫu số 05 — Thông tư số 01/2018/TT-VPCP",
+                "Mẫu số 06 — Thông tư số 03/2025/TT-VPCP"
             )
         );
     }

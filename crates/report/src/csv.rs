@@ -5,7 +5,7 @@
 
 use crate::register::{REGISTER_COLUMNS, register_lines};
 use crate::sheet::CELL_MAX;
-use crate::tthc::{COLUMNS, RowKind, tthc_rows};
+use crate::tthc::{COLUMNS, RowKind, numbered, tthc_rows};
 use motcua_app::usecases::reports::{Register, TthcReport};
 use motcua_domain::format::bounded_by;
 
@@ -68,8 +68,8 @@ pub fn tthc_csv(r: &TthcReport) -> String {
         ("II", RowKind::Field, "Theo lĩnh vực"),
     ] {
         record(&mut out, &[numeral, title]);
-        for (i, row) in rows.iter().filter(|row| row.kind == kind).enumerate() {
-            let mut fields = vec![(i + 1).to_string(), row.name.clone()];
+        for (stt, row) in numbered(&rows, kind) {
+            let mut fields = vec![stt, row.name.clone()];
             fields.extend(row.columns.row().iter().map(ToString::to_string));
             record(&mut out, &fields);
         }

@@ -42,7 +42,7 @@ pub use register::{
 pub use sheet::{CELL_MAX, Cell, Range, Sheet, Style, Value};
 pub use tthc::{
     COLUMNS, ColumnLabel, RowKind, TthcFieldJson, TthcJson, TthcRow, TthcUnitJson, field_code,
-    tthc_json, tthc_rows,
+    numbered, tthc_json, tthc_rows,
 };
 pub use tthc_sheet::tthc_sheet;
 pub use xlsx::{ExportError, register_xlsx, tthc_xlsx, write_xlsx};

@@ -48,6 +48,35 @@ pub enum RowKind {
     Unit,
     /// Một lĩnh vực, trên cả cây đơn vị.
     Field,
+    /// A field of one unit's own dossiers, under that unit's row (when asked).
+    UnitField,
+}
+
+/// The section of the form a row is listed in: units (with the fields under each) or fields.
+fn section_of(kind: RowKind) -> RowKind {
+    match kind {
+        RowKind::Unit | RowKind::UnitField => RowKind::Unit,
+        RowKind::Field => RowKind::Field,
+    }
+}
+
+/// The rows of one section of the form (`RowKind::Unit`: section I, with the fields under each
+/// unit; `RowKind::Field`: section II) with their STT: `1`, `2`, … and `1.1`, `1.2`, … for the
+/// fields under unit 1.
+pub fn numbered(rows: &[TthcRow], section: RowKind) -> Vec<(String, &TthcRow)> {
+    let (mut n, mut k) = (0, 0);
+    rows.iter()
+        .filter(|r| section_of(r.kind) == section_of(section))
+        .map(|r| {
+            if r.kind == RowKind::UnitField {
+                k += 1;
+                (format!("{n}.{k}"), r)
+            } else {
+                (n, k) = (n + 1, 0);
+                (n.to_string(), r)
+            }
+        })
+        .collect()
 }
 
 /// One row of the report as every export shows it.
@@ -76,15 +105,35 @@ pub fn field_code(name: &str) -> String {
 }
 
 /// The rows of a report: every unit of the subtree in tree order (zeros included, as the form
-/// lists them), then every field that has a dossier counted, by name.
+/// lists them), each followed by the fields of its own dossiers when the report holds them,
+/// then every field that has a dossier counted, by name.
 pub fn tthc_rows(r: &TthcReport) -> Vec<TthcRow> {
     let top_depth = r.unit.path.len();
-    let units = r.units.iter().zip(0u32..).map(|(u, i)| TthcRow {
-        kind: RowKind::Unit,
-        code: u.code.to_string(),
-        name: u.name.clone(),
-        depth: u.path.len().saturating_sub(top_depth),
-        columns: r.report.unit(i),
+    let units = r.units.iter().zip(0u32..).flat_map(|(u, i)| {
+        let depth = u.path.len().saturating_sub(top_depth);
+        let unit = TthcRow {
+            kind: RowKind::Unit,
+            code: u.code.to_string(),
+            name: u.name.clone(),
+            depth,
+            columns: r.report.unit(i),
+        };
+        let fields = r
+            .unit_fields
+            .iter()
+            .filter(move |(unit, _)| *unit == i)
+            .flat_map(|(_, rows)| rows.iter())
+            .filter_map(move |(f, columns)| {
+                let name = r.fields.get(*f as usize)?;
+                Some(TthcRow {
+                    kind: RowKind::UnitField,
+                    code: field_code(name),
+                    name: name.clone(),
+                    depth: depth + 1,
+                    columns: *columns,
+                })
+            });
+        std::iter::once(unit).chain(fields)
     });
     let fields = r.report.fields.iter().filter_map(|(i, columns)| {
         let name = r.fields.get(*i as usize)?;
@@ -128,6 +177,10 @@ pub struct TthcUnitJson {
     pub parent: Option<String>,
     /// Độ sâu so với đơn vị báo cáo (0 là chính đơn vị đó).
     pub depth: usize,
+    /// Các lĩnh vực của hồ sơ của chính đơn vị này, theo tên; chỉ có khi yêu cầu
+    /// `fields_by_unit=true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<TthcFieldJson>>,
 }
 
 /// Một lĩnh vực, trên cả cây đơn vị.
@@ -173,30 +226,34 @@ pub struct TthcJson {
 /// The report as JSON ([`TthcJson`]).
 pub fn tthc_json(r: &TthcReport) -> TthcJson {
     let rows = tthc_rows(r);
-    let parents = r
+    let mut parents = r
         .units
         .iter()
         .map(|u| u.parent.as_ref().map(ToString::to_string));
-    let units = rows
-        .iter()
-        .filter(|row| row.kind == RowKind::Unit)
-        .zip(parents)
-        .map(|(row, parent)| TthcUnitJson {
-            columns: columns_json(&row.columns),
-            code: row.code.clone(),
-            name: row.name.clone(),
-            parent,
-            depth: row.depth,
-        })
-        .collect();
+    let asked = !r.unit_fields.is_empty();
+    let mut units: Vec<TthcUnitJson> = Vec::with_capacity(r.units.len());
+    for row in &rows {
+        match row.kind {
+            RowKind::Unit => units.push(TthcUnitJson {
+                columns: columns_json(&row.columns),
+                code: row.code.clone(),
+                name: row.name.clone(),
+                parent: parents.next().flatten(),
+                depth: row.depth,
+                fields: asked.then(Vec::new),
+            }),
+            RowKind::UnitField => {
+                if let Some(fields) = units.last_mut().and_then(|u| u.fields.as_mut()) {
+                    fields.push(field_json(row));
+                }
+            }
+            RowKind::Field => {}
+        }
+    }
     let fields = rows
         .iter()
         .filter(|row| row.kind == RowKind::Field)
-        .map(|row| TthcFieldJson {
-            columns: columns_json(&row.columns),
-            code: row.code.clone(),
-            name: row.name.clone(),
-        })
+        .map(field_json)
         .collect();
     let columns = COLUMNS
         .iter()
@@ -217,5 +274,13 @@ pub fn tthc_json(r: &TthcReport) -> TthcJson {
         units,
         fields,
         figures: figures_json(&r.figures),
+    }
+}
+
+fn field_json(row: &TthcRow) -> TthcFieldJson {
+    TthcFieldJson {
+        columns: columns_json(&row.columns),
+        code: row.code.clone(),
+        name: row.name.clone(),
     }
 }

@@ -3,7 +3,9 @@
 //! a section of units and a section of fields numbered with STT, and the total row.
 
 use crate::sheet::{Range, Sheet, Style};
-use crate::tthc::{COLUMNS, FORM, PENDING, RECEIVED, RESOLVED, RowKind, TITLE, TthcRow, tthc_rows};
+use crate::tthc::{
+    COLUMNS, FORM, PENDING, RECEIVED, RESOLVED, RowKind, TITLE, TthcRow, numbered, tthc_rows,
+};
 use motcua_app::usecases::reports::TthcReport;
 use motcua_domain::format;
 use motcua_domain::stats::{Period, PeriodKind};
@@ -64,8 +66,8 @@ pub fn tthc_sheet(r: &TthcReport) -> Sheet {
         s.text(row, 0, numeral, Style::Section);
         s.merge(Range::new(row, 1, row, LAST), title, Style::Section);
         row += 1;
-        for (stt, line) in rows.iter().filter(|l| l.kind == kind).enumerate() {
-            body_row(&mut s, row, &(stt + 1).to_string(), line);
+        for (stt, line) in numbered(&rows, kind) {
+            body_row(&mut s, row, &stt, line);
             row += 1;
         }
     }

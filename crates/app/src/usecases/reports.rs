@@ -9,18 +9,20 @@ mod model;
 mod records;
 mod scope;
 mod summary;
+mod unit_fields;
 
 pub use model::{IndexReport, Register, RegisterRow, TthcReport};
 pub(crate) use records::facts_of;
 pub use records::{StatsRecords, catalogue_facts};
 pub use scope::{REPORT_ROLES, ReportUnit, Scope, reportable, subtree};
 pub use summary::SubtreeSummary;
+pub use unit_fields::{FieldRows, UnitFieldRows};
 
 use crate::App;
 use crate::caller::Caller;
 use crate::error::AppError;
 use motcua_domain::classify::classify;
-use motcua_domain::dossier::Dossier;
+use motcua_domain::dossier::{Dossier, Leg};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::{Role, Unit};
 use motcua_domain::stats::{
@@ -66,6 +68,18 @@ impl App {
         period: Period,
         unit: impl Into<ReportUnit>,
     ) -> Result<TthcReport, AppError> {
+        self.report_tthc_with(caller, period, unit, FieldRows::Subtree)
+            .await
+    }
+
+    /// [`App::report_tthc`], with the fields of each unit under its row when `fields` asks.
+    pub async fn report_tthc_with(
+        &self,
+        caller: &Caller,
+        period: Period,
+        unit: impl Into<ReportUnit>,
+        fields: FieldRows,
+    ) -> Result<TthcReport, AppError> {
         let scope = self.report_scope_of(caller, unit.into()).await?;
         // A period not yet over: open dossiers are classified as of now.
         let period = period.read_at(self.now());
@@ -74,6 +88,13 @@ impl App {
             self.subtree_summary(&scope.units, period),
             self.feedback_on_time(&scope.units, &period),
         )?;
+        let unit_fields = match fields {
+            FieldRows::Subtree => Vec::new(),
+            FieldRows::UnderEachUnit => {
+                self.unit_field_rows(&scope.units, period, &s.fields)
+                    .await?
+            }
+        };
         Ok(TthcReport {
             figures: Figures {
                 feedback_on_time: feedback,
@@ -83,6 +104,7 @@ impl App {
             unit: scope.top,
             units: scope.units,
             fields: s.fields,
+            unit_fields,
         })
     }
 
@@ -192,9 +214,13 @@ impl App {
     }
 }
 
-/// When the desk handed `d` over to the resolving body: the end of the first step of its
-/// process, when that step is the desk's (`tiep_nhan`).
+/// When the desk handed `d` over to the resolving body: its hand-over event (docs/rules.md
+/// §6.6); for a dossier recorded before those events, the end of the first step of its process
+/// when that step is the desk's (`tiep_nhan`).
 fn handed_over(d: &Dossier) -> Option<chrono::NaiveDateTime> {
+    if let Some(h) = d.handovers.iter().find(|h| h.leg == Leg::ToCompetent) {
+        return Some(h.sent_at);
+    }
     let first = d.facts.steps.first()?;
     if first.role != Role::TiepNhan {
         return None;

@@ -2,7 +2,7 @@
 //! them, which unit a dossier counts for, the 13 columns, the register and the 766 index.
 
 use chrono::{Duration, NaiveDate};
-use motcua_app::{App, AppError, Caller, IntakeRequest};
+use motcua_app::{App, AppError, Caller, FieldRows, IntakeRequest};
 use motcua_domain::catalogue::ApplicantType;
 use motcua_domain::classify::TimeClass;
 use motcua_domain::dossier::{Action, Applicant, Channel, ReturnMethod, Status};
@@ -184,6 +184,54 @@ async fn reports_on_sqlite() {
 #[tokio::test]
 async fn reports_on_postgres() {
     reports_count_each_dossier_for_its_competent_unit(Backend::Postgres).await;
+}
+
+/// The fields under each unit (docs/rules.md §8.6): each unit's own dossiers by field, adding
+/// up to the unit's row; the whole tree's field rows stay as they are.
+async fn fields_under_each_unit_add_up_to_its_row(backend: Backend) {
+    let f = fixture(backend).await;
+    three_dossiers(&f).await;
+    let cchc = f.caller(Role::Cchc, PROVINCE);
+    let plain = f.app.report_tthc(&cchc, december(), None).await.unwrap();
+    assert!(plain.unit_fields.is_empty());
+    let r = f
+        .app
+        .report_tthc_with(&cchc, december(), None, FieldRows::UnderEachUnit)
+        .await
+        .unwrap();
+    assert_eq!(r.report, plain.report);
+    // Units by index: the department (1) has its building permit under Xây dựng (field 1), ward
+    // one (2) its two marriages under Hộ tịch (field 0); the others have none.
+    type Rows = Vec<(u32, [u64; 11])>;
+    let listed: Vec<(u32, Rows)> = r
+        .unit_fields
+        .iter()
+        .map(|(u, rows)| (*u, rows.iter().map(|(f, c)| (*f, c.row())).collect()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (1, vec![(1, [1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0])]),
+            (2, vec![(0, [2, 0, 2, 0, 1, 1, 0, 0, 1, 0, 1])]),
+        ]
+    );
+    for (u, rows) in &r.unit_fields {
+        let mut sum = motcua_domain::stats::Columns::default();
+        for (_, c) in rows {
+            sum.add(c);
+        }
+        assert_eq!(sum, r.report.unit(*u));
+    }
+}
+
+#[tokio::test]
+async fn fields_under_each_unit_on_sqlite() {
+    fields_under_each_unit_add_up_to_its_row(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn fields_under_each_unit_on_postgres() {
+    fields_under_each_unit_add_up_to_its_row(Backend::Postgres).await;
 }
 
 async fn scope_of(app: &App, actor: &Caller, unit: Option<&str>) -> Result<Vec<String>, AppError> {

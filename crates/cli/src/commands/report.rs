@@ -3,7 +3,7 @@
 
 use super::data::{message, open};
 use super::settings::DataArgs;
-use motcua_app::ReportUnit;
+use motcua_app::{FieldRows, ReportUnit};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::stats::Period;
 use std::path::{Path, PathBuf};
@@ -39,6 +39,9 @@ pub struct Args {
     /// thuộc).
     #[arg(long)]
     with_predecessors: bool,
+    /// Báo cáo tthc: liệt kê các lĩnh vực của từng đơn vị ngay dưới dòng của đơn vị đó.
+    #[arg(long)]
+    fields_by_unit: bool,
     /// Định dạng: json, csv, xlsx, pdf (chỉ số 766: json, pdf).
     #[arg(long, default_value = "json")]
     format: String,
@@ -51,6 +54,13 @@ pub struct Args {
 enum Output {
     Text(String),
     Bytes(Vec<u8>),
+}
+
+fn check_fields_by_unit(what: &Report, args: &Args) -> Result<(), String> {
+    if args.fields_by_unit && !matches!(what, Report::Tthc(_)) {
+        return Err("--fields-by-unit chỉ dùng cho báo cáo tthc".into());
+    }
+    Ok(())
 }
 
 fn check_format(what: &Report, format: &str) -> Result<(), String> {
@@ -80,6 +90,7 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
     let (Report::Tthc(args) | Report::Index766(args) | Report::Register(args)) = what;
     let format = args.format.trim().to_ascii_lowercase();
     check_format(what, &format)?;
+    check_fields_by_unit(what, args)?;
     match format.as_str() {
         "xlsx" if args.out.is_none() => {
             return Err("tệp Excel là dữ liệu nhị phân: cần --out TỆP.xlsx".into());
@@ -110,8 +121,13 @@ pub async fn run(data: &DataArgs, what: &Report) -> Result<String, String> {
         |r: Result<Vec<u8>, motcua_pdf::PdfError>| r.map(Output::Bytes).map_err(|e| e.to_string());
     let output = match what {
         Report::Tthc(_) => {
+            let fields = if args.fields_by_unit {
+                FieldRows::UnderEachUnit
+            } else {
+                FieldRows::Subtree
+            };
             let r = app
-                .report_tthc(&super::operator(), period, unit)
+                .report_tthc_with(&super::operator(), period, unit, fields)
                 .await
                 .map_err(|e| message(&e))?;
             match format.as_str() {

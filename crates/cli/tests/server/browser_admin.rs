@@ -1,6 +1,7 @@
-//! An administrator locks an account in a real browser (headless Chromium driven over the
-//! DevTools protocol): signs in with the form, opens «Người dùng», clicks «Khóa tài khoản» and
-//! confirms, and sees the account marked locked; the user's API token stops at once.
+//! Staff journeys in a real browser (headless Chromium driven over the DevTools protocol): an
+//! administrator signs in with the form, opens «Người dùng», clicks «Khóa tài khoản» and
+//! confirms, and sees the account marked locked, the user's API token stopping at once; a desk
+//! officer passes a dossier on with the step form and prints its control sheet.
 
 use crate::support::*;
 use serde_json::{Value, json};
@@ -197,4 +198,70 @@ async fn an_administrator_locks_an_account_in_chromium() {
     .await
     .unwrap();
     assert_eq!(r.status, 401, "the locked user's token stopped: {}", r.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_desk_officer_hands_a_dossier_over_and_prints_its_control_sheet_in_chromium() {
+    let dir = temp_dir("browser-control-sheet");
+    let url = format!("sqlite://{}", dir.join("motcua.db").display());
+    install(&url);
+    let (desk, procedure) = demo_desk_and_procedure();
+    create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
+    let server = Server::start(&url, &dir).await;
+    let auth = format!(
+        "Bearer {}",
+        token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
+    );
+    let body = intake_body(&desk, &procedure, 3);
+    let r = request(
+        server.port,
+        "POST",
+        "/api/v1/dossiers",
+        Some(&body),
+        &[("Authorization", auth.as_str())],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status, 201, "{}", r.body);
+    let code = r.json()["code"].as_str().unwrap().to_owned();
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let profile = dir.clone();
+
+    let (sheet, pdf) = tokio::task::spawn_blocking(move || {
+        let page = format!("/can-bo/ho-so/{code}");
+        let mut b = Browser::start(&profile);
+        b.open(&format!("{base}/dang-nhap?next={page}"));
+        b.wait_for(&format!("/dang-nhap?next={page}"));
+        b.eval(
+            "document.getElementById('username').value = 'tiepnhan';\
+             document.getElementById('password').value = 'mat-khau-tiep-nhan';\
+             document.getElementById('password').form.submit();",
+        );
+        b.wait_for(&page);
+        // The desk's step «Tiếp nhận, kiểm tra hồ sơ» is done: the officer passes it on.
+        b.eval("document.querySelector('input[name=action][value=complete_step]').form.submit()");
+        b.wait_for(&format!("{page}?xong=complete_step"));
+        b.eval("document.querySelector('a[href$=\"/phieu-kiem-soat\"]').click()");
+        b.wait_for(&format!("{page}/phieu-kiem-soat"));
+        let sheet = b.eval("document.querySelector('article.paper').innerText");
+        let pdf = b.call(
+            "Page.printToPDF",
+            json!({ "paperWidth": 8.27, "paperHeight": 11.69 }),
+        );
+        (sheet, pdf)
+    })
+    .await
+    .unwrap();
+
+    let sheet = sheet.as_str().unwrap();
+    for text in [
+        "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+        "Tiếp nhận, kiểm tra hồ sơ",
+        "Hồ sơ đến cơ quan giải quyết",
+        "Người giao",
+    ] {
+        assert!(sheet.contains(text), "{text} missing in {sheet}");
+    }
+    let data = pdf["data"].as_str().unwrap();
+    assert!(data.starts_with("JVBER"), "the printed sheet is a PDF");
 }

@@ -65,6 +65,28 @@ fn reports_of_the_demo_province_add_up_and_export() {
         }
     }
 
+    // With the fields of each unit under it: they add up to the unit's own row.
+    let args = [
+        &["report", "tthc"][..],
+        &range,
+        &["--fields-by-unit", "--format", "json"],
+    ]
+    .concat();
+    let by_unit: Value = serde_json::from_str(&run(&db, &args, "")).unwrap();
+    let mut listed = 0;
+    for unit in by_unit["units"].as_array().unwrap() {
+        let fields = unit["fields"].as_array().unwrap();
+        listed += fields.len();
+        let sum: u64 = fields.iter().map(|f| n(f, "received", "total")).sum();
+        assert_eq!(sum, n(unit, "received", "total"), "{unit}");
+    }
+    assert!(listed > 0, "{by_unit}");
+    let err = fail(
+        &db,
+        &[&["report", "register", "--fields-by-unit"][..], &range].concat(),
+    );
+    assert!(err.contains("chỉ dùng cho báo cáo tthc"), "{err}");
+
     // The register of the whole province lists every dossier received in the period.
     let args = [&["report", "register"][..], &range].concat();
     let book: Value = serde_json::from_str(&run(&db, &args, "")).unwrap();

@@ -1,6 +1,7 @@
 //! Dossier events: immutable and attributed. The state is the fold of its events.
 
 use super::facts::{Facts, PaymentMethod, ReturnMethod};
+use super::handover::HandedOver;
 use crate::deadline::PauseReason;
 use crate::ids::UnitCode;
 use crate::stats::Rating;
@@ -36,6 +37,9 @@ pub enum EventKind {
         due_at: NaiveDateTime,
         /// Due instant of each step.
         step_dues: Vec<NaiveDateTime>,
+        /// The hand-over to the competent body, when the process has no desk step first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handed_over: Option<HandedOver>,
     },
     /// Supplements requested before reception (Mẫu 02); the clock has not started.
     SupplementRequestedBeforeReception {
@@ -66,6 +70,9 @@ pub enum EventKind {
         to: Option<String>,
         /// Note.
         note: String,
+        /// The hand-over to the competent body, when this step ends the desk's part.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handed_over: Option<HandedOver>,
     },
     /// The clock stops.
     Paused {
@@ -148,6 +155,9 @@ pub enum EventKind {
         reasons: String,
         /// Electronic result file, when issued.
         result_file: Option<String>,
+        /// The result back to the desk, when the dossier was handed over.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handed_over: Option<HandedOver>,
     },
     /// Processing stopped.
     Stopped {

@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::event::EventKind;
+use super::handover;
 use super::offer::gate;
 use super::state::Dossier;
 use super::status::Status;
@@ -140,6 +141,8 @@ pub fn decide(
                 on_time,
                 to: to.clone(),
                 note: note.clone(),
+                handed_over: handover::ends_desk_part(dossier, step)
+                    .then(|| handover::to_competent(dossier, now, engine)),
             }))
         }
         Action::RequestSupplement { items, note } => {
@@ -234,6 +237,7 @@ pub fn decide(
                 approved: *approved,
                 reasons: reasons.clone(),
                 result_file: result_file.clone(),
+                handed_over: handover::result_to_desk(dossier, now),
             }))
         }
         Action::Stop { reason } => {
@@ -351,7 +355,12 @@ pub(super) fn received(
         })
         .collect();
     let step_dues = step_dues(engine, engine.clock_start(now), &budgets, due_at);
-    EventKind::Received { due_at, step_dues }
+    EventKind::Received {
+        due_at,
+        step_dues,
+        handed_over: handover::starts_at_competent(dossier)
+            .then(|| handover::to_competent(dossier, now, engine)),
+    }
 }
 
 /// The resume event: the due instant, and each step's, keeps the working time left at the

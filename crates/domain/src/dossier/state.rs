@@ -2,6 +2,7 @@
 
 use super::event::{Event, EventKind};
 use super::facts::{Facts, PaymentMethod, ReturnMethod};
+use super::handover::{HandOver, Leg};
 use super::status::Status;
 use crate::classify::{TimeClass, classify_dossier};
 use crate::deadline::{Pause, PauseReason};
@@ -136,6 +137,9 @@ pub struct Dossier {
     /// Each transfer to a coordinating unit, in order.
     #[serde(default)]
     pub transfers: Vec<TransferStep>,
+    /// The papers passing between the desk and the competent body, in order.
+    #[serde(default)]
+    pub handovers: Vec<HandOver>,
     /// Supplement requests after reception.
     pub supplements_after_reception: u32,
     /// Supplement requests before reception (Mẫu 02).
@@ -185,6 +189,7 @@ impl Dossier {
             current_step: None,
             coordinating_units: Vec::new(),
             transfers: Vec::new(),
+            handovers: Vec::new(),
             supplements_after_reception: 0,
             supplements_before_reception: 0,
             apology: None,
@@ -239,7 +244,12 @@ impl Dossier {
         let at = event.at;
         match &event.kind {
             EventKind::Created { .. } => {}
-            EventKind::Received { due_at, step_dues } => {
+            EventKind::Received {
+                due_at,
+                step_dues,
+                handed_over,
+            } => {
+                self.push_handover(Leg::ToCompetent, at, handed_over.as_ref());
                 self.status = Status::Received;
                 self.received_at = Some(at);
                 self.due_at = Some(*due_at);
@@ -260,8 +270,13 @@ impl Dossier {
                 self.status = Status::InProgress;
             }
             EventKind::StepCompleted {
-                step, on_time, to, ..
+                step,
+                on_time,
+                to,
+                handed_over,
+                ..
             } => {
+                self.push_handover(Leg::ToCompetent, at, handed_over.as_ref());
                 if let Some(s) = self.steps.get_mut(*step) {
                     s.finished_at = Some(at);
                     s.on_time = Some(*on_time);
@@ -360,7 +375,9 @@ impl Dossier {
                 approved,
                 reasons,
                 result_file,
+                handed_over,
             } => {
+                self.push_handover(Leg::ResultToDesk, at, handed_over.as_ref());
                 self.decision = Some(Decision {
                     approved: *approved,
                     reasons: reasons.clone(),
@@ -393,6 +410,12 @@ impl Dossier {
             EventKind::DueRecomputed { to, .. } => {
                 self.due_at = *to;
             }
+        }
+    }
+
+    fn push_handover(&mut self, leg: Leg, at: NaiveDateTime, h: Option<&super::HandedOver>) {
+        if let Some(h) = h {
+            self.handovers.push(HandOver::of(leg, at, h));
         }
     }
 

@@ -88,6 +88,8 @@ pub fn build(r: &LegacyRecord, p: &ImportedProcedure) -> Option<(Dossier, Vec<Ev
             EventKind::Received {
                 due_at: r.due_at,
                 step_dues: Vec::new(),
+                // The old system did not record hand-overs.
+                handed_over: None,
             },
         ),
     ];
@@ -165,6 +167,7 @@ pub fn build(r: &LegacyRecord, p: &ImportedProcedure) -> Option<(Dossier, Vec<Ev
                     String::new()
                 },
                 result_file: r.e_result.then(|| "ket-qua-dien-tu".to_owned()),
+                handed_over: None,
             },
             LegacyOutcome::Stopped => EventKind::Stopped { reason: reason() },
             LegacyOutcome::Withdrawn => EventKind::Withdrawn { reason: reason() },

@@ -64,6 +64,7 @@ fn received(due: NaiveDateTime) -> EventKind {
     EventKind::Received {
         due_at: due,
         step_dues: vec![],
+        handed_over: None,
     }
 }
 
@@ -113,6 +114,7 @@ fn a_resolved_dossier_paid_online_with_an_electronic_result() {
                     approved: true,
                     reasons: String::new(),
                     result_file: Some("kq.pdf".into()),
+                    handed_over: None,
                 },
             ),
             (
@@ -147,6 +149,7 @@ fn a_result_returned_online_without_a_file_is_not_electronic() {
                     approved: true,
                     reasons: String::new(),
                     result_file: None,
+                    handed_over: None,
                 },
             ),
             (

@@ -93,6 +93,7 @@ pub fn tthc(province: &str) -> TthcReport {
         unit: units(province)[0].clone(),
         units: units(province),
         fields: vec!["Hộ tịch".into(), "Xây dựng".into()],
+        unit_fields: Vec::new(),
         report: Report {
             period: period(),
             total,

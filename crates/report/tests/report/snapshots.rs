@@ -306,6 +306,7 @@ fn report() -> TthcReport {
         unit: units[0].clone(),
         units,
         fields: fields(),
+        unit_fields: Vec::new(),
         report: Report::compute(period(), &records()),
         figures: Figures::compute(&period(), &records()),
     }

@@ -107,6 +107,7 @@ pub fn report() -> TthcReport {
         unit: units[0].clone(),
         units,
         fields: vec!["Chứng thực".into(), "Hộ tịch".into()],
+        unit_fields: Vec::new(),
         report: Report::compute(period(), &records()),
         figures: Figures::compute(&period(), &records()),
     }

@@ -111,3 +111,79 @@ fn the_csv_has_a_bom_numbered_headers_and_the_rows_of_the_form() {
     assert_eq!(lines[9], "");
     assert_eq!(lines.len(), 10);
 }
+
+/// The report of `support` with the fields of each unit's own dossiers under it.
+fn report_by_unit_fields() -> motcua_report::TthcReport {
+    use crate::support::{period, records};
+    use motcua_domain::stats::Report;
+    let mut r = report();
+    r.unit_fields = (0u32..3)
+        .map(|u| {
+            let own: Vec<_> = records().into_iter().filter(|x| x.unit == u).collect();
+            (u, Report::compute(period(), &own).fields)
+        })
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
+    r
+}
+
+#[test]
+fn fields_under_each_unit_are_numbered_under_it_and_add_up_to_its_row() {
+    use motcua_report::numbered;
+    let rows = tthc_rows(&report_by_unit_fields());
+    let section: Vec<(String, RowKind, &str, usize)> = numbered(&rows, RowKind::Unit)
+        .into_iter()
+        .map(|(stt, r)| (stt, r.kind, r.name.as_str(), r.depth))
+        .collect();
+    let expected = [
+        ("1", RowKind::Unit, "Ủy ban nhân dân tỉnh Thử Nghiệm", 0),
+        ("1.1", RowKind::UnitField, "Chứng thực", 1),
+        ("2", RowKind::Unit, "Phường Một", 1),
+        ("2.1", RowKind::UnitField, "Chứng thực", 2),
+        ("2.2", RowKind::UnitField, "Hộ tịch", 2),
+        ("3", RowKind::Unit, "Phường Hai", 1),
+        ("3.1", RowKind::UnitField, "Hộ tịch", 2),
+    ];
+    let expected: Vec<(String, RowKind, &str, usize)> = expected
+        .into_iter()
+        .map(|(stt, k, n, d)| (stt.to_owned(), k, n, d))
+        .collect();
+    assert_eq!(section, expected);
+    // Section II is unchanged: the fields over the whole tree, numbered 1, 2.
+    let fields: Vec<String> = numbered(&rows, RowKind::Field)
+        .into_iter()
+        .map(|(stt, r)| format!("{stt} {}", r.name))
+        .collect();
+    assert_eq!(fields, ["1 Chứng thực", "2 Hộ tịch"]);
+    // Ward one: its two fields add up to its row.
+    let mut sum = motcua_domain::stats::Columns::default();
+    sum.add(&rows[3].columns);
+    sum.add(&rows[4].columns);
+    assert_eq!(sum, rows[2].columns);
+    assert_eq!(rows[3].columns.row(), [1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+}
+
+#[test]
+fn the_json_and_csv_list_a_unit_s_fields_only_when_asked() {
+    let plain = value(tthc_json(&report()));
+    assert!(plain["units"][1].get("fields").is_none());
+    let v = value(tthc_json(&report_by_unit_fields()));
+    let w1 = &v["units"][1];
+    assert_eq!(w1["code"], "T01.W1");
+    let names: Vec<&str> = w1["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Chứng thực", "Hộ tịch"]);
+    assert_eq!(w1["fields"][1]["code"], "ho-tich");
+    assert_eq!(w1["fields"][1]["received"]["online"], 1);
+    assert_eq!(v["units"].as_array().unwrap().len(), 3);
+    assert_eq!(v["fields"].as_array().unwrap().len(), 2);
+    let csv = tthc_csv(&report_by_unit_fields());
+    assert!(
+        csv.contains("\r\n2.2,Hộ tịch,1,1,0,0,1,1,0,0,0,0,0\r\n"),
+        "{csv}"
+    );
+}

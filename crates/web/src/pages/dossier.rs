@@ -16,7 +16,7 @@ use motcua_app::DossierView;
 use motcua_app::permissions::Org;
 use motcua_app::usecases::dossiers::Assignee;
 use motcua_domain::classify::{TimeClass, classify_step};
-use motcua_domain::dossier::{ActionKind, Dossier};
+use motcua_domain::dossier::{ActionKind, Dossier, Leg};
 use motcua_domain::ids::UnitCode;
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +42,18 @@ struct TransferRow {
     budget_minutes: u32,
     due_at: Option<NaiveDateTime>,
     returned_at: Option<NaiveDateTime>,
+    outcome: Option<&'static str>,
+}
+
+/// One hand-over between the desk and the competent body on the control sheet.
+#[derive(Serialize)]
+struct HandOverRow {
+    label: &'static str,
+    from: String,
+    to: String,
+    sent_at: NaiveDateTime,
+    arrives_at: NaiveDateTime,
+    due_at: Option<NaiveDateTime>,
     outcome: Option<&'static str>,
 }
 
@@ -88,6 +100,7 @@ struct DetailView<'a> {
     warnings: &'a [String],
     repeated_supplement: bool,
     steps: Vec<StepRow>,
+    handovers: Vec<HandOverRow>,
     transfers: Vec<TransferRow>,
     events: Vec<EventRow>,
     actions: Vec<(&'static str, &'static str)>,
@@ -158,6 +171,25 @@ pub async fn render(
             outcome: outcome(t.returned_at, t.due_at),
         })
         .collect();
+    let due = d.due_at.or(d.due_before_pause);
+    let handovers = d
+        .handovers
+        .iter()
+        .map(|h| {
+            // The result is due at the desk by the due instant; the dossier's hand-over has
+            // the desk step's own line.
+            let due_at = (h.leg == Leg::ResultToDesk).then_some(due).flatten();
+            HandOverRow {
+                label: h.leg.label_vi(),
+                from: unit(&h.from_unit),
+                to: unit(&h.to_unit),
+                sent_at: h.sent_at,
+                arrives_at: h.arrives_at,
+                due_at,
+                outcome: due_at.and_then(|_| outcome(Some(h.arrives_at), due_at)),
+            }
+        })
+        .collect();
     let transfer_units = org
         .units()
         .iter()
@@ -209,6 +241,7 @@ pub async fn render(
         warnings: &view.warnings,
         repeated_supplement: d.supplements_after_reception >= 2,
         steps,
+        handovers,
         transfers,
         events: events(&view.events, d, &org),
         actions,

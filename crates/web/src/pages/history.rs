@@ -4,7 +4,7 @@ use super::dossier::unit_name;
 use super::labels;
 use chrono::NaiveDateTime;
 use motcua_app::permissions::Org;
-use motcua_domain::dossier::{Dossier, Event, EventKind};
+use motcua_domain::dossier::{Dossier, Event, EventKind, HandedOver, Leg};
 use motcua_domain::format;
 use serde::Serialize;
 
@@ -55,8 +55,13 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
         EventKind::Created { facts } => {
             out.push(format!("Kênh tiếp nhận: {}", facts.channel.label_vi()));
         }
-        EventKind::Received { due_at, .. } => {
+        EventKind::Received {
+            due_at,
+            handed_over,
+            ..
+        } => {
             out.push(format!("Hẹn trả kết quả: {}", when(*due_at)));
+            push_handover(&mut out, org, handed_over.as_ref(), Leg::ToCompetent);
         }
         EventKind::SupplementRequestedBeforeReception { items, note }
         | EventKind::Paused { items, note, .. }
@@ -89,7 +94,9 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
             on_time,
             to,
             note,
+            handed_over,
         } => {
+            push_handover(&mut out, org, handed_over.as_ref(), Leg::ToCompetent);
             let timing = if *on_time {
                 "đúng hạn"
             } else {
@@ -160,7 +167,9 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
             approved,
             reasons,
             result_file,
+            handed_over,
         } => {
+            push_handover(&mut out, org, handed_over.as_ref(), Leg::ResultToDesk);
             out.push(if *approved {
                 "Giải quyết: đồng ý".into()
             } else {
@@ -190,4 +199,28 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
         }
     }
     out
+}
+
+/// The lines of a hand-over between the desk and the competent body (docs/rules.md §6.6).
+fn push_handover(out: &mut Vec<String>, org: &Org, h: Option<&HandedOver>, leg: Leg) {
+    let Some(h) = h else { return };
+    out.push(format!(
+        "{}: {} → {}",
+        leg.label_vi(),
+        unit_name(org, &h.from_unit),
+        unit_name(org, &h.to_unit)
+    ));
+    match (leg, h.on_time) {
+        (Leg::ToCompetent, _) => out.push(format!(
+            "Hồ sơ đến cơ quan giải quyết: {}",
+            format::date_time(h.arrives_at)
+        )),
+        (Leg::ResultToDesk, Some(true)) => {
+            out.push("Kết quả về nơi trả kết quả trong hạn".into());
+        }
+        (Leg::ResultToDesk, Some(false)) => {
+            out.push("Kết quả về nơi trả kết quả sau hạn".into());
+        }
+        (Leg::ResultToDesk, None) => {}
+    }
 }

@@ -7,6 +7,7 @@
 mod actions;
 mod assets;
 mod catalogue;
+mod control_sheet;
 mod dashboard;
 mod dashboard_sections;
 mod dossier;
@@ -44,6 +45,10 @@ pub fn routes() -> Router<AppState> {
         .route("/can-bo/ho-so/{code}", get(dossier::page))
         .route("/can-bo/ho-so/{code}/thao-tac", post(actions::submit))
         .route("/can-bo/ho-so/{code}/bien-nhan", get(receipt::page))
+        .route(
+            "/can-bo/ho-so/{code}/phieu-kiem-soat",
+            get(control_sheet::page),
+        )
         .route("/can-bo/bao-cao", get(report::page))
         .route("/can-bo/tong-quan", get(dashboard::page))
         .route("/can-bo/chi-so-766", get(index766::page))

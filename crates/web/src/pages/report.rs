@@ -8,12 +8,13 @@ use crate::AppState;
 use crate::auth::PageActor;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use motcua_report::{FigureLine, RowKind, TthcRow, figure_lines, tthc_rows};
+use motcua_app::FieldRows;
+use motcua_report::{FigureLine, RowKind, TthcRow, figure_lines, numbered, tthc_rows};
 use serde::Serialize;
 
 #[derive(Serialize)]
 struct Line {
-    stt: usize,
+    stt: String,
     name: String,
     depth: usize,
     cols: [u64; 11],
@@ -42,11 +43,10 @@ struct ReportView {
 }
 
 fn lines(rows: &[TthcRow], kind: RowKind) -> Vec<Line> {
-    rows.iter()
-        .filter(|r| r.kind == kind)
-        .enumerate()
-        .map(|(i, r)| Line {
-            stt: i + 1,
+    numbered(rows, kind)
+        .into_iter()
+        .map(|(stt, r)| Line {
+            stt,
             name: r.name.clone(),
             depth: r.depth,
             cols: r.columns.row(),
@@ -64,14 +64,18 @@ pub async fn page(
     let period = q.period(app.now().date(), false)?;
     let unit = q.report_unit()?;
     let with_predecessors = unit.with_predecessors;
-    let r = app.report_tthc(&page.caller, period, unit).await?;
+    let fields = q.field_rows();
+    let r = app
+        .report_tthc_with(&page.caller, period, unit, fields)
+        .await?;
     let units = app.report_units(&page.caller).await?;
     let rows = tthc_rows(&r);
     let columns = &motcua_report::COLUMNS;
     let view = ReportView {
         picker: q
             .picker(&period, false, &units)
-            .offering_predecessors(with_predecessors),
+            .offering_predecessors(with_predecessors)
+            .offering_fields_by_unit(fields == FieldRows::UnderEachUnit),
         unit_name: r.unit.name.clone(),
         period_name: period.name_vi(),
         period_dates: period.dates_vi(),

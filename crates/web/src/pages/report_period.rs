@@ -4,7 +4,7 @@
 
 use super::error::PageError;
 use chrono::{Datelike, NaiveDate};
-use motcua_app::ReportUnit;
+use motcua_app::{FieldRows, ReportUnit};
 use motcua_domain::ids::UnitCode;
 use motcua_domain::org::Unit;
 use motcua_domain::stats::{Period, PeriodError};
@@ -35,6 +35,10 @@ pub struct PeriodQuery {
     /// nhiệm»).
     #[serde(default)]
     tien_nhiem: String,
+    /// `1` to list the fields under each unit (the checkbox «Liệt kê lĩnh vực theo từng đơn
+    /// vị» of the periodic report).
+    #[serde(default)]
+    linh_vuc: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,6 +66,8 @@ pub struct Picker {
     pub api_query: String,
     /// Whether the form offers «Gồm cả hồ sơ của đơn vị tiền nhiệm», and its state.
     predecessors: Option<bool>,
+    /// Whether the form offers «Liệt kê lĩnh vực theo từng đơn vị», and its state.
+    fields_by_unit: Option<bool>,
 }
 
 impl Picker {
@@ -72,6 +78,17 @@ impl Picker {
             self.api_query.push_str("&with_predecessors=true");
         }
         self.predecessors = Some(ticked);
+        self
+    }
+
+    /// The picker offering the checkbox of fields under each unit, ticked or not; links and
+    /// exports keep it.
+    pub fn offering_fields_by_unit(mut self, ticked: bool) -> Picker {
+        if ticked {
+            self.query.push_str("&linh_vuc=1");
+            self.api_query.push_str("&fields_by_unit=true");
+        }
+        self.fields_by_unit = Some(ticked);
         self
     }
 }
@@ -134,6 +151,15 @@ impl PeriodQuery {
             unit: self.unit()?,
             with_predecessors: !self.tien_nhiem.trim().is_empty(),
         })
+    }
+
+    /// How the periodic report lists fields: also under each unit when the box is ticked.
+    pub fn field_rows(&self) -> FieldRows {
+        if self.linh_vuc.trim().is_empty() {
+            FieldRows::Subtree
+        } else {
+            FieldRows::UnderEachUnit
+        }
     }
 
     /// The period chosen, by default the one containing `today`; `calendar` picks calendar
@@ -234,6 +260,7 @@ impl PeriodQuery {
             period_query,
             api_query,
             predecessors: None,
+            fields_by_unit: None,
         }
     }
 }

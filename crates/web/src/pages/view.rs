@@ -13,6 +13,10 @@ use std::sync::OnceLock;
 /// Every template, by name. One file per screen plus the layout and shared parts.
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    (
+        "control_sheet.html",
+        include_str!("../../templates/control_sheet.html"),
+    ),
     ("error.html", include_str!("../../templates/error.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("login.html", include_str!("../../templates/login.html")),

@@ -195,6 +195,49 @@ async fn the_tthc_report_has_real_numbers_and_exports(backend: Backend) {
         motcua_report::XLSX_MEDIA_TYPE
     );
     assert!(a.body.as_str().unwrap().starts_with("PK"), "a zip archive");
+
+    // The fields of each unit under it, when asked (docs/rules.md §8.6).
+    let a = s
+        .get(
+            &format!("/api/v1/reports/tthc?{DECEMBER}&fields_by_unit=true"),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+    let fields = |u: usize| -> Vec<(String, u64)> {
+        a.body["units"][u]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_owned(),
+                    n(f, "received", "total"),
+                )
+            })
+            .collect()
+    };
+    assert!(
+        fields(0).is_empty(),
+        "the province has no dossier of its own"
+    );
+    assert_eq!(fields(1), [("xay-dung".to_owned(), 1)]);
+    assert_eq!(fields(2), [("ho-tich".to_owned(), 2)]);
+    assert_eq!(a.body["units"][2]["fields"][0]["pending"]["overdue"], 1);
+    let csv = s
+        .get(
+            &format!("/api/v1/reports/tthc?{DECEMBER}&fields_by_unit=true&format=csv"),
+            Some(&token),
+        )
+        .await;
+    assert!(
+        csv.body
+            .as_str()
+            .unwrap()
+            .contains("\r\n3.1,Hộ tịch,2,0,2,0,1,1,0,0,1,0,1\r\n"),
+        "{:?}",
+        csv.body
+    );
 }
 
 async fn reports_need_a_report_role_over_the_unit(backend: Backend) {

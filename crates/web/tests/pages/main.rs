@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod citizen;
+mod control_sheet;
 mod dashboard;
 mod dossier;
 mod intake;

@@ -116,6 +116,44 @@ async fn the_report_page_shows_the_form_with_totals_exports_and_print_style() {
 }
 
 #[tokio::test]
+async fn the_report_page_lists_each_unit_s_fields_under_it_when_asked() {
+    let site = Site::new().await;
+    two_dossiers(&site).await;
+    let s = site.login(Role::Cchc, PROVINCE).await;
+    let base = "/can-bo/bao-cao?loai=khoang&tu=2026-11-01&den=2026-11-30";
+    let page = site.get(base, Some(&s)).await;
+    assert!(page.body.contains(
+        "<input type=\"checkbox\" name=\"linh_vuc\" value=\"1\"> Liệt kê lĩnh vực theo từng đơn vị"
+    ));
+    assert!(!page.body.contains("<td class=\"stt\">2.1</td>"));
+    let page = site.get(&format!("{base}&linh_vuc=1"), Some(&s)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let b = &page.body;
+    assert!(b.contains("name=\"linh_vuc\" value=\"1\" checked"));
+    // Ward one (row 3, after the department) has its marriages under it: Hộ tịch, 2 received, 1 early, 1 open.
+    let row = b
+        .split("<td class=\"stt\">3.1</td>")
+        .nth(1)
+        .expect("a field row under ward one");
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains("<td class=\"name depth-2\">Hộ tịch</td>"),
+        "{row}"
+    );
+    let cells: Vec<&str> = row
+        .split("<td class=\"num\">")
+        .skip(1)
+        .map(|c| &c[..c.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        cells,
+        ["2", "0", "2", "0", "1", "1", "0", "0", "1", "1", "0"]
+    );
+    // The exports keep the choice.
+    assert!(b.contains("fields_by_unit=true&amp;format=xlsx"), "{b}");
+}
+
+#[tokio::test]
 async fn desk_officers_see_neither_the_menu_nor_the_pages() {
     let site = Site::new().await;
     let s = site.login(Role::TiepNhan, WARD1).await;

@@ -1,5 +1,6 @@
 //! What the use cases hand over to be laid out: domain figures with the names they need.
 
+use super::UnitFieldRows;
 use chrono::NaiveDateTime;
 use motcua_domain::classify::TimeClass;
 use motcua_domain::dossier::{Apology, Channel, Status};
@@ -19,6 +20,9 @@ pub struct TthcReport {
     pub fields: Vec<String>,
     /// The figures (totals, rows per unit index and per field index) and the period.
     pub report: Report,
+    /// When asked, the rows of the fields of each unit's own dossiers (units and fields by
+    /// index); empty otherwise.
+    pub unit_fields: Vec<UnitFieldRows>,
     /// The other figures of the same records and period (online payments, digitisation,
     /// ratings, apologies).
     pub figures: Figures,

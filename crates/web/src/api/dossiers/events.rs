@@ -3,7 +3,7 @@
 
 use crate::api::codes::{Channel, PauseReason, PaymentMethod, Rating, ReturnMethod};
 use crate::api::time::LocalInstant;
-use motcua_domain::dossier::{Event, EventKind};
+use motcua_domain::dossier::{Event, EventKind, HandedOver};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -25,6 +25,32 @@ pub struct EventDto {
     actor: String,
 }
 
+/// Một lần bàn giao giữa nơi tiếp nhận và cơ quan giải quyết.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = HandedOver)]
+pub struct HandedOverDto {
+    /// Đơn vị giao.
+    from_unit: String,
+    /// Đơn vị nhận.
+    to_unit: String,
+    /// Lúc giấy tờ đến đơn vị nhận: hồ sơ giấy giao trước 15:00 ngày làm việc đến trong ngày,
+    /// sau đó đến ngày làm việc kế tiếp; hồ sơ trực tuyến đến ngay.
+    arrives_at: LocalInstant,
+    /// Với kết quả: về đến nơi trả kết quả trong hạn hay không.
+    on_time: Option<bool>,
+}
+
+impl From<HandedOver> for HandedOverDto {
+    fn from(h: HandedOver) -> HandedOverDto {
+        HandedOverDto {
+            from_unit: h.from_unit.to_string(),
+            to_unit: h.to_unit.to_string(),
+            arrives_at: h.arrives_at.into(),
+            on_time: h.on_time,
+        }
+    }
+}
+
 /// Loại sự kiện (type) và chi tiết của loại đó (details).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(tag = "type", content = "details", rename_all = "snake_case")]
@@ -44,6 +70,9 @@ pub enum EventDetails {
         due_at: LocalInstant,
         /// Hạn của từng bước.
         step_dues: Vec<LocalInstant>,
+        /// Bàn giao cho cơ quan giải quyết ngay khi tiếp nhận (quy trình không có bước của
+        /// bộ phận tiếp nhận).
+        handed_over: Option<HandedOverDto>,
     },
     /// Hướng dẫn bổ sung trước khi tiếp nhận.
     SupplementRequestedBeforeReception {
@@ -74,6 +103,9 @@ pub enum EventDetails {
         to: Option<String>,
         /// Ghi chú.
         note: String,
+        /// Bàn giao cho cơ quan giải quyết, khi bước này kết thúc phần việc của bộ phận tiếp
+        /// nhận.
+        handed_over: Option<HandedOverDto>,
     },
     /// Tạm dừng tính thời gian.
     Paused {
@@ -149,6 +181,9 @@ pub enum EventDetails {
         reasons: String,
         /// Tệp kết quả điện tử.
         result_file: Option<String>,
+        /// Chuyển kết quả về nơi trả kết quả, khi hồ sơ đã được bàn giao cho cơ quan giải
+        /// quyết.
+        handed_over: Option<HandedOverDto>,
     },
     /// Dừng giải quyết.
     Stopped {
@@ -198,9 +233,14 @@ impl From<&EventKind> for EventDetails {
                 procedure_version: facts.procedure_version,
                 channel: facts.channel.into(),
             },
-            EventKind::Received { due_at, step_dues } => EventDetails::Received {
+            EventKind::Received {
+                due_at,
+                step_dues,
+                handed_over,
+            } => EventDetails::Received {
                 due_at: due_at.into(),
                 step_dues: instants(&step_dues),
+                handed_over: handed_over.map(Into::into),
             },
             EventKind::SupplementRequestedBeforeReception { items, note } => {
                 EventDetails::SupplementRequestedBeforeReception { items, note }
@@ -212,11 +252,13 @@ impl From<&EventKind> for EventDetails {
                 on_time,
                 to,
                 note,
+                handed_over,
             } => EventDetails::StepCompleted {
                 step,
                 on_time,
                 to,
                 note,
+                handed_over: handed_over.map(Into::into),
             },
             EventKind::Paused {
                 reason,
@@ -273,10 +315,12 @@ impl From<&EventKind> for EventDetails {
                 approved,
                 reasons,
                 result_file,
+                handed_over,
             } => EventDetails::Resolved {
                 approved,
                 reasons,
                 result_file,
+                handed_over: handed_over.map(Into::into),
             },
             EventKind::Stopped { reason } => EventDetails::Stopped { reason },
             EventKind::Withdrawn { reason } => EventDetails::Withdrawn { reason },

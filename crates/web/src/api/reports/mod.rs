@@ -16,9 +16,12 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use motcua_app::FieldRows;
 use motcua_report::json::{PeriodJson, UnitRef, period_json};
 use motcua_report::{Index766Json, RegisterJson, TthcJson};
-use query::{ExportFormat, ExportQuery, IndexFormat, IndexQuery, LosersQuery, report_unit};
+use query::{
+    ExportFormat, ExportQuery, IndexFormat, IndexQuery, LosersQuery, TthcQuery, report_unit,
+};
 use serde::Serialize;
 use std::borrow::Cow;
 use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
@@ -88,7 +91,7 @@ async fn pdf<R: Send + 'static>(
 (7)+(11). Kỳ: tham số period, hoặc cả from và to (không dùng cùng lúc; thiếu hoặc thừa trả 400). \
 format=csv, xlsx hoặc pdf trả tệp đính kèm (Content-Disposition).",
     security(("bearerAuth" = []), ("cookieAuth" = [])),
-    params(ExportQuery),
+    params(TthcQuery),
     responses(
         (status = 200, description = "Báo cáo", content(
             (TthcJson = "application/json"),
@@ -107,11 +110,19 @@ format=csv, xlsx hoặc pdf trả tệp đính kèm (Content-Disposition).",
 pub async fn tthc(
     State(state): State<AppState>,
     ApiActor(caller): ApiActor,
-    ApiQuery(q): ApiQuery<ExportQuery>,
+    ApiQuery(q): ApiQuery<TthcQuery>,
 ) -> Result<Response, WebError> {
     let period = period(q.period, q.from, q.to)?;
     let unit = report_unit(q.unit, q.with_predecessors);
-    let r = state.app.report_tthc(&caller, period, unit).await?;
+    let fields = if q.fields_by_unit.unwrap_or(false) {
+        FieldRows::UnderEachUnit
+    } else {
+        FieldRows::Subtree
+    };
+    let r = state
+        .app
+        .report_tthc_with(&caller, period, unit, fields)
+        .await?;
     let name = |ext| motcua_report::file_name("bao-cao-tthc", &r.unit.code, r.period(), ext);
     Ok(match q.format.unwrap_or_default() {
         ExportFormat::Json => Json(motcua_report::tthc_json(&r)).into_response(),

@@ -172,7 +172,7 @@ impl ToSchema for IndicatorParam {
     }
 }
 
-/// Query of the periodic report and of the register.
+/// Query of the register.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -196,6 +196,35 @@ pub struct ExportQuery {
     /// Gồm cả hồ sơ của đơn vị tiền nhiệm: các đơn vị đã sáp nhập (theo chuỗi đơn vị kế thừa)
     /// vào đơn vị này hay đơn vị trực thuộc. Mặc định false.
     pub with_predecessors: Option<bool>,
+}
+
+/// Query of the periodic report: that of [`ExportQuery`] and how fields are listed.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct TthcQuery {
+    /// Kỳ báo cáo: month:2026-11, quarter:2026-4, six-months:2026, nine-months:2026, year:2023
+    /// (từ ngày 15 đến ngày 14), calendar-month:2026-11, calendar-quarter:2026-4,
+    /// calendar-year:2026. Dùng thay cho from và to.
+    #[param(inline)]
+    pub period: Option<PeriodSpec>,
+    /// Ngày bắt đầu, cùng với to (thay cho period).
+    pub from: Option<NaiveDate>,
+    /// Ngày kết thúc (tính cả ngày này), cùng với from.
+    pub to: Option<NaiveDate>,
+    /// Mã đơn vị; mặc định đơn vị cao nhất mà người gọi có vai trò xem báo cáo. Gồm cả các đơn
+    /// vị trực thuộc.
+    #[param(inline)]
+    pub unit: Option<UnitCodeParam>,
+    /// Định dạng.
+    #[param(inline)]
+    pub format: Option<ExportFormat>,
+    /// Gồm cả hồ sơ của đơn vị tiền nhiệm: các đơn vị đã sáp nhập (theo chuỗi đơn vị kế thừa)
+    /// vào đơn vị này hay đơn vị trực thuộc. Mặc định false.
+    pub with_predecessors: Option<bool>,
+    /// Liệt kê các lĩnh vực của từng đơn vị ngay dưới dòng của đơn vị đó (ngoài phần II theo
+    /// lĩnh vực của cả cây). Mặc định false.
+    pub fields_by_unit: Option<bool>,
 }
 
 /// Query of the Decision 766 index.
