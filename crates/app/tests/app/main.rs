@@ -3,6 +3,7 @@
 
 mod calendar;
 mod feedback;
+mod growth;
 mod history;
 mod lateness;
 mod matrix;
