@@ -184,3 +184,32 @@ fn backup_and_restore_on_postgres_point_to_pg_dump_and_pg_restore() {
     let e = refused(url, &["restore", "--from", "/nonexistent/x.dump"]);
     assert!(e.contains("pg_restore"), "{e}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn serve_leaves_an_empty_wal_when_it_stops() {
+    let dir = temp_dir("wal-at-stop");
+    let db = dir.join("motcua.db");
+    let url = format!("sqlite://{}", db.display());
+    install(&url);
+    let (desk, _) = demo_desk_and_procedure();
+    create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
+    let mut server = Server::start(&url, &dir).await;
+    let auth = format!(
+        "Bearer {}",
+        token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
+    );
+    intakes(server.port, &auth, 0, 20).await;
+    let wal = dir.join("motcua.db-wal");
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+    let term = std::process::Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    assert!(server.child.wait().unwrap().success());
+    let left = std::fs::metadata(&wal).map_or(0, |m| m.len());
+    assert_eq!(
+        left, 0,
+        "the WAL holds {left} bytes after the server stopped"
+    );
+}
