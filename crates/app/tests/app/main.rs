@@ -8,6 +8,7 @@ mod history;
 mod lateness;
 mod matrix;
 mod org;
+mod passwords;
 mod reports;
 mod scope;
 mod synthetic;
