@@ -301,8 +301,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// A number that changes whenever the calendar's overrides change (for caches).
     async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError>;
 
-    /// A consistent copy of the database into `out` while it is in use (SQLite only).
+    /// A consistent copy of the database into `out` while it is in use (SQLite only); the
+    /// write-ahead log is emptied afterwards.
     async fn backup(&self, out: &Path) -> Result<(), StoreError>;
+
+    /// Copies the write-ahead log into the database file and empties it (SQLite: after large
+    /// work and when the server stops); nothing to do on PostgreSQL, which manages its own.
+    async fn checkpoint(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 
     /// Dates on which `unit` received dossiers, with the last sequence number (for checks).
     async fn sequences(&self, unit: &UnitCode) -> Result<Vec<(NaiveDate, u32)>, StoreError>;

@@ -44,12 +44,15 @@ enum Command {
     /// Quản lý người dùng.
     #[command(subcommand)]
     User(commands::data::User),
-    /// Sao lưu trực tuyến cơ sở dữ liệu SQLite (máy chủ vẫn chạy).
+    /// Sao lưu trực tuyến cơ sở dữ liệu SQLite (máy chủ vẫn chạy) và cho biết bản sao có gì.
     Backup {
         /// Tệp sao lưu (chưa tồn tại).
         #[arg(long)]
         out: PathBuf,
     },
+    /// Khôi phục cơ sở dữ liệu SQLite từ bản sao lưu (máy chủ phải dừng), dời số thứ tự hồ sơ
+    /// để không cấp lại mã đã cấp sau lần sao lưu.
+    Restore(commands::backup::RestoreArgs),
     /// Tính hạn giải quyết hồ sơ theo ngày làm việc và giải thích cách tính.
     Deadline(commands::deadline::Args),
     /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương.
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Deadline(args) => commands::deadline::run(&args),
         Command::Calendar(command) => commands::calendar::run(&command),
+        Command::Restore(args) => commands::backup::restore(&cli.data, &args),
         command => run_async(&cli.data, command),
     };
     match result {
@@ -119,9 +123,11 @@ fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
             Command::Bench(what) => commands::bench::run(data, &what).await,
             Command::Import(what) => cmd::import(data, &what).await,
             Command::User(what) => cmd::user(data, &what).await,
-            Command::Backup { out } => cmd::backup(data, &out).await,
+            Command::Backup { out } => commands::backup::backup(data, &out).await,
             Command::Report(what) => commands::report::run(data, &what).await,
-            Command::Deadline(_) | Command::Calendar(_) => Err("lệnh không chạy ở đây".into()),
+            Command::Deadline(_) | Command::Calendar(_) | Command::Restore(_) => {
+                Err("lệnh không chạy ở đây".into())
+            }
         }
     })
 }

@@ -12,6 +12,8 @@ mod stats_codec;
 mod url;
 
 pub use postgres::PgStore;
+pub use sqlite::file::{FileError, FileReport, inspect};
+pub use sqlite::restore::{MovedSequence, RestoreOptions, RestoreReport, restore};
 pub use sqlite::{SqliteOptions, SqliteStore};
 
 use motcua_app::store::{Store, StoreError};
@@ -24,5 +26,13 @@ pub async fn connect(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     Ok(match url::parse(url)? {
         url::Target::Sqlite(path, options) => Arc::new(SqliteStore::open(path, options).await?),
         url::Target::Postgres => Arc::new(PgStore::connect(url).await?),
+    })
+}
+
+/// The file of a `sqlite:` URL; `None` for PostgreSQL.
+pub fn sqlite_file(url: &str) -> Result<Option<std::path::PathBuf>, StoreError> {
+    Ok(match url::parse(url)? {
+        url::Target::Sqlite(path, _) => Some(path),
+        url::Target::Postgres => None,
     })
 }

@@ -3,10 +3,12 @@
 
 mod calendar;
 mod feedback;
+mod growth;
 mod history;
 mod lateness;
 mod matrix;
 mod org;
+mod passwords;
 mod reports;
 mod scope;
 mod synthetic;

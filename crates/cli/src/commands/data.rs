@@ -1,4 +1,4 @@
-//! Subcommands that touch the database: migrate, seed, import, user, backup.
+//! Subcommands that touch the database: migrate, seed, import, user.
 
 use super::settings::DataArgs;
 use motcua_app::clock::SystemClock;
@@ -312,20 +312,6 @@ async fn create_user(
     Ok(format!(
         "Đã tạo người dùng «{username}» với vai trò «{}» tại đơn vị {unit}.\n",
         role.label_vi()
-    ))
-}
-
-/// `motcua backup --out FILE`
-pub async fn backup(args: &DataArgs, out: &Path) -> Result<String, String> {
-    let app = open(args).await?;
-    app.store()
-        .backup(out)
-        .await
-        .map_err(|e| format!("không sao lưu được: {e}"))?;
-    let count = app.store().count_dossiers().await.unwrap_or(0);
-    Ok(format!(
-        "Đã sao lưu vào «{}» ({count} hồ sơ).\n",
-        out.display()
     ))
 }
 

@@ -92,3 +92,72 @@ pub fn run(args: &Args) -> Result<String, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod fuzz {
+    //! Property-based fuzzing of the command's inputs: whatever an operator types, the command
+    //! answers a due instant or a message, never a panic; instants it prints read back.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn args(
+        received: Option<String>,
+        amount: Option<String>,
+        unit: String,
+        office_hours: Option<String>,
+        cutoff: Option<String>,
+    ) -> Args {
+        Args {
+            received,
+            amount,
+            unit,
+            calendar: "ccvc".to_owned(),
+            office_hours,
+            cutoff,
+            json: false,
+        }
+    }
+
+    /// Text close to what the options take, with the characters that break them.
+    fn near(pattern: &str) -> impl Strategy<Value = Option<String>> {
+        proptest::option::of(proptest::string::string_regex(pattern).unwrap_or_else(|e| {
+            panic!("{pattern}: {e}");
+        }))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn any_instant_text_parses_or_is_refused(text in "\\PC{0,40}") {
+            let _ = parse_instant(&text);
+        }
+
+        #[test]
+        fn a_local_instant_reads_back(
+            y in 1900..2100_i32, m in 1..=12_u32, d in 1..=28_u32, h in 0..24_u32, min in 0..60_u32,
+        ) {
+            let t = chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .and_then(|day| day.and_hms_opt(h, min, 0))
+                .unwrap();
+            prop_assert_eq!(parse_instant(&t.format("%Y-%m-%dT%H:%M").to_string()), Ok(t));
+            let rfc = time::rfc3339(t);
+            prop_assert_eq!(parse_instant(&rfc), Ok(t));
+        }
+
+        #[test]
+        fn any_options_give_an_answer_or_a_message(
+            received in near("[0-9T:+\\- Z]{0,26}"),
+            amount in near("[0-9\\-+ .]{0,7}"),
+            unit in prop::sample::select(vec!["working-days", "same-day", "hours", "calendar-days", "ngay"]),
+            office_hours in near("[0-9:,\\- ]{0,24}"),
+            cutoff in near("[0-9: ]{0,6}"),
+        ) {
+            let a = args(received, amount, unit.to_owned(), office_hours, cutoff);
+            match run(&a) {
+                Ok(text) => prop_assert!(text.lines().count() >= 2, "{text}"),
+                Err(message) => prop_assert!(!message.is_empty()),
+            }
+        }
+    }
+}

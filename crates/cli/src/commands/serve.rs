@@ -90,6 +90,7 @@ pub async fn run(data: &DataArgs, args: &Args) -> Result<String, String> {
         tracing::info!(proxies = %config.trusted_proxies, "client addresses forwarded by trusted proxies");
     }
     tokio::spawn(purge_sessions(app.clone()));
+    let store = app.store().clone();
     let router = motcua_web::router(AppState::new(app, config));
     let listener = tokio::net::TcpListener::bind(&bind)
         .await
@@ -102,6 +103,10 @@ pub async fn run(data: &DataArgs, args: &Args) -> Result<String, String> {
     .with_graceful_shutdown(shutdown())
     .await
     .map_err(|e| format!("máy chủ dừng do lỗi: {e}"))?;
+    // Leave the database in one file: the next start (or a copy) needs no WAL.
+    if let Err(e) = store.checkpoint().await {
+        tracing::warn!(error = %e, "emptying the write-ahead log at shutdown");
+    }
     Ok("Đã dừng máy chủ.\n".into())
 }
 

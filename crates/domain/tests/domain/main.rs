@@ -5,6 +5,7 @@ mod catalogue_parts;
 mod competence;
 mod due_instants;
 mod examples;
+mod fuzz;
 mod handovers;
 mod history;
 mod holidays;

@@ -41,6 +41,9 @@ pub(crate) enum Command {
     SetUserActive(UserChange),
     /// Nothing: proves that the writer takes the write lock and commits.
     Probe,
+    /// Nothing in its transaction; after it, the WAL is copied into the database and emptied
+    /// (it runs alone, see [`Command::runs_alone`]).
+    Checkpoint,
     /// Import procedures, all or nothing.
     ImportProcedures(Vec<ProcedureSpec>),
     /// Insert a dossier (or replay its idempotency key).
@@ -113,7 +116,7 @@ impl Command {
             }
             Command::PurgeSessions(now) => ops::purge_sessions(conn, *now).map(Output::Count),
             Command::SetUserActive(change) => ops::set_user_active(conn, change).map(done),
-            Command::Probe => Ok(Output::Done),
+            Command::Probe | Command::Checkpoint => Ok(Output::Done),
             #[cfg(test)]
             Command::Test(misbehave) => misbehave.run(),
             Command::ImportProcedures(specs) => {
@@ -150,9 +153,10 @@ impl Command {
 
 impl Command {
     /// Whether the command must run in a transaction of its own: a long import must not hold
-    /// other callers' writes in its transaction, nor be run again if one of them fails.
+    /// other callers' writes in its transaction, nor be run again if one of them fails. The
+    /// writer empties the WAL after such a command (a checkpoint asks for just that).
     pub(crate) fn runs_alone(&self) -> bool {
-        matches!(self, Command::ImportDossiers(_))
+        matches!(self, Command::ImportDossiers(_) | Command::Checkpoint)
     }
 }
 

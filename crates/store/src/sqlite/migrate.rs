@@ -67,6 +67,16 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
+/// Whether this build knows the migration `version`.
+pub(crate) fn known(version: i64) -> bool {
+    MIGRATIONS.iter().any(|m| m.version == version)
+}
+
+/// The newest migration of this build.
+pub(crate) fn latest() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\
      version INTEGER PRIMARY KEY, \
      applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP) STRICT";
@@ -87,10 +97,7 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
                 .to_owned(),
         ));
     }
-    if let Some(unknown) = applied
-        .iter()
-        .find(|v| !MIGRATIONS.iter().any(|m| m.version == **v))
-    {
+    if let Some(unknown) = applied.iter().find(|v| !known(**v)) {
         return Err(StoreError::Database(format!(
             "migration {unknown} was applied by a newer build"
         )));

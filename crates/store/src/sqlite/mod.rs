@@ -5,9 +5,11 @@
 
 mod commands;
 mod conn;
+pub(crate) mod file;
 mod migrate;
 mod ops;
 mod readers;
+pub(crate) mod restore;
 mod writer;
 
 use async_trait::async_trait;
@@ -330,10 +332,16 @@ impl Store for SqliteStore {
             Ok(true) => return Err(StoreError::Conflict(format!("{target} already exists"))),
             Err(e) => return Err(StoreError::Database(format!("{target}: {e}"))),
         }
-        // A read transaction: a consistent snapshot, while the writer goes on.
+        // A read transaction: a consistent snapshot, while the writer goes on. The WAL grows
+        // meanwhile (it cannot start over under a snapshot): empty it afterwards.
         self.readers
             .scan(move |c| conn::execute(c, "VACUUM INTO $1", &[&target]).map(drop))
-            .await
+            .await?;
+        self.checkpoint().await
+    }
+
+    async fn checkpoint(&self) -> Result<(), StoreError> {
+        self.writer.run(Command::Checkpoint).await?.done()
     }
 
     async fn existing_codes(&self, codes: &[DossierCode]) -> Result<Vec<DossierCode>, StoreError> {

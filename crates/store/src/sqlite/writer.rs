@@ -149,18 +149,18 @@ fn panic_text(panic: &(dyn Any + Send)) -> &str {
 }
 
 /// Copies the WAL into the database and empties the file after a command that runs alone (a
-/// large import), before answering it: SQLite otherwise keeps a WAL file as large as the
-/// largest transaction.
+/// large import, a checkpoint), before answering it: SQLite otherwise keeps a WAL file as large
+/// as the largest transaction until it starts over.
 /// Readers in the middle of a read can make it fail; the WAL is then emptied on a later
-/// checkpoint.
+/// checkpoint (and cut back to the journal size limit when it starts over).
 fn shrink_wal(conn: &Connection) {
     let result = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
         r.get::<_, i64>(0)
     });
     match result {
         Ok(0) => {}
-        Ok(_) => tracing::debug!("WAL not emptied after an import: readers are active"),
-        Err(e) => tracing::warn!(error = %e, "emptying the SQLite WAL after an import"),
+        Ok(_) => tracing::debug!("WAL not emptied: readers are active"),
+        Err(e) => tracing::warn!(error = %e, "emptying the SQLite WAL"),
     }
 }
 

@@ -5,6 +5,7 @@
 mod support;
 
 mod accounts;
+mod backup_file;
 mod calendar;
 mod catalogue;
 mod concurrency;
