@@ -10,3 +10,4 @@ mod org;
 mod reports;
 mod scope;
 mod synthetic;
+mod versions;

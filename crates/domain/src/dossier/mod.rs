@@ -12,6 +12,7 @@ mod machine;
 mod offer;
 mod state;
 mod status;
+mod version;
 
 pub use action::Action;
 pub use applicant::NewApplicant;
@@ -22,3 +23,4 @@ pub use machine::{Decided, DossierError, decide, rate};
 pub use offer::{ActionKind, Scope, gate};
 pub use state::{Apology, Decision, Dossier, Payment, Returned, StepState, Urgency};
 pub use status::Status;
+pub use version::Version;
