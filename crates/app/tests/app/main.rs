@@ -4,6 +4,7 @@
 mod calendar;
 mod feedback;
 mod history;
+mod history_chain;
 mod lateness;
 mod matrix;
 mod org;

@@ -1,5 +1,6 @@
 //! One module per subcommand. Each returns the text to print or a one-line Vietnamese error.
 
+pub mod audit;
 pub mod bench;
 pub mod calendar;
 pub mod data;
