@@ -7,6 +7,7 @@ mod support;
 mod accounts;
 mod calendar;
 mod catalogue;
+mod chain;
 mod concurrency;
 mod dossiers;
 mod feedback;
