@@ -3,10 +3,13 @@
 //! gets its hashes and passes.
 
 use chrono::{Duration, NaiveDate};
+use motcua_app::CalendarChange;
 use motcua_app::chain::ChainScope;
 use motcua_app::usecases::audit::BrokenLink;
+use motcua_domain::calendar::{CalendarOverride, DayKind};
 use motcua_domain::dossier::{Action, Version};
 use motcua_domain::org::Role;
+use motcua_domain::stats::Period;
 use motcua_testkit::desk_request as request;
 use motcua_testkit::{Backend, Fixture, MARRIAGE, WARD1, WARD2, fixture};
 
@@ -144,6 +147,20 @@ async fn sign_ins_accounts_and_exports_are_audited_in_a_chain(backend: Backend) 
         .await
         .unwrap_err();
     f.app.disable_user(&admin, "chuyen_vien.w2").await.unwrap();
+    let holiday = CalendarChange {
+        calendar: "ccvc".into(),
+        day: CalendarOverride {
+            date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            kind: DayKind::Holiday,
+            reason: "Nghỉ bổ sung".into(),
+            reference: "Công văn 1/VPCP".into(),
+        },
+    };
+    f.app.change_calendar_day(&admin, holiday).await.unwrap();
+    two_dossiers(&f).await;
+    let leader = f.caller(Role::LanhDao, WARD1);
+    let period = Period::month(2026, 12).unwrap();
+    f.app.register(&leader, period, None).await.unwrap();
     let log = f.store.audit_log(0, 100).await.unwrap();
     let actions: Vec<(&str, &str)> = log
         .iter()
@@ -156,17 +173,23 @@ async fn sign_ins_accounts_and_exports_are_audited_in_a_chain(backend: Backend) 
             ("login", "tiep_nhan.w1"),
             ("login_failed", "tiep_nhan.w1"),
             ("user_active", "quan_tri.t01"),
+            ("calendar_change", "quan_tri.t01"),
+            ("export", "lanh_dao.w1"),
         ]
     );
     assert_eq!(log[3].entry.what["username"], "chuyen_vien.w2");
     assert_eq!(log[3].entry.what["active"], false);
+    assert_eq!(log[4].entry.what["day"]["date"], "2026-11-27");
+    assert_eq!(log[5].entry.what["report"], "register");
+    assert_eq!(log[5].entry.what["rows"], 2);
     let text = format!("{log:?}");
     assert!(
         !text.contains("sai-mat-khau") && !text.contains("matkhau"),
         "{text}"
     );
+    assert!(!text.contains("0912"), "no applicant's phone: {text}");
     let report = verify(&f, ChainScope::default()).await;
-    assert_eq!((report.entries, report.broken.len()), (4, 0));
+    assert_eq!((report.entries, report.broken.len()), (6, 0));
 
     // The log refuses edits; one made after removing that guard is found.
     assert!(
