@@ -2,7 +2,7 @@
 
 use crate::store::StoreError;
 use motcua_domain::catalogue::ImportError;
-use motcua_domain::dossier::DossierError;
+use motcua_domain::dossier::{DossierError, Status};
 use motcua_domain::input::FieldError;
 
 /// Why a use case did not complete.
@@ -30,6 +30,19 @@ pub enum AppError {
     /// The data changed meanwhile, or a name is taken.
     #[error("{0}")]
     Conflict(String),
+    /// The action was decided on a version of the dossier that is no longer current: another
+    /// officer changed it meanwhile. Carries the current version and status.
+    #[error(
+        "hồ sơ đã được người khác cập nhật (nay ở phiên bản {version}, trạng thái «{}»); vui lòng \
+         xem lại hồ sơ rồi thực hiện lại thao tác",
+        .status.label_vi()
+    )]
+    Stale {
+        /// The version the dossier is at now.
+        version: u32,
+        /// Its status now.
+        status: Status,
+    },
     /// The lifecycle refuses the action.
     #[error(transparent)]
     Dossier(DossierError),
@@ -69,6 +82,7 @@ impl AppError {
             AppError::NotFound(_) => "not_found",
             AppError::Invalid { code, .. } => code,
             AppError::Conflict(_) => "conflict",
+            AppError::Stale { .. } => "stale_version",
             AppError::Dossier(e) => e.code(),
             AppError::Import(_) => "invalid_import",
             AppError::History(_) => "invalid_history",

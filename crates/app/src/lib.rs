@@ -4,6 +4,7 @@
 
 pub mod calendars;
 pub mod caller;
+pub mod chain;
 pub mod clock;
 pub mod demo;
 pub mod error;

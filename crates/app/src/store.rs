@@ -1,6 +1,7 @@
 //! The storage port. One method per need; each adapter owns its transactions and speaks only
 //! domain types and [`StoreError`]. Adapters: SQLite and PostgreSQL (crate `motcua-store`).
 
+use crate::chain::{AuditEntry, AuditRecord, ChainScope, DayRoot, EventLink};
 use crate::idempotency::IdempotencyKey;
 pub use crate::usecases::dossiers::PageSize;
 use async_trait::async_trait;
@@ -348,4 +349,31 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         from: NaiveDateTime,
         to: NaiveDateTime,
     ) -> Result<Vec<FeedbackItem>, StoreError>;
+
+    /// Dossier events with their links in (code, seq) order, after the position `after`
+    /// (code, seq), at most `limit`: those of `scope`.
+    async fn event_links(
+        &self,
+        scope: &ChainScope,
+        after: Option<(String, u32)>,
+        limit: u32,
+    ) -> Result<Vec<EventLink>, StoreError>;
+    /// The (code, hash) of the events written on `day`, in (code, seq) order.
+    async fn day_hashes(&self, day: NaiveDate) -> Result<Vec<(String, String)>, StoreError>;
+    /// The days before `before` and after the last sealed day on which events were written.
+    async fn unsealed_days(&self, before: NaiveDate) -> Result<Vec<NaiveDate>, StoreError>;
+    /// Stores sealed roots; a root already stored is kept as it is (several servers sealing
+    /// the same day compute the same roots).
+    async fn put_roots(&self, roots: &[DayRoot]) -> Result<(), StoreError>;
+    /// The sealed roots of the days from `from` to `to` (each included), by day and unit.
+    async fn roots(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<DayRoot>, StoreError>;
+    /// Appends `entry` to the audit log, linked to the last entry (one chain, also with
+    /// several servers).
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
+    /// The audit log after id `after`, at most `limit` entries, in id order.
+    async fn audit_log(&self, after: i64, limit: u32) -> Result<Vec<AuditRecord>, StoreError>;
 }

@@ -64,6 +64,9 @@ enum Command {
     /// Báo cáo, thống kê: Biểu II.06a, chỉ số 766, sổ theo dõi hồ sơ (JSON, CSV, XLSX).
     #[command(subcommand)]
     Report(commands::report::Report),
+    /// Lịch sử không sửa được: niêm phong ngày đã qua, kiểm tra chuỗi băm.
+    #[command(subcommand)]
+    Audit(commands::audit::Audit),
 }
 
 fn main() -> ExitCode {
@@ -125,6 +128,7 @@ fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
             Command::User(what) => cmd::user(data, &what).await,
             Command::Backup { out } => commands::backup::backup(data, &out).await,
             Command::Report(what) => commands::report::run(data, &what).await,
+            Command::Audit(what) => commands::audit::run(data, &what).await,
             Command::Deadline(_) | Command::Calendar(_) | Command::Restore(_) => {
                 Err("lệnh không chạy ở đây".into())
             }

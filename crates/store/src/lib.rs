@@ -1,6 +1,7 @@
 //! Storage adapters of the [`Store`] port: SQLite ([`SqliteStore`]) and PostgreSQL
 //! ([`PgStore`]), with embedded migrations. [`connect`] picks one by URL.
 
+mod chain;
 mod codec;
 mod error;
 mod feedback_codec;

@@ -98,11 +98,15 @@ pub(crate) const INSERT_IMPORTED: &str = "INSERT INTO dossiers \
 pub(crate) const COUNT_DOSSIERS: &str = "SELECT COUNT(*) FROM dossiers";
 
 /// Followed by `VALUES (…), (…)`, one row per event (PostgreSQL: one round trip per change).
-pub(crate) const INSERT_EVENTS: &str =
-    "INSERT INTO dossier_events (dossier_code, seq, at, actor, type, data) ";
+pub(crate) const INSERT_EVENTS: &str = "INSERT INTO dossier_events \
+     (dossier_code, seq, at, actor, type, data, prev_hash, hash, day) ";
 /// One event (SQLite: no round trips, so one cached statement run once per event).
 pub(crate) const INSERT_EVENT: &str = "INSERT INTO dossier_events \
-     (dossier_code, seq, at, actor, type, data) VALUES ($1, $2, $3, $4, $5, $6)";
+     (dossier_code, seq, at, actor, type, data, prev_hash, hash, day) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+/// The hash of a dossier's last event (the link the next one continues).
+pub(crate) const LAST_EVENT_HASH: &str = "SELECT hash FROM dossier_events \
+     WHERE dossier_code = $1 ORDER BY seq DESC LIMIT 1";
 /// Events up to a version: with the state read first, the pair is consistent without a snapshot.
 pub(crate) const EVENTS: &str = "SELECT data FROM dossier_events \
      WHERE dossier_code = $1 AND seq <= $2 ORDER BY seq";
@@ -147,3 +151,49 @@ pub(crate) const FEEDBACK_FOR_PERIOD_ARRAY: &str = "SELECT code, unit_code, clas
      received_at, refused_at, supplement_requested_at, answered_at, published_at \
      FROM feedback WHERE unit_code = ANY($1) \
      AND received_at < $3 AND (ended_at IS NULL OR ended_at >= $2) ORDER BY code";
+
+// The hash chains (see `motcua_app::chain`). `$n IS NULL OR …` leaves a bound open.
+/// Events with their links of one scope, after a (code, seq) position; `$3` is a pattern of the
+/// codes for `$match` (SQLite: `GLOB`, case-sensitive; PostgreSQL: `LIKE`, `\` escaping `_`).
+macro_rules! event_links {
+    ($match:literal) => {
+        concat!(
+            "SELECT dossier_code, seq, at, actor, type, data, prev_hash, hash \
+             FROM dossier_events \
+             WHERE (dossier_code > $1 OR (dossier_code = $1 AND seq > $2)) \
+               AND dossier_code ",
+            $match,
+            " $3 AND ($4 IS NULL OR day >= $4) AND ($5 IS NULL OR day <= $5) \
+             ORDER BY dossier_code, seq LIMIT $6"
+        )
+    };
+}
+pub(crate) const SQLITE_EVENT_LINKS: &str = event_links!("GLOB");
+pub(crate) const PG_EVENT_LINKS: &str = event_links!("LIKE");
+/// The hashes of a day's events.
+pub(crate) const DAY_HASHES: &str = "SELECT dossier_code, hash FROM dossier_events \
+     WHERE day = $1 ORDER BY dossier_code, seq";
+/// Days with events before `$1`, after the last sealed day.
+pub(crate) const UNSEALED_DAYS: &str = "SELECT DISTINCT day FROM dossier_events \
+     WHERE day < $1 AND (NOT EXISTS (SELECT 1 FROM audit_roots) \
+       OR day > (SELECT MAX(day) FROM audit_roots)) ORDER BY day";
+pub(crate) const INSERT_ROOT: &str = "INSERT INTO audit_roots \
+     (day, unit, root, count, sealed_at) VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (day, unit) DO NOTHING";
+pub(crate) const ROOTS: &str = "SELECT day, unit, root, count, sealed_at FROM audit_roots \
+     WHERE ($1 IS NULL OR day >= $1) AND ($2 IS NULL OR day <= $2) ORDER BY day, unit";
+pub(crate) const LAST_AUDIT: &str = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
+pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log \
+     (id, at, actor, action, what, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+pub(crate) const AUDIT_LOG: &str = "SELECT id, at, actor, action, what, prev_hash, hash \
+     FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2";
+/// Events written before the chain, in order, after a (code, seq) position.
+pub(crate) const UNHASHED_EVENTS: &str = "SELECT dossier_code, seq, at, actor, type, data \
+     FROM dossier_events WHERE hash IS NULL \
+       AND (dossier_code > $1 OR (dossier_code = $1 AND seq > $2)) \
+     ORDER BY dossier_code, seq LIMIT $3";
+/// The hash of the event before `$2` of dossier `$1`.
+pub(crate) const HASH_BEFORE: &str = "SELECT hash FROM dossier_events \
+     WHERE dossier_code = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1";
+pub(crate) const SET_EVENT_LINK: &str = "UPDATE dossier_events \
+     SET prev_hash = $3, hash = $4, day = $5 WHERE dossier_code = $1 AND seq = $2";

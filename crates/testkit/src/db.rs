@@ -60,6 +60,57 @@ impl TestDb {
         store
     }
 
+    /// Runs `sql` on the database behind the application's back, as someone with access to the
+    /// database could; answers the database's refusal, if any.
+    pub async fn execute(&self, sql: &str) -> Result<(), String> {
+        match self.backend {
+            Backend::Sqlite => self.sqlite()?.execute_batch(sql).map_err(|e| e.to_string()),
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+                    .execute(&mut conn)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    /// The first column of every row of `sql`, as text.
+    ///
+    /// # Panics
+    /// When the query fails.
+    pub async fn strings(&self, sql: &str) -> Vec<String> {
+        let rows = match self.backend {
+            Backend::Sqlite => self.sqlite().and_then(|c| {
+                let mut statement = c.prepare(sql).map_err(|e| e.to_string())?;
+                let rows = statement
+                    .query_map([], |r| r.get::<_, String>(0))
+                    .map_err(|e| e.to_string())?;
+                rows.collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| e.to_string())
+            }),
+            Backend::Postgres => match sqlx::PgConnection::connect(&self.url).await {
+                Ok(mut conn) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+                    .fetch_all(&mut conn)
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+        };
+        rows.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    fn sqlite(&self) -> Result<rusqlite::Connection, String> {
+        let path = self.url.trim_start_matches("sqlite:");
+        let conn = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| e.to_string())?;
+        Ok(conn)
+    }
+
     /// Creates an empty database (without tables: run the store's migrations).
     ///
     /// # Panics

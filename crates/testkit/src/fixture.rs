@@ -9,7 +9,8 @@ use motcua_app::clock::FixedClock;
 use motcua_app::store::{Store, UserRecord};
 use motcua_app::{App, Caller};
 use motcua_domain::calendar::OfficeHours;
-use motcua_domain::ids::UnitCode;
+use motcua_domain::dossier::Version as DossierVersion;
+use motcua_domain::ids::{DossierCode, UnitCode};
 use motcua_domain::org::{Actor, Grant, Role, Unit, UnitKind};
 use serde_json::json;
 use std::sync::{Arc, OnceLock};
@@ -84,6 +85,19 @@ impl Fixture {
     /// The user holding `role` at `unit` as the use cases take them, without signing in.
     pub fn caller(&self, role: Role, unit: &str) -> Caller {
         Caller::staff(self.actor(role, unit))
+    }
+
+    /// The version dossier `code` is at now, read from the store, as a screen just loaded
+    /// would send it with an action.
+    ///
+    /// # Panics
+    /// When the code does not parse or the dossier does not exist: a failed test.
+    pub async fn version(&self, code: &str) -> DossierVersion {
+        let code = DossierCode::parse(code).unwrap_or_else(|e| panic!("dossier code {code}: {e}"));
+        match self.store.dossier(&code).await {
+            Ok(Some((dossier, _))) => DossierVersion::of(&dossier),
+            other => panic!("dossier {code}: {other:?}"),
+        }
     }
 
     /// The operator at the command line.

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use motcua_app::AppError;
 use motcua_domain::dossier::DossierError;
+use motcua_report::json::Status;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -70,6 +71,13 @@ pub enum WebError {
     /// The route exists but not with this method.
     #[error("địa chỉ này không nhận phương thức HTTP đã dùng")]
     MethodNotAllowed,
+    /// A dossier action without the version it was decided on (`If-Match`, or the form's
+    /// hidden `version` field).
+    #[error(
+        "thao tác cần kèm phiên bản hồ sơ đã xem: header If-Match: \"<phiên bản>\" (giá trị của \
+         header ETag khi đọc hồ sơ)"
+    )]
+    VersionRequired,
     /// The request took longer than the server allows ([`crate::layers::TIMEOUT`]).
     #[error("máy chủ xử lý yêu cầu quá lâu; vui lòng thử lại sau ít phút")]
     Timeout,
@@ -96,6 +104,7 @@ impl WebError {
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::NoRoute => StatusCode::NOT_FOUND,
             WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            WebError::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             WebError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -114,6 +123,7 @@ impl WebError {
             WebError::InvalidParameter { .. } => "invalid_parameter",
             WebError::NoRoute => "not_found",
             WebError::MethodNotAllowed => "method_not_allowed",
+            WebError::VersionRequired => "version_required",
             WebError::Timeout => "timeout",
             WebError::Internal(_) => "internal",
         }
@@ -141,12 +151,20 @@ impl WebError {
             }
             _ => None,
         };
+        let current = match self {
+            WebError::App(AppError::Stale { version, status }) => Some(CurrentDossier {
+                version: *version,
+                status: (*status).into(),
+            }),
+            _ => None,
+        };
         ErrorBody {
             error: ErrorDetail {
                 code: self.code().to_owned(),
                 message: capitalise(&self.to_string()),
                 field,
                 details,
+                current,
             },
         }
     }
@@ -174,6 +192,18 @@ pub struct ErrorDetail {
     /// Chi tiết từng dòng (chỉ có khi nhập dữ liệu bị từ chối).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<String>>,
+    /// Hồ sơ hiện nay (chỉ có khi thao tác dựa trên phiên bản cũ: stale_version).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<CurrentDossier>,
+}
+
+/// Phiên bản và trạng thái hiện nay của hồ sơ mà thao tác đã dựa trên phiên bản cũ.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CurrentDossier {
+    /// Phiên bản hiện nay (gửi lại trong If-Match sau khi xem lại hồ sơ).
+    pub version: u32,
+    /// Trạng thái hiện nay.
+    pub status: Status,
 }
 
 /// Nội dung mọi lỗi 5xx (500, 503 quá lâu): chỉ có mã yêu cầu, cũng có trong header x-request-id.
@@ -224,9 +254,9 @@ fn app_status(e: &AppError) -> StatusCode {
         | AppError::Import(_)
         | AppError::History(_)
         | AppError::Feedback(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Conflict(_) | AppError::Dossier(DossierError::NotAllowed { .. }) => {
-            StatusCode::CONFLICT
-        }
+        AppError::Conflict(_)
+        | AppError::Stale { .. }
+        | AppError::Dossier(DossierError::NotAllowed { .. }) => StatusCode::CONFLICT,
         AppError::Dossier(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveDateTime};
 use motcua_domain::format::quoted;
 use motcua_domain::input::{FieldError, PersonName, optional};
 use motcua_domain::org::{Actor, Grant, Role};
+use serde_json::json;
 
 /// A browser session or an API token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,15 +63,24 @@ pub fn valid_username(u: &str) -> bool {
 impl App {
     /// Checks a user name and password.
     pub async fn login(&self, username: &str, password: &str) -> Result<Actor, AppError> {
+        // A name that is not one may be a password typed in the wrong field: never recorded.
+        let tried = if valid_username(username) {
+            username
+        } else {
+            "?"
+        };
         let user = self.store.user(username).await?;
         let Some(user) = user.filter(|u| u.active) else {
             // Same work as a real check, so timing does not reveal which names exist.
             let _ = self.passwords.verify(password, DUMMY_HASH).await;
+            self.record(tried, "login_failed", json!({})).await?;
             return Err(AppError::Unauthorized);
         };
         if self.passwords.verify(password, &user.password_hash).await {
+            self.record(tried, "login", json!({})).await?;
             Ok(actor_of(&user))
         } else {
+            self.record(tried, "login_failed", json!({})).await?;
             Err(AppError::Unauthorized)
         }
     }
@@ -184,6 +194,12 @@ impl App {
             .map_err(|e| FieldError::new("full_name", e))?
             .map_or_else(|| user.username.clone(), String::from);
         let hash = self.passwords.hash(&user.password).await?;
+        let roles: Vec<String> = user
+            .grants
+            .iter()
+            .map(|g| format!("{}@{}", g.role.code(), g.unit))
+            .collect();
+        let what = json!({ "username": user.username, "roles": roles });
         self.store
             .create_user(&UserRecord {
                 username: user.username.clone(),
@@ -198,7 +214,8 @@ impl App {
                     AppError::Conflict(format!("tên đăng nhập «{}» đã được dùng", user.username))
                 }
                 other => other.into(),
-            })
+            })?;
+        self.record(caller.name(), "user_created", what).await
     }
 }
 

@@ -59,6 +59,8 @@ impl App {
         self.store
             .add_calendar_override(&change.calendar, &day, caller.name())
             .await?;
+        let what = serde_json::json!({ "calendar": change.calendar, "day": day });
+        self.record(caller.name(), "calendar_change", what).await?;
         let moved = self
             .recompute_open(&change.calendar, caller.name(), &day)
             .await?;

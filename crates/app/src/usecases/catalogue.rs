@@ -65,6 +65,9 @@ impl App {
             None => OfficeHours::default(),
         };
         let specs = parse_import(text, &hours).map_err(AppError::Import)?;
-        Ok(self.store.import_procedures(&specs).await?)
+        let summary = self.store.import_procedures(&specs).await?;
+        let what = serde_json::json!({ "file": "procedures", "procedures": specs.len() });
+        self.record(caller.name(), "import", what).await?;
+        Ok(summary)
     }
 }

@@ -85,6 +85,8 @@ impl App {
         } else {
             self.store.import_feedback(items).await?
         };
+        let what = serde_json::json!({ "file": "feedback", "items": imported });
+        self.record(caller.name(), "import", what).await?;
         Ok(FeedbackReport {
             imported,
             skipped: errors,

@@ -167,6 +167,8 @@ impl App {
         built?;
         report.imported = written?;
         progress(report.imported, total);
+        let what = serde_json::json!({ "file": "history", "dossiers": report.imported });
+        self.record(caller.name(), "import", what).await?;
         Ok(report)
     }
 

@@ -1,5 +1,6 @@
 //! One module per group of use cases.
 
+pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod catalogue;

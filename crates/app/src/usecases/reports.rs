@@ -205,6 +205,15 @@ impl App {
         })
         .await?;
         rows.sort_by(|a, b| (a.received_at, &a.code).cmp(&(b.received_at, &b.code)));
+        // The register names applicants with their addresses and phones: who took it is
+        // audited (what was taken is described, not copied).
+        let what = serde_json::json!({
+            "report": "register",
+            "unit": scope.top.code.as_str(),
+            "period": period,
+            "rows": rows.len(),
+        });
+        self.record(caller.name(), "export", what).await?;
         Ok(Register {
             unit: scope.top,
             period,

@@ -187,6 +187,8 @@ impl App {
         require_root_admin(caller, &org, "nạp danh sách đơn vị")?;
         let units = parse_units_beside(text, org.units())?;
         self.store.put_units(&units).await?;
+        let what = serde_json::json!({ "file": "units", "units": units.len() });
+        self.record(caller.name(), "import", what).await?;
         Ok(units.len())
     }
 }

@@ -88,7 +88,9 @@ impl App {
             actor: actor.to_owned(),
             at: self.now(),
         };
-        Ok(self.store.set_user_active(&change).await?)
+        self.store.set_user_active(&change).await?;
+        let what = serde_json::json!({ "username": username, "active": active });
+        self.record(actor, "user_active", what).await
     }
 }
 

@@ -65,6 +65,7 @@ async fn calendar_change_moves_open_dossiers(backend: Backend) {
         .act(
             &desk,
             ended.dossier.code.as_str(),
+            f.version(ended.dossier.code.as_str()).await,
             Action::Withdraw {
                 reason: "Xin rút".into(),
             },

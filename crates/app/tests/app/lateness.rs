@@ -48,13 +48,19 @@ async fn late_stays_late(backend: Backend) {
     // leader's, with a reason) does not.
     f.set_now(at(11, 26, 9));
     f.app
-        .act(&clerk, &asked_twice, supplement(""))
+        .act(
+            &clerk,
+            &asked_twice,
+            f.version(&asked_twice).await,
+            supplement(""),
+        )
         .await
         .unwrap();
     f.app
         .act(
             &desk,
             &asked_twice,
+            f.version(&asked_twice).await,
             Action::ReceiveSupplement {
                 note: String::new(),
             },
@@ -63,7 +69,12 @@ async fn late_stays_late(backend: Backend) {
         .unwrap();
     let refused = f
         .app
-        .act(&clerk, &asked_twice, supplement("Thiếu bản sao"))
+        .act(
+            &clerk,
+            &asked_twice,
+            f.version(&asked_twice).await,
+            supplement("Thiếu bản sao"),
+        )
         .await;
     assert!(refused.is_err(), "a second request is a leader's");
     let again = f
@@ -71,6 +82,7 @@ async fn late_stays_late(backend: Backend) {
         .act(
             &leader,
             &asked_twice,
+            f.version(&asked_twice).await,
             supplement("Bản sao bị mờ, không đọc được"),
         )
         .await
@@ -79,7 +91,12 @@ async fn late_stays_late(backend: Backend) {
     // The first is asked for supplements on Tue 01/12 09:00, a day after its due instant.
     f.set_now(at(12, 1, 9));
     f.app
-        .act(&clerk, &paused_late, supplement(""))
+        .act(
+            &clerk,
+            &paused_late,
+            f.version(&paused_late).await,
+            supplement(""),
+        )
         .await
         .unwrap();
     f.set_now(at(12, 2, 9));
@@ -128,6 +145,7 @@ async fn late_stays_late(backend: Backend) {
         .act(
             &desk,
             &paused_late,
+            f.version(&paused_late).await,
             Action::ReceiveSupplement {
                 note: String::new(),
             },
@@ -138,6 +156,7 @@ async fn late_stays_late(backend: Backend) {
         .act(
             &desk,
             &asked_twice,
+            f.version(&asked_twice).await,
             Action::ReceiveSupplement {
                 note: String::new(),
             },
@@ -149,6 +168,7 @@ async fn late_stays_late(backend: Backend) {
             .act(
                 &leader,
                 code,
+                f.version(code).await,
                 Action::Resolve {
                     approved: true,
                     reasons: String::new(),

@@ -68,13 +68,23 @@ async fn three_dossiers(f: &Fixture) -> [String; 3] {
     f.advance(Duration::days(2));
     let ward_leader = f.caller(Role::LanhDao, WARD1);
     f.app
-        .act(&ward_leader, &codes[0], resolve(Some("kq.pdf")))
+        .act(
+            &ward_leader,
+            &codes[0],
+            f.version(&codes[0]).await,
+            resolve(Some("kq.pdf")),
+        )
         .await
         .unwrap();
     f.set_now(at(12, 3, 10));
     let dept_leader = f.caller(Role::LanhDao, DEPARTMENT);
     f.app
-        .act(&dept_leader, &codes[2], resolve(None))
+        .act(
+            &dept_leader,
+            &codes[2],
+            f.version(&codes[2]).await,
+            resolve(None),
+        )
         .await
         .unwrap();
     [codes[0].clone(), codes[1].clone(), codes[2].clone()]

@@ -62,7 +62,12 @@ async fn steps_go_only_to_people_of_the_holding_unit(backend: Backend) {
     for to in ["chuyen_vien.w2", "khong_ton_tai"] {
         let err = f
             .app
-            .act(&leader, code, Action::Assign { to: to.into() })
+            .act(
+                &leader,
+                code,
+                f.version(code).await,
+                Action::Assign { to: to.into() },
+            )
             .await
             .unwrap_err();
         assert_eq!(err.code(), "assignee_not_allowed", "{to}");
@@ -73,6 +78,7 @@ async fn steps_go_only_to_people_of_the_holding_unit(backend: Backend) {
         .act(
             &leader,
             code,
+            f.version(code).await,
             Action::Assign {
                 to: "chuyen_vien.w1".into(),
             },

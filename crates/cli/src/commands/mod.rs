@@ -1,5 +1,6 @@
 //! One module per subcommand. Each returns the text to print or a one-line Vietnamese error.
 
+pub mod audit;
 pub mod backup;
 pub mod bench;
 pub mod calendar;

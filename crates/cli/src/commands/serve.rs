@@ -40,7 +40,8 @@ fn trusted_proxies(args: &Args, file: &FileSettings) -> Result<TrustedProxies, S
         .map_err(|e| e.to_string())
 }
 
-/// Deletes expired sessions and tokens now and then, for as long as the server runs.
+/// Deletes expired sessions and tokens now and then, and seals the finished days of the
+/// history (docs/operations.md §8), for as long as the server runs.
 async fn purge_sessions(app: App) {
     let mut every = tokio::time::interval(PURGE_EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -50,6 +51,11 @@ async fn purge_sessions(app: App) {
             Ok(0) => {}
             Ok(n) => tracing::info!(deleted = n, "expired sessions and tokens deleted"),
             Err(e) => tracing::warn!(error = %e, "deleting expired sessions"),
+        }
+        match app.seal_days().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(days = n, "history sealed"),
+            Err(e) => tracing::warn!(error = %e, "sealing the history"),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The binary as operators run it: installation, concurrency across processes, crashes, backup.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod audit;
 mod backup;
 mod browser;
 mod browser_admin;

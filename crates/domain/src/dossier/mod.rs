@@ -13,6 +13,7 @@ mod machine;
 mod offer;
 mod state;
 mod status;
+mod version;
 
 pub use action::Action;
 pub use applicant::NewApplicant;
@@ -24,3 +25,4 @@ pub use machine::{Decided, DossierError, decide, rate};
 pub use offer::{ActionKind, Scope, gate};
 pub use state::{Apology, Decision, Dossier, Payment, Returned, StepState, TransferStep, Urgency};
 pub use status::Status;
+pub use version::Version;

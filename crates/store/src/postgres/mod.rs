@@ -7,6 +7,7 @@ mod ops;
 use crate::error::db;
 use async_trait::async_trait;
 use chrono::{NaiveDate, NaiveDateTime};
+use motcua_app::chain::{AuditEntry, AuditRecord, ChainScope, DayRoot, EventLink};
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
@@ -72,6 +73,7 @@ impl Store for PgStore {
             .map_err(|e| StoreError::Database(format!("migration: {e}")))?;
         let mut tx = self.begin().await?;
         ops::stats::backfill(&mut tx).await?;
+        ops::chain::backfill(&mut tx).await?;
         commit(tx, ()).await
     }
 
@@ -332,5 +334,46 @@ impl Store for PgStore {
         to: NaiveDateTime,
     ) -> Result<Vec<FeedbackItem>, StoreError> {
         ops::feedback_for_period(&mut *self.conn().await?, units, from, to).await
+    }
+
+    async fn event_links(
+        &self,
+        scope: &ChainScope,
+        after: Option<(String, u32)>,
+        limit: u32,
+    ) -> Result<Vec<EventLink>, StoreError> {
+        ops::chain::event_links(&mut *self.conn().await?, scope, after, limit).await
+    }
+
+    async fn day_hashes(&self, day: NaiveDate) -> Result<Vec<(String, String)>, StoreError> {
+        ops::chain::day_hashes(&mut *self.conn().await?, day).await
+    }
+
+    async fn unsealed_days(&self, before: NaiveDate) -> Result<Vec<NaiveDate>, StoreError> {
+        ops::chain::unsealed_days(&mut *self.conn().await?, before).await
+    }
+
+    async fn put_roots(&self, roots: &[DayRoot]) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::chain::put_roots(&mut tx, roots).await?;
+        commit(tx, ()).await
+    }
+
+    async fn roots(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<DayRoot>, StoreError> {
+        ops::chain::roots(&mut *self.conn().await?, from, to).await
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        ops::chain::append_audit(&mut tx, entry).await?;
+        commit(tx, ()).await
+    }
+
+    async fn audit_log(&self, after: i64, limit: u32) -> Result<Vec<AuditRecord>, StoreError> {
+        ops::chain::audit_log(&mut *self.conn().await?, after, limit).await
     }
 }

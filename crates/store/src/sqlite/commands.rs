@@ -2,6 +2,7 @@
 
 use super::{migrate, ops};
 use chrono::NaiveDateTime;
+use motcua_app::chain::{AuditEntry, DayRoot};
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     ImportStream, ImportSummary, Inserted, SessionRecord, StoreError, UserChange, UserRecord,
@@ -72,6 +73,10 @@ pub(crate) enum Command {
     },
     /// Insert or replace feedback items, all or nothing.
     ImportFeedback(Vec<FeedbackItem>),
+    /// Store sealed roots, keeping those already stored.
+    PutRoots(Vec<DayRoot>),
+    /// Append an entry to the audit log.
+    AppendAudit(AuditEntry),
     /// Misbehaving commands for the writer's own tests.
     #[cfg(test)]
     Test(super::writer::tests::Misbehave),
@@ -144,6 +149,8 @@ impl Command {
                 actor,
             } => ops::add_calendar_override(conn, calendar, day, actor).map(done),
             Command::ImportFeedback(items) => ops::import_feedback(conn, items).map(Output::Count),
+            Command::PutRoots(roots) => ops::chain::put_roots(conn, roots).map(done),
+            Command::AppendAudit(entry) => ops::chain::append_audit(conn, entry).map(done),
             Command::PurgeIdempotencyKeys(before) => {
                 ops::purge_idempotency_keys(conn, *before).map(Output::Count)
             }

@@ -65,6 +65,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0020_stats_result_kind.sql",
         sql: include_str!("../../migrations/sqlite/0020_stats_result_kind.sql"),
     },
+    Migration {
+        version: 22,
+        file: "0022_event_hashes.sql",
+        sql: include_str!("../../migrations/sqlite/0022_event_hashes.sql"),
+    },
 ];
 
 /// Whether this build knows the migration `version`.
@@ -108,7 +113,8 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
             .map_err(|e| StoreError::Database(format!("migration {}: {e}", m.file)))?;
         execute(conn, RECORD, &[&m.version])?;
     }
-    super::ops::stats::backfill(conn)
+    super::ops::stats::backfill(conn)?;
+    super::ops::chain::backfill(conn)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod writer;
 use async_trait::async_trait;
 use chrono::{NaiveDate, NaiveDateTime};
 use commands::Command;
+use motcua_app::chain::{AuditEntry, AuditRecord, ChainScope, DayRoot, EventLink};
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
     DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
@@ -372,6 +373,60 @@ impl Store for SqliteStore {
         let units = units.to_vec();
         self.readers
             .scan(move |c| ops::feedback_for_period(c, &units, from, to))
+            .await
+    }
+
+    async fn event_links(
+        &self,
+        scope: &ChainScope,
+        after: Option<(String, u32)>,
+        limit: u32,
+    ) -> Result<Vec<EventLink>, StoreError> {
+        let scope = scope.clone();
+        self.readers
+            .scan(move |c| ops::chain::event_links(c, &scope, after, limit))
+            .await
+    }
+
+    async fn day_hashes(&self, day: NaiveDate) -> Result<Vec<(String, String)>, StoreError> {
+        self.readers
+            .scan(move |c| ops::chain::day_hashes(c, day))
+            .await
+    }
+
+    async fn unsealed_days(&self, before: NaiveDate) -> Result<Vec<NaiveDate>, StoreError> {
+        self.readers
+            .scan(move |c| ops::chain::unsealed_days(c, before))
+            .await
+    }
+
+    async fn put_roots(&self, roots: &[DayRoot]) -> Result<(), StoreError> {
+        self.writer
+            .run(Command::PutRoots(roots.to_vec()))
+            .await?
+            .done()
+    }
+
+    async fn roots(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<DayRoot>, StoreError> {
+        self.readers
+            .scan(move |c| ops::chain::roots(c, from, to))
+            .await
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        self.writer
+            .run(Command::AppendAudit(entry.clone()))
+            .await?
+            .done()
+    }
+
+    async fn audit_log(&self, after: i64, limit: u32) -> Result<Vec<AuditRecord>, StoreError> {
+        self.readers
+            .scan(move |c| ops::chain::audit_log(c, after, limit))
             .await
     }
 }

@@ -8,6 +8,7 @@ mod accounts;
 mod backup_file;
 mod calendar;
 mod catalogue;
+mod chain;
 mod concurrency;
 mod dossiers;
 mod feedback;

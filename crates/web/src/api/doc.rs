@@ -4,8 +4,8 @@
 
 use super::docs_page;
 use super::responses::{
-    BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, TooManyRequests,
-    Unauthorized, Unprocessable, UnsupportedMediaType,
+    BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, PreconditionRequired,
+    TooManyRequests, Unauthorized, Unprocessable, UnsupportedMediaType,
 };
 use crate::error::{ErrorBody, InternalErrorBody};
 use axum::http::header;
@@ -48,7 +48,7 @@ truy vấn không khai báo trong tài liệu này đều bị từ chối (400)
         schemas(ErrorBody, InternalErrorBody),
         responses(
             BadRequest, Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge,
-            UnsupportedMediaType, Unprocessable, TooManyRequests, Internal,
+            PreconditionRequired, UnsupportedMediaType, Unprocessable, TooManyRequests, Internal,
         ),
     ),
     modifiers(&SecuritySchemes),

@@ -54,8 +54,13 @@ error_response!(
 error_response!(NotFound, "Không tìm thấy (not_found)");
 error_response!(
     Conflict,
-    "Thao tác không hợp lệ ở trạng thái hiện tại (invalid_transition) hoặc dữ liệu đã thay \
-     đổi (conflict)"
+    "Thao tác không hợp lệ ở trạng thái hiện tại (invalid_transition), dữ liệu đã thay đổi \
+     (conflict), hoặc thao tác dựa trên phiên bản hồ sơ cũ (stale_version, kèm phiên bản và \
+     trạng thái hiện nay trong error.current)"
+);
+error_response!(
+    PreconditionRequired,
+    "Thao tác hồ sơ thiếu header If-Match với phiên bản hồ sơ đã xem (version_required)"
 );
 error_response!(
     PayloadTooLarge,

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDateTime;
 use motcua_app::AppError;
-use motcua_domain::dossier::{Action, DossierError, PaymentMethod, ReturnMethod};
+use motcua_domain::dossier::{Action, DossierError, PaymentMethod, ReturnMethod, Version};
 use motcua_domain::ids::UnitCode;
 use serde::Deserialize;
 
@@ -22,6 +22,8 @@ use serde::Deserialize;
 pub struct ActionForm {
     csrf_token: String,
     action: String,
+    /// The version of the dossier the page showed (a hidden field).
+    version: String,
     note: String,
     reason: String,
     /// One document a line.
@@ -138,8 +140,15 @@ pub async fn submit(
     Form(form): Form<ActionForm>,
 ) -> Result<Response, PageError> {
     check_csrf(&page, &form.csrf_token)?;
+    let Some(seen) = Version::parse(form.version.trim()) else {
+        let view = state.app.dossier(&page.caller, &code).await?;
+        let message = "Biểu mẫu không kèm phiên bản hồ sơ đã xem; vui lòng xem lại hồ sơ dưới \
+                       đây rồi thực hiện lại thao tác.";
+        let status = StatusCode::PRECONDITION_REQUIRED;
+        return render(&state, &page, &view, None, Some(message), status).await;
+    };
     let result = match parse(&form) {
-        Ok(action) => state.app.act(&page.caller, &code, action).await,
+        Ok(action) => state.app.act(&page.caller, &code, seen, action).await,
         Err(message) => Err(AppError::invalid("invalid_action", "action", message)),
     };
     match result {
@@ -158,9 +167,9 @@ pub async fn submit(
         Err(e) => {
             let status = match &e {
                 AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-                AppError::Conflict(_) | AppError::Dossier(DossierError::NotAllowed { .. }) => {
-                    StatusCode::CONFLICT
-                }
+                AppError::Conflict(_)
+                | AppError::Stale { .. }
+                | AppError::Dossier(DossierError::NotAllowed { .. }) => StatusCode::CONFLICT,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
             let message = capitalise(&e.to_string());

@@ -29,7 +29,12 @@ async fn the_dashboard_has_real_numbers(backend: Backend) {
         result_file: None,
     };
     s.f.app
-        .act(&s.f.caller(Role::LanhDao, WARD1), &first, resolve)
+        .act(
+            &s.f.caller(Role::LanhDao, WARD1),
+            &first,
+            s.f.version(&first).await,
+            resolve,
+        )
         .await
         .unwrap();
     s.f.set_now(

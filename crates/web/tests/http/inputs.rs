@@ -77,11 +77,10 @@ async fn action_texts_are_bounded(backend: Backend) {
     let s = Server::new(backend).await;
     let code = s.intake(WARD1).await["code"].as_str().unwrap().to_owned();
     let leader = s.token(Role::LanhDao, WARD1).await;
-    let uri = format!("/api/v1/dossiers/{code}/actions");
     let a = s
-        .post(
-            &uri,
-            Some(&leader),
+        .act(
+            &leader,
+            &code,
             &json!({ "action": "stop", "reason": "x".repeat(2001) }),
         )
         .await;
@@ -92,17 +91,17 @@ async fn action_texts_are_bounded(backend: Backend) {
     );
     assert_eq!(a.body["error"]["message"], "Lý do dài quá 2.000 ký tự");
     let a = s
-        .post(
-            &uri,
-            Some(&leader),
+        .act(
+            &leader,
+            &code,
             &json!({ "action": "stop", "reason": "Thiếu\u{1b}[2J" }),
         )
         .await;
     assert_eq!(a.code(), "control_character");
     let a = s
-        .post(
-            &uri,
-            Some(&leader),
+        .act(
+            &leader,
+            &code,
             &json!({ "action": "stop", "reason": "Người nộp đề nghị\r\ndừng" }),
         )
         .await;

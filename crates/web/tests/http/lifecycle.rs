@@ -16,12 +16,7 @@ both!(
 );
 
 async fn act(s: &Server, token: &str, code: &str, action: Value) -> Answer {
-    s.post(
-        &format!("/api/v1/dossiers/{code}/actions"),
-        Some(token),
-        &action,
-    )
-    .await
+    s.act(token, code, &action).await
 }
 
 async fn a_dossier_goes_from_intake_to_return(backend: Backend) {

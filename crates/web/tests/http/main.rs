@@ -26,3 +26,4 @@ mod scope;
 mod sessions;
 mod throttle;
 mod tokens;
+mod versions;

@@ -49,6 +49,7 @@ async fn three_dossiers(s: &Server) -> [String; 3] {
         .act(
             &f.caller(Role::LanhDao, WARD1),
             &codes[0],
+            f.version(&codes[0]).await,
             resolve(Some("kq.pdf")),
         )
         .await
@@ -63,6 +64,7 @@ async fn three_dossiers(s: &Server) -> [String; 3] {
         .act(
             &f.caller(Role::LanhDao, DEPARTMENT),
             &codes[2],
+            f.version(&codes[2]).await,
             resolve(None),
         )
         .await

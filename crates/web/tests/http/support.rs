@@ -128,6 +128,29 @@ impl Server {
             .await
     }
 
+    /// An action on dossier `code` decided on the version it is at now (sent in `If-Match`).
+    pub async fn act(&self, token: &str, code: &str, action: &Value) -> Answer {
+        let seen = format!("\"{}\"", self.f.version(code).await);
+        self.act_at(token, code, Some(&seen), action).await
+    }
+
+    /// An action on dossier `code` with `if_match` as the `If-Match` header (none when `None`).
+    pub async fn act_at(
+        &self,
+        token: &str,
+        code: &str,
+        if_match: Option<&str>,
+        action: &Value,
+    ) -> Answer {
+        let uri = format!("/api/v1/dossiers/{code}/actions");
+        let mut req = Self::request(Method::POST, &uri, Some(token), Some(action));
+        if let Some(v) = if_match {
+            req.headers_mut()
+                .insert(header::IF_MATCH, v.parse().unwrap());
+        }
+        self.send(req).await
+    }
+
     /// A bearer token of the user holding `role` at `unit`, obtained through the API.
     pub async fn token(&self, role: Role, unit: &str) -> String {
         let body = json!({ "username": username(role, unit), "password": password(role) });

@@ -30,7 +30,12 @@ async fn three_dossiers(site: &Site) {
     };
     site.f
         .app
-        .act(&site.f.caller(Role::LanhDao, WARD1), &first, resolve)
+        .act(
+            &site.f.caller(Role::LanhDao, WARD1),
+            &first,
+            site.f.version(&first).await,
+            resolve,
+        )
         .await
         .unwrap();
     let morning = NaiveDate::from_ymd_opt(2026, 12, 2)

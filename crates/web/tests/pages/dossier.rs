@@ -80,15 +80,14 @@ async fn an_action_without_the_csrf_token_is_refused_and_with_it_works() {
         .code
         .to_string();
     let leader = site.login(Role::LanhDao, WARD1).await;
-    let url = format!("/can-bo/ho-so/{code}/thao-tac");
     let fields = [("action", "assign"), ("to", "chuyen_vien.w1")];
 
-    let page = site.post(&url, Some(&leader), &fields).await;
+    let page = site.act(&code, Some(&leader), &fields).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     assert!(page.body.contains("Không có quyền truy cập") && page.body.contains("tải lại trang"));
     let page = site
-        .post(
-            &url,
+        .act(
+            &code,
             Some(&leader),
             &[("csrf_token", "gia-mao"), fields[0], fields[1]],
         )
@@ -107,8 +106,8 @@ async fn an_action_without_the_csrf_token_is_refused_and_with_it_works() {
     );
 
     let page = site
-        .post(
-            &url,
+        .act(
+            &code,
             Some(&leader),
             &[("csrf_token", &leader.csrf), fields[0], fields[1]],
         )
@@ -139,10 +138,9 @@ async fn a_refused_action_shows_the_reason_in_vietnamese() {
         .code
         .to_string();
     let leader = site.login(Role::LanhDao, WARD1).await;
-    let url = format!("/can-bo/ho-so/{code}/thao-tac");
     let page = site
-        .post(
-            &url,
+        .act(
+            &code,
             Some(&leader),
             &[
                 ("csrf_token", &leader.csrf),
@@ -158,8 +156,8 @@ async fn a_refused_action_shows_the_reason_in_vietnamese() {
         page.body
     );
     let page = site
-        .post(
-            &url,
+        .act(
+            &code,
             Some(&leader),
             &[("csrf_token", &leader.csrf), ("action", "return_result")],
         )
@@ -171,8 +169,8 @@ async fn a_refused_action_shows_the_reason_in_vietnamese() {
     );
     let desk = site.login(Role::TiepNhan, WARD1).await;
     let page = site
-        .post(
-            &url,
+        .act(
+            &code,
             Some(&desk),
             &[("csrf_token", &desk.csrf), ("action", "return_result")],
         )
@@ -220,7 +218,6 @@ async fn a_dossier_goes_through_its_whole_life_with_the_forms() {
         .dossier
         .code
         .to_string();
-    let url = format!("/can-bo/ho-so/{code}/thao-tac");
     let leader = site.login(Role::LanhDao, WARD1).await;
     let clerk = site.login(Role::ChuyenVien, WARD1).await;
     let desk = site.login(Role::TiepNhan, WARD1).await;
@@ -267,7 +264,7 @@ async fn a_dossier_goes_through_its_whole_life_with_the_forms() {
             _ => &desk,
         };
         fields.push(("csrf_token", &session.csrf));
-        let page = site.post(&url, Some(session), &fields).await;
+        let page = site.act(&code, Some(session), &fields).await;
         assert_eq!(
             page.status,
             StatusCode::SEE_OTHER,
@@ -301,7 +298,6 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         .dossier
         .code
         .to_string();
-    let url = format!("/can-bo/ho-so/{code}/thao-tac");
     // Received at the ward, processed by the department.
     let clerk = site.login(Role::ChuyenVien, DEPARTMENT).await;
     let desk = site.login(Role::TiepNhan, WARD1).await;
@@ -315,11 +311,11 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         ("action", "receive_supplement"),
     ];
     assert_eq!(
-        site.post(&url, Some(&clerk), &ask).await.status,
+        site.act(&code, Some(&clerk), &ask).await.status,
         StatusCode::SEE_OTHER
     );
     assert_eq!(
-        site.post(&url, Some(&desk), &back).await.status,
+        site.act(&code, Some(&desk), &back).await.status,
         StatusCode::SEE_OTHER
     );
     // A second request is a leader's: the specialist is no longer offered it.
@@ -328,7 +324,7 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         .await;
     assert!(!page.body.contains("value=\"request_supplement\""));
     assert_eq!(
-        site.post(&url, Some(&clerk), &ask).await.status,
+        site.act(&code, Some(&clerk), &ask).await.status,
         StatusCode::FORBIDDEN
     );
     let leader = site.login(Role::LanhDao, DEPARTMENT).await;
@@ -346,7 +342,7 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         ("items", "Bản vẽ"),
         ("note", "Bản vẽ thiếu chữ ký của người thiết kế"),
     ];
-    let page = site.post(&url, Some(&leader), &again).await;
+    let page = site.act(&code, Some(&leader), &again).await;
     assert_eq!(
         page.status,
         StatusCode::OK,
@@ -365,7 +361,7 @@ async fn a_second_supplement_request_warns_and_fees_are_recorded() {
         ("method", "desk"),
     ];
     assert_eq!(
-        site.post(&url, Some(&desk), &pay).await.status,
+        site.act(&code, Some(&desk), &pay).await.status,
         StatusCode::SEE_OTHER
     );
     let page = site
@@ -408,4 +404,67 @@ async fn the_page_offers_what_the_use_case_offers_and_people_of_the_holding_unit
     assert!(page.body.contains("value=\"chuyen_vien.w1\""));
     assert!(page.body.contains("value=\"chuyen_vien.t01\""));
     assert!(!page.body.contains("value=\"chuyen_vien.w2\""));
+}
+
+#[tokio::test]
+async fn a_form_from_a_stale_page_is_refused_and_the_page_shows_the_dossier_now() {
+    let site = Site::new().await;
+    let code = site
+        .intake(MARRIAGE, "Võ Thị Hạnh")
+        .await
+        .dossier
+        .code
+        .to_string();
+    let leader = site.login(Role::LanhDao, WARD1).await;
+    let page = site
+        .get(&format!("/can-bo/ho-so/{code}"), Some(&leader))
+        .await;
+    assert!(page.body.contains("name=\"version\" value=\"2\""));
+    // Another officer assigns the dossier from another page.
+    let assign = [
+        ("csrf_token", leader.csrf.as_str()),
+        ("action", "assign"),
+        ("to", "chuyen_vien.w1"),
+    ];
+    assert_eq!(
+        site.act(&code, Some(&leader), &assign).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // The first page, still at version 2, sends its form.
+    let url = format!("/can-bo/ho-so/{code}/thao-tac");
+    let stale = [
+        ("csrf_token", leader.csrf.as_str()),
+        ("action", "stop"),
+        ("reason", "Người nộp đề nghị dừng"),
+        ("version", "2"),
+    ];
+    let page = site.post(&url, Some(&leader), &stale).await;
+    assert_eq!(page.status, StatusCode::CONFLICT);
+    assert!(
+        page.body.contains(
+            "Hồ sơ đã được người khác cập nhật (nay ở phiên bản 3, trạng thái «Đang giải \
+             quyết»)"
+        ),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("giao cho chuyen_vien.w1"),
+        "the page now"
+    );
+    assert!(page.body.contains("name=\"version\" value=\"3\""));
+    let view = site
+        .f
+        .app
+        .dossier(&site.f.caller(Role::LanhDao, WARD1), &code)
+        .await
+        .unwrap();
+    assert_eq!(view.dossier.status, Status::InProgress, "not stopped");
+    // A form without the version is refused the same way.
+    let page = site.post(&url, Some(&leader), &stale[..3]).await;
+    assert_eq!(page.status, StatusCode::PRECONDITION_REQUIRED);
+    assert!(
+        page.body
+            .contains("Biểu mẫu không kèm phiên bản hồ sơ đã xem")
+    );
 }

@@ -30,7 +30,12 @@ async fn two_dossiers(site: &Site) -> (String, String) {
     };
     site.f
         .app
-        .act(&site.f.caller(Role::LanhDao, WARD1), &first, resolve)
+        .act(
+            &site.f.caller(Role::LanhDao, WARD1),
+            &first,
+            site.f.version(&first).await,
+            resolve,
+        )
         .await
         .unwrap();
     (first, second)

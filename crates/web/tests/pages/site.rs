@@ -121,6 +121,21 @@ impl Site {
             .await
     }
 
+    /// Posts an action form on dossier `code` with `fields` and the version the dossier is at
+    /// now, as its page would carry it in the hidden `version` field.
+    pub async fn act(
+        &self,
+        code: &str,
+        session: Option<&Session>,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        let version = self.f.version(code).await.to_string();
+        let mut fields = fields.to_vec();
+        fields.push(("version", &version));
+        self.post(&format!("/can-bo/ho-so/{code}/thao-tac"), session, &fields)
+            .await
+    }
+
     /// The sign-in form's token and the cookie that carries it (`motcua_login=…`).
     pub async fn login_token(&self) -> (String, String) {
         let page = self.get("/dang-nhap", None).await;

@@ -1,6 +1,7 @@
 //! Statements on dossiers: insertion with code allocation, events, reads and lists.
 
 use super::stats;
+use crate::chain::{self, written_on};
 use crate::codec::{self, DossierColumns};
 use crate::error::db;
 use crate::list::{self, Param};
@@ -151,30 +152,40 @@ async fn insert_row(
         .execute(&mut *conn)
         .await
         .map_err(db)?;
-    insert_events(conn, &dossier.code, events).await?;
+    insert_events(conn, &dossier.code, None, events, written_on(events)).await?;
     stats::upsert(conn, dossier).await
 }
 
+/// Inserts `events` of dossier `code`, linked after `prev` (its last stored hash), as written on
+/// `day`; answers the last hash.
 async fn insert_events(
     conn: &mut PgConnection,
     code: &DossierCode,
+    prev: Option<String>,
     events: &[Event],
-) -> Result<(), StoreError> {
+    day: NaiveDate,
+) -> Result<Option<String>, StoreError> {
     if events.is_empty() {
-        return Ok(());
+        return Ok(prev);
     }
+    let linked = chain::link(code, prev, events)?;
+    let last = linked.last().map(|l| l.hash.clone());
     // One statement for all the events of a change: fewer round trips to the database.
     let mut insert = QueryBuilder::<Postgres>::new(sql::INSERT_EVENTS);
-    insert.push_values(events, |mut row, e| {
+    insert.push_values(linked, |mut row, l| {
+        let e = l.event;
         row.push_bind(code.as_str())
             .push_bind(i64::from(e.seq))
             .push_bind(e.at)
             .push_bind(e.actor.as_str())
             .push_bind(e.kind.code())
-            .push_bind(Json(e));
+            .push_bind(Json(e))
+            .push_bind(l.prev_hash)
+            .push_bind(l.hash)
+            .push_bind(day);
     });
     insert.build().execute(&mut *conn).await.map_err(db)?;
-    Ok(())
+    Ok(last)
 }
 
 /// Stores the new state and its events if the stored version is `expected`
@@ -219,14 +230,21 @@ pub(crate) async fn append_events(
             None => StoreError::NotFound(c.code.to_owned()),
         });
     }
+    let day = written_on(events);
+    let mut last: Option<String> = sqlx::query_scalar(sql::LAST_EVENT_HASH)
+        .bind(c.code)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?
+        .flatten();
     // The first change to an imported dossier stores the events rebuilt from its source.
     if let Some((format, data)) = prior
         && i64::from(format) == FORMAT_IMPORTED
         && let (_, Some(rebuilt)) = decode_with_events(FORMAT_IMPORTED, &data)?
     {
-        insert_events(conn, &dossier.code, &rebuilt).await?;
+        last = insert_events(conn, &dossier.code, last, &rebuilt, day).await?;
     }
-    insert_events(conn, &dossier.code, events).await?;
+    insert_events(conn, &dossier.code, last, events, day).await?;
     stats::upsert(conn, dossier).await
 }
 

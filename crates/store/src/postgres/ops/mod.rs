@@ -2,6 +2,7 @@
 //! where transactions begin and end.
 
 mod accounts;
+pub(crate) mod chain;
 mod dossiers;
 mod feedback;
 mod reference;

@@ -4,6 +4,7 @@ use super::super::conn::{
     Json, TextBytes, TimeText, execute, prepare_positional, query_all, query_one, query_opt,
 };
 use super::stats;
+use crate::chain::{self, written_on};
 use crate::codec::{self, DossierColumns};
 use crate::list;
 use crate::sql;
@@ -182,27 +183,37 @@ fn insert_row(conn: &Connection, dossier: &Dossier, events: &[Event]) -> Result<
             &Json(dossier),
         ],
     )?;
-    insert_events(conn, &dossier.code, events)?;
+    insert_events(conn, &dossier.code, None, events, written_on(events))?;
     stats::upsert(conn, stats::next_rev(conn)?, dossier)
 }
 
+/// Inserts `events` of dossier `code`, linked after `prev` (its last stored hash), as written on
+/// `day`.
 fn insert_events(
     conn: &Connection,
     code: &DossierCode,
+    prev: Option<String>,
     events: &[Event],
-) -> Result<(), StoreError> {
-    for e in events {
-        let row: [&dyn ToSql; 6] = [
+    day: NaiveDate,
+) -> Result<Option<String>, StoreError> {
+    let mut last = prev.clone();
+    for l in chain::link(code, prev, events)? {
+        let e = l.event;
+        let row: [&dyn ToSql; 9] = [
             &code.as_str(),
             &i64::from(e.seq),
             &e.at,
             &e.actor,
             &e.kind.code(),
             &Json(e),
+            &l.prev_hash,
+            &l.hash,
+            &day,
         ];
         execute(conn, sql::INSERT_EVENT, &row)?;
+        last = Some(l.hash);
     }
-    Ok(())
+    Ok(last)
 }
 
 /// Stores the new state and its events if the stored version is `expected` (the caller provides
@@ -244,14 +255,17 @@ pub(crate) fn append_events(
             None => StoreError::NotFound(c.code.to_owned()),
         });
     }
+    let day = written_on(events);
+    let mut last: Option<String> =
+        query_opt(conn, sql::LAST_EVENT_HASH, &[&c.code], |r| r.get(0))?.flatten();
     // The first change to an imported dossier stores the events rebuilt from its source.
     if let Some((format, data)) = prior
         && format == FORMAT_IMPORTED
         && let (_, Some(rebuilt)) = decode_with_events(format, &data)?
     {
-        insert_events(conn, &dossier.code, &rebuilt)?;
+        last = insert_events(conn, &dossier.code, last, &rebuilt, day)?;
     }
-    insert_events(conn, &dossier.code, events)?;
+    insert_events(conn, &dossier.code, last, events, day)?;
     stats::upsert(conn, stats::next_rev(conn)?, dossier)
 }
 

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod bulk;
+pub(crate) mod chain;
 mod dossiers;
 mod feedback;
 mod reference;

@@ -270,7 +270,7 @@ pub struct DossierDetail {
     returned: Option<ReturnedView>,
     /// Phiếu tiếp nhận và hẹn trả kết quả; null khi chưa tiếp nhận.
     receipt: Option<Receipt>,
-    /// Số sự kiện; tăng sau mỗi thao tác.
+    /// Phiên bản (số sự kiện, tăng sau mỗi thao tác); thao tác gửi lại trong If-Match.
     version: u32,
     /// Lịch sử xử lý.
     events: Vec<EventDto>,

@@ -7,6 +7,7 @@ mod events;
 mod explanation;
 mod intake;
 mod list;
+mod version;
 
 pub use intake::{ApplicantRules, IntakeBody};
 
@@ -14,8 +15,8 @@ use crate::AppState;
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery, NoQuery};
 use crate::api::params::DossierCodeParam;
 use crate::api::responses::{
-    BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, Unauthorized,
-    Unprocessable, UnsupportedMediaType,
+    BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, PreconditionRequired,
+    Unauthorized, Unprocessable, UnsupportedMediaType,
 };
 use crate::auth::ApiActor;
 use crate::error::WebError;
@@ -23,6 +24,7 @@ use action::ActionBody;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::IntoResponse;
 use dto::{DossierDetail, DossierSummary};
 use list::{DEFAULT_LIMIT, DossierPage, ListQuery};
 use motcua_app::DossierFilter;
@@ -136,7 +138,9 @@ pub async fn list(
     security(("bearerAuth" = []), ("cookieAuth" = [])),
     params(("code" = inline(DossierCodeParam), Path, description = "Mã hồ sơ.")),
     responses(
-        (status = 200, description = "Hồ sơ", body = DossierDetail),
+        (status = 200, description = "Hồ sơ", body = DossierDetail,
+         headers(("ETag" = String, description = "Phiên bản hồ sơ trong dấu nháy kép, ví dụ \
+\"7\"; gửi lại trong header If-Match của thao tác."))),
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
@@ -149,9 +153,10 @@ pub async fn get(
     ApiActor(caller): ApiActor,
     ApiPath(code): ApiPath<DossierCodeParam>,
     _: ApiQuery<NoQuery>,
-) -> Result<Json<DossierDetail>, WebError> {
+) -> Result<impl IntoResponse, WebError> {
     let view = state.app.dossier(&caller, code.0.as_str()).await?;
-    Ok(Json(DossierDetail::new(view, state.app.now())))
+    let tag = version::etag(view.dossier.version);
+    Ok((tag, Json(DossierDetail::new(view, state.app.now()))))
 }
 
 /// `POST /api/v1/dossiers/{code}/actions`: one step of the lifecycle; answers the dossier after
@@ -163,14 +168,23 @@ pub async fn get(
     operation_id = "actOnDossier",
     summary = "Thực hiện một thao tác xử lý hồ sơ (phân công, chuyển bước, có kết quả, trả kết \
 quả…)",
-    description = "Thao tác không hợp lệ ở trạng thái hiện tại trả 409 invalid_transition. Không có \
-quyền tại đơn vị của hồ sơ trả 403; hồ sơ của đơn vị khác mà người gọi không xem được trả 404.",
+    description = "Mỗi thao tác gửi kèm header If-Match với phiên bản hồ sơ đã xem (header ETag, \
+trường version khi đọc hồ sơ), ví dụ If-Match: \"7\". Nếu hồ sơ đã được người khác cập nhật sau \
+phiên bản đó, thao tác không được thực hiện: trả 409 stale_version kèm phiên bản và trạng thái \
+hiện nay (error.current); thiếu If-Match trả 428 version_required. Thao tác không hợp lệ ở trạng \
+thái hiện tại trả 409 invalid_transition. Không có quyền tại đơn vị của hồ sơ trả 403; hồ sơ của \
+đơn vị khác mà người gọi không xem được trả 404.",
     security(("bearerAuth" = []), ("cookieAuth" = [], "csrfHeader" = [])),
-    params(("code" = inline(DossierCodeParam), Path, description = "Mã hồ sơ.")),
+    params(
+        ("code" = inline(DossierCodeParam), Path, description = "Mã hồ sơ."),
+        ("If-Match" = String, Header, pattern = "^\"[0-9]{1,10}\"$",
+         description = "Phiên bản hồ sơ đã xem, trong dấu nháy kép (giá trị header ETag)."),
+    ),
     request_body = ActionBody,
     responses(
         (status = 200, description = "Hồ sơ sau thao tác, kèm cảnh báo (warnings)",
-         body = DossierDetail),
+         body = DossierDetail,
+         headers(("ETag" = String, description = "Phiên bản mới của hồ sơ."))),
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
@@ -179,6 +193,7 @@ quyền tại đơn vị của hồ sơ trả 403; hồ sơ của đơn vị kh�
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
+        (status = 428, response = PreconditionRequired),
         (status = 500, response = Internal),
     ),
 )]
@@ -187,11 +202,15 @@ pub async fn act(
     ApiActor(caller): ApiActor,
     ApiPath(code): ApiPath<DossierCodeParam>,
     _: ApiQuery<NoQuery>,
+    headers: HeaderMap,
     ApiJson(action): ApiJson<ActionBody>,
-) -> Result<Json<DossierDetail>, WebError> {
+) -> Result<impl IntoResponse, WebError> {
+    // After the path and the body, so a malformed request is told what is malformed first.
+    let seen = version::if_match(&headers)?;
     let view = state
         .app
-        .act(&caller, code.0.as_str(), action.into())
+        .act(&caller, code.0.as_str(), seen, action.into())
         .await?;
-    Ok(Json(DossierDetail::new(view, state.app.now())))
+    let tag = version::etag(view.dossier.version);
+    Ok((tag, Json(DossierDetail::new(view, state.app.now()))))
 }
