@@ -52,7 +52,7 @@ enum Command {
     },
     /// Tính hạn giải quyết hồ sơ theo ngày làm việc và giải thích cách tính.
     Deadline(commands::deadline::Args),
-    /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương.
+    /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương, sửa một ngày và tính lại hạn hồ sơ.
     #[command(subcommand)]
     Calendar(commands::calendar::Command),
     /// Đo hiệu năng trên cơ sở dữ liệu đã có (báo cáo: tải, tính, độ trễ chỉ số 766).
@@ -67,7 +67,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Deadline(args) => commands::deadline::run(&args),
-        Command::Calendar(command) => commands::calendar::run(&command),
+        Command::Calendar(command) if !command.needs_data() => commands::calendar::run(&command),
         command => run_async(&cli.data, command),
     };
     match result {
@@ -121,7 +121,8 @@ fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
             Command::User(what) => cmd::user(data, &what).await,
             Command::Backup { out } => cmd::backup(data, &out).await,
             Command::Report(what) => commands::report::run(data, &what).await,
-            Command::Deadline(_) | Command::Calendar(_) => Err("lệnh không chạy ở đây".into()),
+            Command::Calendar(what) => commands::calendar_jobs::run(data, &what).await,
+            Command::Deadline(_) => Err("lệnh không chạy ở đây".into()),
         }
     })
 }

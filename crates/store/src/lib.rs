@@ -4,6 +4,7 @@
 mod codec;
 mod error;
 mod feedback_codec;
+mod jobs;
 mod list;
 mod postgres;
 mod sql;

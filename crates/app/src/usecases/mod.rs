@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod calendar;
+pub mod calendar_jobs;
 pub mod catalogue;
 pub mod dashboard;
 pub mod dossiers;

@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod calendar;
+pub mod calendar_jobs;
 pub mod data;
 pub mod deadline;
 pub mod feedback;

@@ -4,6 +4,7 @@
 mod backup;
 mod browser;
 mod browser_admin;
+mod calendar_jobs;
 mod concurrency;
 mod durability;
 mod feedback;

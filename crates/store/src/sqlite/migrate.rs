@@ -65,6 +65,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0020_stats_result_kind.sql",
         sql: include_str!("../../migrations/sqlite/0020_stats_result_kind.sql"),
     },
+    Migration {
+        version: 21,
+        file: "0021_calendar_jobs.sql",
+        sql: include_str!("../../migrations/sqlite/0021_calendar_jobs.sql"),
+    },
 ];
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\

@@ -6,6 +6,7 @@ mod support;
 
 mod accounts;
 mod calendar;
+mod calendar_jobs;
 mod catalogue;
 mod concurrency;
 mod dossiers;

@@ -5,6 +5,7 @@ mod accounts;
 mod bulk;
 mod dossiers;
 mod feedback;
+mod jobs;
 mod reference;
 pub(crate) mod stats;
 
@@ -12,4 +13,5 @@ pub(crate) use accounts::*;
 pub(crate) use bulk::import_stream;
 pub(crate) use dossiers::*;
 pub(crate) use feedback::*;
+pub(crate) use jobs::*;
 pub(crate) use reference::*;
