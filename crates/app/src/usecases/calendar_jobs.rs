@@ -52,6 +52,10 @@ impl App {
     pub async fn work_calendar_jobs(&self, worker: &str) -> Result<usize, AppError> {
         let mut finished = 0;
         loop {
+            // A read first: an idle server polling every few seconds takes no write lock.
+            if self.store.calendar_jobs(true, 1).await?.is_empty() {
+                return Ok(finished);
+            }
             let now = self.now();
             let Some(job) = self
                 .store
