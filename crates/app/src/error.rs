@@ -88,6 +88,7 @@ impl AppError {
             AppError::History(_) => "invalid_history",
             AppError::Feedback(_) => "invalid_feedback",
             AppError::RateLimited => "rate_limited",
+            AppError::Store(StoreError::Unavailable(_)) => "unavailable",
             AppError::Store(_) => "internal",
         }
     }

@@ -2,6 +2,7 @@
 //!
 //! Handlers call [`App`]; it calls the pure rules of `motcua-domain` and the [`store::Store`] port.
 
+pub mod calendar_job;
 pub mod calendars;
 pub mod caller;
 pub mod chain;
@@ -21,7 +22,7 @@ pub use caller::Caller;
 pub use error::AppError;
 pub use usecases::{
     auth::{NewSession, NewUser, SessionKind},
-    calendar::{CalendarChange, Recomputed},
+    calendar::CalendarChange,
     dossiers::{DossierFilter, DossierView, IntakeRequest, PublicView},
     feedback::{FeedbackOptions, FeedbackReport},
     history::{HistoryOptions, HistoryReport},

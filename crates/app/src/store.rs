@@ -1,6 +1,7 @@
 //! The storage port. One method per need; each adapter owns its transactions and speaks only
 //! domain types and [`StoreError`]. Adapters: SQLite and PostgreSQL (crate `motcua-store`).
 
+pub use crate::calendar_job::{CalendarJob, DossierUpdate, JobBatch, JobStarted, JobState, Lease};
 use crate::chain::{AuditEntry, AuditRecord, ChainScope, DayRoot, EventLink};
 use crate::idempotency::IdempotencyKey;
 pub use crate::usecases::dossiers::PageSize;
@@ -32,6 +33,10 @@ pub enum StoreError {
     /// The database failed; the text is for the log, never for the client.
     #[error("lỗi cơ sở dữ liệu: {0}")]
     Database(String),
+    /// The database cannot be reached or cannot write for now (connection lost or refused,
+    /// disk full, I/O error): the same request may succeed later. The text is for the log.
+    #[error("cơ sở dữ liệu tạm thời không sẵn sàng: {0}")]
+    Unavailable(String),
 }
 
 /// A user as stored.
@@ -221,7 +226,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Deletes a session.
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
     /// Stores a session and, in the same transaction, deletes the user's other sessions of the
-    /// same kind and every session or token expired at its `created_at`.
+    /// same kind.
     async fn replace_sessions(&self, session: &SessionRecord) -> Result<(), StoreError>;
     /// Deletes `username`'s sessions of `kind` (`session`, `api`), or all of them with `None`;
     /// answers how many.
@@ -292,15 +297,45 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// The overrides of a named calendar, in the order they were made.
     async fn calendar_overrides(&self, calendar: &str)
     -> Result<Vec<CalendarOverride>, StoreError>;
-    /// Records an override; the calendar's revision increases.
-    async fn add_calendar_override(
+    /// A number that changes whenever the calendar's overrides change (for caches).
+    async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError>;
+
+    /// Records a change of a calendar's day (an override; the revision increases) and the job
+    /// that recomputes the open dossiers, in one transaction; the job's `total` is the number
+    /// of open dossiers then. When the calendar's latest override of that date has the same
+    /// kind, reason and reference, records nothing and answers the job it started, with
+    /// `created = false` (a repeated request).
+    async fn change_calendar(
         &self,
         calendar: &str,
         day: &CalendarOverride,
         actor: &str,
-    ) -> Result<(), StoreError>;
-    /// A number that changes whenever the calendar's overrides change (for caches).
-    async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError>;
+        at: NaiveDateTime,
+    ) -> Result<JobStarted, StoreError>;
+    /// A calendar job by number.
+    async fn calendar_job(&self, id: i64) -> Result<Option<CalendarJob>, StoreError>;
+    /// The latest calendar jobs, newest first, at most `limit`; only those not done with
+    /// `unfinished_only`.
+    async fn calendar_jobs(
+        &self,
+        unfinished_only: bool,
+        limit: u32,
+    ) -> Result<Vec<CalendarJob>, StoreError>;
+    /// Claims the oldest job not done whose lease is free, expired at `now` or already
+    /// `owner`'s: the lease becomes (`owner`, `until`), the state `running`. `None` when there
+    /// is none.
+    async fn claim_calendar_job(
+        &self,
+        owner: &str,
+        now: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> Result<Option<CalendarJob>, StoreError>;
+    /// Saves one batch of a job in one transaction, if `batch.owner` still holds its lease
+    /// (otherwise `Conflict`, nothing written): appends each update whose dossier is still at
+    /// its expected version, renews the lease and counts the moved dossiers. Answers the
+    /// dossiers changed meanwhile, whose updates were left out; only when there are none are
+    /// the cursor and the examined count saved and, with `finished`, the job done.
+    async fn save_job_batch(&self, batch: &JobBatch) -> Result<Vec<DossierCode>, StoreError>;
 
     /// A consistent copy of the database into `out` while it is in use (SQLite only); the
     /// write-ahead log is emptied afterwards.

@@ -55,7 +55,7 @@ enum Command {
     Restore(commands::backup::RestoreArgs),
     /// Tính hạn giải quyết hồ sơ theo ngày làm việc và giải thích cách tính.
     Deadline(commands::deadline::Args),
-    /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương.
+    /// Lịch làm việc: xem lịch năm, đổi ngày âm/dương, sửa một ngày và tính lại hạn hồ sơ.
     #[command(subcommand)]
     Calendar(commands::calendar::Command),
     /// Đo hiệu năng trên cơ sở dữ liệu đã có (báo cáo: tải, tính, độ trễ chỉ số 766).
@@ -73,7 +73,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Deadline(args) => commands::deadline::run(&args),
-        Command::Calendar(command) => commands::calendar::run(&command),
+        Command::Calendar(command) if !command.needs_data() => commands::calendar::run(&command),
         Command::Restore(args) => commands::backup::restore(&cli.data, &args),
         command => run_async(&cli.data, command),
     };
@@ -129,9 +129,8 @@ fn run_async(data: &DataArgs, command: Command) -> Result<String, String> {
             Command::Backup { out } => commands::backup::backup(data, &out).await,
             Command::Report(what) => commands::report::run(data, &what).await,
             Command::Audit(what) => commands::audit::run(data, &what).await,
-            Command::Deadline(_) | Command::Calendar(_) | Command::Restore(_) => {
-                Err("lệnh không chạy ở đây".into())
-            }
+            Command::Calendar(what) => commands::calendar_jobs::run(data, &what).await,
+            Command::Deadline(_) | Command::Restore(_) => Err("lệnh không chạy ở đây".into()),
         }
     })
 }

@@ -5,6 +5,7 @@ mod chain;
 mod codec;
 mod error;
 mod feedback_codec;
+mod jobs;
 mod list;
 mod postgres;
 mod sql;

@@ -119,8 +119,6 @@ pub(crate) const IDEMPOTENCY_KEY: &str = "SELECT dossier_code, request_digest \
 pub(crate) const PURGE_IDEMPOTENCY_KEYS: &str =
     "DELETE FROM idempotency_keys WHERE created_at < $1";
 
-pub(crate) const INSERT_CALENDAR_OVERRIDE: &str = "INSERT INTO calendar_overrides \
-     (calendar, date, kind, reason, reference, actor) VALUES ($1, $2, $3, $4, $5, $6)";
 pub(crate) const BUMP_CALENDAR_REVISION: &str = "INSERT INTO calendar_revisions (calendar, revision) VALUES ($1, 1) \
      ON CONFLICT (calendar) DO UPDATE SET revision = calendar_revisions.revision + 1";
 pub(crate) const CALENDAR_OVERRIDES: &str = "SELECT date, kind, reason, reference \

@@ -7,6 +7,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use motcua_app::AppError;
+use motcua_app::store::StoreError;
 use motcua_domain::dossier::DossierError;
 use motcua_report::json::Status;
 use serde::Serialize;
@@ -88,6 +89,9 @@ pub enum WebError {
 
 /// Seconds a client waits before retrying a request that timed out (`Retry-After`).
 pub const TIMEOUT_RETRY_SECS: u64 = 10;
+/// Seconds a client waits before retrying a request that met a database it could not use for
+/// now: lost or refused connection, full disk, I/O error (`Retry-After`).
+pub const UNAVAILABLE_RETRY_SECS: u64 = 5;
 
 impl WebError {
     /// HTTP status.
@@ -217,7 +221,8 @@ pub struct InternalErrorBody {
 /// Lỗi mà người gọi không tự khắc phục được.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct InternalErrorDetail {
-    /// internal (lỗi hệ thống) hoặc timeout (xử lý quá lâu, kèm header Retry-After).
+    /// internal (lỗi hệ thống), timeout (xử lý quá lâu) hoặc unavailable (cơ sở dữ liệu tạm
+    /// thời không dùng được); hai mã sau kèm header Retry-After.
     #[schema(example = "internal")]
     pub code: &'static str,
     /// Thông báo kèm mã yêu cầu.
@@ -233,6 +238,11 @@ impl InternalErrorBody {
     fn new(error: &WebError, request_id: &str) -> InternalErrorBody {
         let (code, what) = match error {
             WebError::Timeout => ("timeout", capitalise(&error.to_string())),
+            WebError::App(AppError::Store(StoreError::Unavailable(_))) => (
+                "unavailable",
+                "Hệ thống tạm thời không truy cập được cơ sở dữ liệu; vui lòng thử lại sau ít giây"
+                    .to_owned(),
+            ),
             _ => ("internal", "Lỗi hệ thống".to_owned()),
         };
         InternalErrorBody {
@@ -259,6 +269,7 @@ fn app_status(e: &AppError) -> StatusCode {
         | AppError::Dossier(DossierError::NotAllowed { .. }) => StatusCode::CONFLICT,
         AppError::Dossier(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Store(StoreError::Unavailable(_)) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -285,6 +296,9 @@ impl IntoResponse for WebError {
         let retry = match &self {
             WebError::TooManyRequests(wait) => Some(retry_after_secs(*wait)),
             WebError::Timeout => Some(TIMEOUT_RETRY_SECS),
+            WebError::App(AppError::Store(StoreError::Unavailable(_))) => {
+                Some(UNAVAILABLE_RETRY_SECS)
+            }
             _ => None,
         };
         let mut response = if status.is_server_error() {
@@ -319,7 +333,6 @@ pub fn retry_after_secs(wait: std::time::Duration) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use motcua_app::store::StoreError;
     use serde_json::{Value, json};
 
     #[test]
@@ -356,6 +369,32 @@ mod tests {
             }})
         );
         assert!(!body.to_string().contains("hunter2"));
+    }
+
+    #[tokio::test]
+    async fn an_unavailable_database_is_a_503_to_retry_with_only_the_request_id() {
+        let e = WebError::App(AppError::Store(StoreError::Unavailable(
+            "connection refused to 10.0.0.7:5432 user=motcua".into(),
+        )));
+        let response = with_request_id("req-7".into(), async { e.into_response() }).await;
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response.headers()[axum::http::header::RETRY_AFTER],
+            UNAVAILABLE_RETRY_SECS.to_string()
+        );
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        let body: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            body,
+            json!({ "error": {
+                "code": "unavailable",
+                "message": "Hệ thống tạm thời không truy cập được cơ sở dữ liệu; vui lòng thử \
+                            lại sau ít giây. Mã yêu cầu: req-7",
+                "request_id": "req-7",
+            }})
+        );
     }
 
     #[tokio::test]

@@ -5,7 +5,10 @@
 //! thread has ended), so that a supervisor restarts the process. `/readyz` (readiness) makes a
 //! real write through the store — a transaction through the SQLite writer, a query on a
 //! writable PostgreSQL — and answers 503 if it fails or takes longer than [`READY_TIMEOUT`],
-//! so that a load balancer sends requests elsewhere meanwhile.
+//! so that a load balancer sends requests elsewhere meanwhile. It also answers 503 when a
+//! calendar job is stuck: work left and neither a claim nor a saved batch for
+//! [`motcua_app::usecases::calendar_jobs::STUCK_AFTER`] — no worker of any instance is making
+//! progress, so due instants stay wrong until an operator looks.
 
 use crate::AppState;
 use axum::Json;
@@ -29,8 +32,28 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Value>)
 
 /// `GET /readyz`.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
-    match tokio::time::timeout(READY_TIMEOUT, state.app.store().ready()).await {
-        Ok(Ok(())) => (StatusCode::OK, Json(json!({ "status": "ready" }))),
+    let probe = async {
+        state.app.store().ready().await?;
+        let stuck =
+            state.app.stuck_calendar_jobs().await.map_err(|e| {
+                motcua_app::store::StoreError::Database(format!("calendar jobs: {e}"))
+            })?;
+        Ok::<_, motcua_app::store::StoreError>(stuck)
+    };
+    match tokio::time::timeout(READY_TIMEOUT, probe).await {
+        Ok(Ok(stuck)) if !stuck.is_empty() => {
+            let jobs: Vec<i64> = stuck.iter().map(|j| j.id).collect();
+            tracing::error!(?jobs, "readiness: calendar jobs are stuck");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({
+                    "status": "unavailable",
+                    "message": "Việc tính lại hạn sau thay đổi lịch làm việc bị treo",
+                    "stuck_calendar_jobs": jobs,
+                })),
+            )
+        }
+        Ok(Ok(_)) => (StatusCode::OK, Json(json!({ "status": "ready" }))),
         Ok(Err(e)) => {
             tracing::error!(error = %e, "readiness: the write probe failed");
             unavailable()

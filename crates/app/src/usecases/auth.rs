@@ -86,8 +86,8 @@ impl App {
     }
 
     /// Opens a session or issues a token for a signed-in actor. A browser session ends the
-    /// user's other browser sessions (API tokens stay), and the expired sessions of everyone
-    /// are deleted on the way.
+    /// user's other browser sessions (API tokens stay). Then the expired sessions of everyone
+    /// are deleted, as housekeeping whose failure does not refuse the login.
     pub async fn open_session(
         &self,
         actor: &Actor,
@@ -110,6 +110,11 @@ impl App {
         match kind {
             SessionKind::Browser => self.store.replace_sessions(&record).await?,
             SessionKind::Api => self.store.create_session(&record).await?,
+        }
+        // Housekeeping, after the session is stored and apart from it: on a nearly full disk
+        // it may fail where the session's own small write fits, and must not refuse the login.
+        if let Err(e) = self.store.purge_sessions(now).await {
+            tracing::warn!(error = %e, "deleting expired sessions at login");
         }
         Ok(NewSession {
             secret,

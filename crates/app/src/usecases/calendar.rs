@@ -1,18 +1,18 @@
-//! Administrators change a day of their unit's calendar; open dossiers' due instants follow, with
-//! an event each.
+//! Administrators change a day of their unit's calendar. The change and the job that moves the
+//! open dossiers' due instants are saved together; workers run the job
+//! ([`super::calendar_jobs`]). A repeated change records nothing and answers the same job.
 
 use crate::App;
 use crate::caller::Caller;
 use crate::error::AppError;
-use crate::permissions::{can_read, require_role};
-use crate::store::{DossierQuery, PageSize};
-use chrono::NaiveDateTime;
+use crate::permissions::{require_role, require_role_anywhere};
+use crate::store::{CalendarJob, JobStarted};
 use motcua_domain::calendar::{CalendarOverride, ChangeError, calendar_owner};
-use motcua_domain::deadline::{DeadlineEngine, OpenDeadline, recompute};
-use motcua_domain::dossier::{Dossier, EventKind};
-use motcua_domain::ids::DossierCode;
 use motcua_domain::org::Role;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+
+/// Jobs shown to an administrator.
+const LATEST_JOBS: u32 = 20;
 
 /// A change of one day of a calendar.
 #[derive(Debug, Clone, Deserialize)]
@@ -30,110 +30,69 @@ fn ccvc() -> String {
     "ccvc".to_owned()
 }
 
-/// A dossier whose due instant moved.
-#[derive(Debug, Clone, Serialize)]
-pub struct Recomputed {
-    /// The dossier.
-    pub code: DossierCode,
-    /// Before.
-    pub from: Option<NaiveDateTime>,
-    /// After.
-    pub to: Option<NaiveDateTime>,
+fn invalid(e: ChangeError) -> AppError {
+    AppError::invalid(e.code(), e.field(), e.to_string())
 }
 
 impl App {
-    /// Records a calendar change and recomputes the open dossiers it affects. The calendar
-    /// belongs to the unit above every unit that uses it: only an administrator of that unit
-    /// may change it. The answer lists the moved dossiers the caller may read.
+    /// Records a calendar change and the job that recomputes the open dossiers it affects,
+    /// without waiting for it. The calendar belongs to the unit above every unit that uses
+    /// it: only an administrator of that unit may change it. The same change again (same
+    /// calendar, date, kind, reason and reference as the day's latest change) records nothing
+    /// and answers the job it started.
     pub async fn change_calendar_day(
         &self,
         caller: &Caller,
         change: CalendarChange,
-    ) -> Result<Vec<Recomputed>, AppError> {
+    ) -> Result<JobStarted, AppError> {
         let org = self.org().await?;
-        let invalid = |e: ChangeError| AppError::invalid(e.code(), e.field(), e.to_string());
         let owner = calendar_owner(org.units(), &change.calendar).map_err(invalid)?;
         require_role(caller, &org, Role::QuanTri, &owner.code)?;
         change.day.check().map_err(invalid)?;
         let day = change.day.parse_texts()?;
-        self.store
-            .add_calendar_override(&change.calendar, &day, caller.name())
+        let started = self
+            .store
+            .change_calendar(&change.calendar, &day, caller.name(), self.now())
             .await?;
-        let what = serde_json::json!({ "calendar": change.calendar, "day": day });
-        self.record(caller.name(), "calendar_change", what).await?;
-        let moved = self
-            .recompute_open(&change.calendar, caller.name(), &day)
-            .await?;
-        Ok(moved
-            .into_iter()
-            .filter(|(dossier, _)| can_read(caller, &org, dossier))
-            .map(|(_, r)| r)
-            .collect())
+        if started.created {
+            tracing::info!(
+                job = started.job.id,
+                total = started.job.total,
+                "calendar changed"
+            );
+            let what = serde_json::json!({
+                "calendar": change.calendar,
+                "day": day,
+                "job": started.job.id,
+            });
+            self.record(caller.name(), "calendar_change", what).await?;
+        }
+        Ok(started)
     }
 
-    async fn recompute_open(
-        &self,
-        calendar_name: &str,
-        actor: &str,
-        day: &CalendarOverride,
-    ) -> Result<Vec<(Dossier, Recomputed)>, AppError> {
+    /// A calendar job, for an administrator of its calendar.
+    pub async fn calendar_job(&self, caller: &Caller, id: i64) -> Result<CalendarJob, AppError> {
+        let missing = || AppError::NotFound(format!("công việc tính lại hạn số {id}"));
+        let job = self.store.calendar_job(id).await?.ok_or_else(missing)?;
         let org = self.org().await?;
-        let now = self.now();
-        let reason = format!(
-            "Lịch làm việc thay đổi: ngày {} là «{}» — {} ({})",
-            day.date.format("%d/%m/%Y"),
-            day.kind.label_vi(),
-            day.reason,
-            day.reference
-        );
-        let mut moved_all = Vec::new();
-        let mut query = DossierQuery {
-            open_only: true,
-            limit: PageSize::new(Some(PageSize::MAX)),
-            ..DossierQuery::default()
-        };
-        loop {
-            let page = self.store.list_dossiers(&query).await?;
-            let Some(last) = page.last() else { break };
-            query.after = Some(crate::store::Cursor {
-                created_at: last.created_at,
-                code: last.code.clone(),
-            });
-            for dossier in page {
-                let (calendar, hours) = self.unit_time(&org, &dossier.facts.competent_unit).await?;
-                if calendar.name() != calendar_name {
-                    continue;
-                }
-                let engine = DeadlineEngine::new(&calendar, &hours);
-                let Some(received) = dossier.received_at else {
-                    continue;
-                };
-                let open = [OpenDeadline {
-                    id: (),
-                    received,
-                    limit: dossier.facts.time_limit,
-                    pauses: dossier.pauses.clone(),
-                    current_due: dossier.due_at,
-                }];
-                for m in recompute(&engine, &open) {
-                    let kind = EventKind::DueRecomputed {
-                        from: m.old_due,
-                        to: m.new_due,
-                        reason: reason.clone(),
-                    };
-                    let (next, events) = dossier.stamp(vec![kind], now, actor);
-                    self.store
-                        .append_events(&next, dossier.version, &events)
-                        .await?;
-                    let moved = Recomputed {
-                        code: dossier.code.clone(),
-                        from: m.old_due,
-                        to: m.new_due,
-                    };
-                    moved_all.push((next, moved));
-                }
-            }
-        }
-        Ok(moved_all)
+        let owner = calendar_owner(org.units(), &job.calendar).map_err(invalid)?;
+        require_role(caller, &org, Role::QuanTri, &owner.code).map_err(|_| missing())?;
+        Ok(job)
+    }
+
+    /// The latest calendar jobs of the calendars the caller administers, newest first. Only
+    /// administrators may ask.
+    pub async fn calendar_jobs(&self, caller: &Caller) -> Result<Vec<CalendarJob>, AppError> {
+        require_role_anywhere(caller, Role::QuanTri, "xem việc tính lại hạn")?;
+        let org = self.org().await?;
+        let jobs = self.store.calendar_jobs(false, LATEST_JOBS).await?;
+        Ok(jobs
+            .into_iter()
+            .filter(|job| {
+                calendar_owner(org.units(), &job.calendar).is_ok_and(|owner| {
+                    require_role(caller, &org, Role::QuanTri, &owner.code).is_ok()
+                })
+            })
+            .collect())
     }
 }

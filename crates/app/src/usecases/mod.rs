@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod calendar_jobs;
 pub mod catalogue;
 pub mod dashboard;
 pub mod dossiers;

@@ -1,7 +1,9 @@
 //! A calendar change made by an administrator moves the due instants of the open dossiers it
-//! affects, with an event on each (docs/rules.md §4), on both databases.
+//! affects, with an event on each (docs/rules.md §4), on both databases: through a job that a
+//! worker runs after the change is saved.
 
 use chrono::NaiveDate;
+use motcua_app::store::JobState;
 use motcua_app::{CalendarChange, IntakeRequest};
 use motcua_domain::calendar::{CalendarOverride, DayKind};
 use motcua_domain::catalogue::ApplicantType;
@@ -81,13 +83,34 @@ async fn calendar_change_moves_open_dossiers(backend: Backend) {
     assert_eq!(refused.unwrap_err().code(), "forbidden");
 
     let admin = f.caller(Role::QuanTri, PROVINCE);
-    let moved = f
+    let started = f
         .app
         .change_calendar_day(&admin, change(DayKind::Holiday))
         .await
         .unwrap();
-    assert_eq!(moved.len(), 1, "only the open dossier moves");
-    assert_eq!(moved[0].code, open.dossier.code);
+    assert!(started.created);
+    assert_eq!(
+        (started.job.state, started.job.total),
+        (JobState::Pending, 1),
+        "one open dossier"
+    );
+    // The change answers before any dossier moves: the worker does it.
+    let view = f
+        .app
+        .dossier(&desk, open.dossier.code.as_str())
+        .await
+        .unwrap();
+    assert_eq!(
+        rfc3339(view.dossier.due_at.unwrap()),
+        "2026-11-30T09:00:00+07:00"
+    );
+    assert_eq!(f.app.work_calendar_jobs("may-1").await.unwrap(), 1);
+    let job = f.app.calendar_job(&admin, started.job.id).await.unwrap();
+    assert_eq!(
+        (job.state, job.examined, job.moved, job.retried),
+        (JobState::Done, 1, 1, 0),
+        "only the open dossier moves"
+    );
     let view = f
         .app
         .dossier(&desk, open.dossier.code.as_str())
@@ -129,7 +152,10 @@ async fn calendar_change_moves_open_dossiers(backend: Backend) {
         .change_calendar_day(&admin, change(DayKind::Working))
         .await
         .unwrap();
-    assert_eq!(back.len(), 1);
+    assert!(back.created);
+    assert_eq!(f.app.work_calendar_jobs("may-1").await.unwrap(), 1);
+    let job = f.store.calendar_job(back.job.id).await.unwrap().unwrap();
+    assert_eq!(job.moved, 1);
     let view = f
         .app
         .dossier(&desk, open.dossier.code.as_str())

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod calendar;
+mod calendar_jobs;
 mod feedback;
 mod growth;
 mod history;

@@ -34,12 +34,25 @@ pub enum Command {
         #[arg(long)]
         leap: bool,
     },
+    /// Sửa một ngày của lịch làm việc (ghi vào cơ sở dữ liệu) và tính lại hạn các hồ sơ đang
+    /// giải quyết; chờ đến khi tính xong, trừ khi có --no-wait.
+    Change(super::calendar_jobs::ChangeArgs),
+    /// Tính lại hạn theo các thay đổi lịch chưa xong (tiếp tục công việc bị dừng), đến khi xong.
+    Work,
+}
+
+impl Command {
+    /// Whether the command needs the database.
+    pub fn needs_data(&self) -> bool {
+        matches!(self, Command::Change(_) | Command::Work)
+    }
 }
 
 /// Runs the command.
 pub fn run(command: &Command) -> Result<String, String> {
     match command {
         Command::Show { year, calendar } => show(year, calendar),
+        Command::Change(_) | Command::Work => Err("lệnh này cần cơ sở dữ liệu".into()),
         Command::Lunar { date } => {
             let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
                 .map_err(|_| format!("ngày không hợp lệ: «{date}» (ví dụ đúng: 2030-02-02)"))?;

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod backup;
 pub mod bench;
 pub mod calendar;
+pub mod calendar_jobs;
 pub mod data;
 pub mod deadline;
 pub mod feedback;

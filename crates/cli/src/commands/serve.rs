@@ -30,6 +30,24 @@ pub struct Args {
 /// How often expired sessions and API tokens are deleted.
 const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
 
+/// How often the server looks for calendar jobs to work on (new ones, or ones whose worker
+/// stopped and whose lease expired).
+const JOBS_EVERY: Duration = Duration::from_secs(2);
+
+/// Works on calendar jobs for as long as the server runs.
+async fn work_calendar_jobs(app: App, worker: String) {
+    let mut every = tokio::time::interval(JOBS_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match app.work_calendar_jobs(&worker).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(finished = n, "calendar jobs finished"),
+            Err(e) => tracing::warn!(error = %e, "working on calendar jobs"),
+        }
+    }
+}
+
 /// The trusted proxies: flag or environment, then the file.
 fn trusted_proxies(args: &Args, file: &FileSettings) -> Result<TrustedProxies, String> {
     let items = args
@@ -96,6 +114,9 @@ pub async fn run(data: &DataArgs, args: &Args) -> Result<String, String> {
         tracing::info!(proxies = %config.trusted_proxies, "client addresses forwarded by trusted proxies");
     }
     tokio::spawn(purge_sessions(app.clone()));
+    let worker = super::calendar_jobs::worker_name();
+    tracing::info!(%worker, "working on calendar jobs");
+    tokio::spawn(work_calendar_jobs(app.clone(), worker));
     let store = app.store().clone();
     let router = motcua_web::router(AppState::new(app, config));
     let listener = tokio::net::TcpListener::bind(&bind)

@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod browser;
 mod browser_admin;
+mod calendar_jobs;
 mod concurrency;
 mod durability;
 mod feedback;

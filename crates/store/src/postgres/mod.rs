@@ -10,8 +10,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use motcua_app::chain::{AuditEntry, AuditRecord, ChainScope, DayRoot, EventLink};
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
-    DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
-    StoreError, UserChange, UserRecord,
+    CalendarJob, DossierQuery, ImportStream, ImportSummary, Inserted, JobBatch, JobStarted,
+    SessionRecord, StatsPage, Store, StoreError, UserChange, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
@@ -29,6 +29,9 @@ static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Connections in the pool.
 const POOL_SIZE: u32 = 10;
+/// Longest wait for a connection: an unreachable server becomes a 503 within seconds rather
+/// than at the request timeout.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The storage port on a PostgreSQL database.
 #[derive(Debug, Clone)]
@@ -41,6 +44,7 @@ impl PgStore {
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(POOL_SIZE)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(url)
             .await
             .map_err(db)?;
@@ -283,19 +287,49 @@ impl Store for PgStore {
         ops::calendar_overrides(&mut *self.conn().await?, calendar).await
     }
 
-    async fn add_calendar_override(
+    async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError> {
+        ops::calendar_revision(&mut *self.conn().await?, calendar).await
+    }
+
+    async fn change_calendar(
         &self,
         calendar: &str,
         day: &CalendarOverride,
         actor: &str,
-    ) -> Result<(), StoreError> {
+        at: NaiveDateTime,
+    ) -> Result<JobStarted, StoreError> {
         let mut tx = self.begin().await?;
-        ops::add_calendar_override(&mut tx, calendar, day, actor).await?;
-        commit(tx, ()).await
+        let started = ops::change_calendar(&mut tx, calendar, day, actor, at).await?;
+        commit(tx, started).await
     }
 
-    async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError> {
-        ops::calendar_revision(&mut *self.conn().await?, calendar).await
+    async fn calendar_job(&self, id: i64) -> Result<Option<CalendarJob>, StoreError> {
+        ops::calendar_job(&mut *self.conn().await?, id).await
+    }
+
+    async fn calendar_jobs(
+        &self,
+        unfinished_only: bool,
+        limit: u32,
+    ) -> Result<Vec<CalendarJob>, StoreError> {
+        ops::calendar_jobs(&mut *self.conn().await?, unfinished_only, limit).await
+    }
+
+    async fn claim_calendar_job(
+        &self,
+        owner: &str,
+        now: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> Result<Option<CalendarJob>, StoreError> {
+        let mut tx = self.begin().await?;
+        let claimed = ops::claim_calendar_job(&mut tx, owner, now, until).await?;
+        commit(tx, claimed).await
+    }
+
+    async fn save_job_batch(&self, batch: &JobBatch) -> Result<Vec<DossierCode>, StoreError> {
+        let mut tx = self.begin().await?;
+        let conflicts = ops::save_job_batch(&mut tx, batch).await?;
+        commit(tx, conflicts).await
     }
 
     async fn backup(&self, _out: &Path) -> Result<(), StoreError> {

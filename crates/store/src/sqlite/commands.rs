@@ -5,12 +5,14 @@ use chrono::NaiveDateTime;
 use motcua_app::chain::{AuditEntry, DayRoot};
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
-    ImportStream, ImportSummary, Inserted, SessionRecord, StoreError, UserChange, UserRecord,
+    CalendarJob, ImportStream, ImportSummary, Inserted, JobBatch, JobStarted, SessionRecord,
+    StoreError, UserChange, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::ProcedureSpec;
 use motcua_domain::dossier::{Dossier, Event, NewDossier};
 use motcua_domain::feedback::FeedbackItem;
+use motcua_domain::ids::DossierCode;
 use motcua_domain::org::Unit;
 use rusqlite::Connection;
 
@@ -80,15 +82,28 @@ pub(crate) enum Command {
     /// Misbehaving commands for the writer's own tests.
     #[cfg(test)]
     Test(super::writer::tests::Misbehave),
-    /// Record a calendar override.
-    AddCalendarOverride {
+    /// Record a calendar change and its job (or find the job of the same change).
+    ChangeCalendar {
         /// Calendar name.
         calendar: String,
         /// The day.
         day: CalendarOverride,
         /// Who.
         actor: String,
+        /// When.
+        at: NaiveDateTime,
     },
+    /// Claim a calendar job.
+    ClaimCalendarJob {
+        /// The worker.
+        owner: String,
+        /// Now.
+        now: NaiveDateTime,
+        /// The lease's end.
+        until: NaiveDateTime,
+    },
+    /// Save one batch of a calendar job.
+    SaveJobBatch(Box<JobBatch>),
 }
 
 /// What a command answers.
@@ -102,6 +117,12 @@ pub(crate) enum Output {
     Inserted(Box<Inserted>),
     /// How many rows were written.
     Count(usize),
+    /// A calendar job saved or found again.
+    Started(Box<JobStarted>),
+    /// The calendar job claimed, if any.
+    Claimed(Option<Box<CalendarJob>>),
+    /// Dossiers changed meanwhile.
+    Conflicts(Vec<DossierCode>),
 }
 
 impl Command {
@@ -143,12 +164,19 @@ impl Command {
                 })?;
                 ops::import_stream(conn, stream).map(Output::Count)
             }
-            Command::AddCalendarOverride {
+            Command::ImportFeedback(items) => ops::import_feedback(conn, items).map(Output::Count),
+            Command::ChangeCalendar {
                 calendar,
                 day,
                 actor,
-            } => ops::add_calendar_override(conn, calendar, day, actor).map(done),
-            Command::ImportFeedback(items) => ops::import_feedback(conn, items).map(Output::Count),
+                at,
+            } => ops::change_calendar(conn, calendar, day, actor, *at)
+                .map(|s| Output::Started(Box::new(s))),
+            Command::ClaimCalendarJob { owner, now, until } => {
+                ops::claim_calendar_job(conn, owner, *now, *until)
+                    .map(|j| Output::Claimed(j.map(Box::new)))
+            }
+            Command::SaveJobBatch(batch) => ops::save_job_batch(conn, batch).map(Output::Conflicts),
             Command::PutRoots(roots) => ops::chain::put_roots(conn, roots).map(done),
             Command::AppendAudit(entry) => ops::chain::append_audit(conn, entry).map(done),
             Command::PurgeIdempotencyKeys(before) => {
@@ -192,6 +220,30 @@ impl Output {
         }
     }
 
+    /// Expects [`Output::Started`].
+    pub(crate) fn started(self) -> Result<JobStarted, StoreError> {
+        match self {
+            Output::Started(started) => Ok(*started),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Expects [`Output::Claimed`].
+    pub(crate) fn claimed(self) -> Result<Option<CalendarJob>, StoreError> {
+        match self {
+            Output::Claimed(job) => Ok(job.map(|j| *j)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Expects [`Output::Conflicts`].
+    pub(crate) fn conflicts(self) -> Result<Vec<DossierCode>, StoreError> {
+        match self {
+            Output::Conflicts(codes) => Ok(codes),
+            other => Err(unexpected(&other)),
+        }
+    }
+
     /// Expects [`Output::Inserted`].
     pub(crate) fn inserted(self) -> Result<Inserted, StoreError> {
         match self {
@@ -207,6 +259,9 @@ fn unexpected(output: &Output) -> StoreError {
         Output::Imported(_) => "imported",
         Output::Inserted(_) => "inserted",
         Output::Count(_) => "count",
+        Output::Started(_) => "started",
+        Output::Claimed(_) => "claimed",
+        Output::Conflicts(_) => "conflicts",
     };
     StoreError::Database(format!("unexpected writer answer: {kind}"))
 }

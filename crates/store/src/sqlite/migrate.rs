@@ -66,6 +66,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/sqlite/0020_stats_result_kind.sql"),
     },
     Migration {
+        version: 21,
+        file: "0021_calendar_jobs.sql",
+        sql: include_str!("../../migrations/sqlite/0021_calendar_jobs.sql"),
+    },
+    Migration {
         version: 22,
         file: "0022_event_hashes.sql",
         sql: include_str!("../../migrations/sqlite/0022_event_hashes.sql"),

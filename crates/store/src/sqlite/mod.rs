@@ -18,8 +18,8 @@ use commands::Command;
 use motcua_app::chain::{AuditEntry, AuditRecord, ChainScope, DayRoot, EventLink};
 use motcua_app::idempotency::IdempotencyKey;
 use motcua_app::store::{
-    DossierQuery, ImportStream, ImportSummary, Inserted, SessionRecord, StatsPage, Store,
-    StoreError, UserChange, UserRecord,
+    CalendarJob, DossierQuery, ImportStream, ImportSummary, Inserted, JobBatch, JobStarted,
+    SessionRecord, StatsPage, Store, StoreError, UserChange, UserRecord,
 };
 use motcua_domain::calendar::CalendarOverride;
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
@@ -63,7 +63,9 @@ impl SqliteStore {
     pub async fn open(path: impl AsRef<Path>, options: SqliteOptions) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
         let (writer, readers) = tokio::task::spawn_blocking(move || {
-            let writer = conn::open_writer(&path)?;
+            // The writer creates the file: it opens first.
+            let file = path.clone();
+            let writer = Writer::spawn(move || conn::open_writer(&file), options.group_commit)?;
             let readers = (0..options.readers.max(1))
                 .map(|_| conn::open_reader(&path))
                 .collect::<Result<Vec<_>, _>>()?;
@@ -73,7 +75,7 @@ impl SqliteStore {
         .map_err(|e| StoreError::Database(format!("opening SQLite: {e}")))??;
         Ok(SqliteStore {
             readers: Readers::new(readers),
-            writer: Writer::spawn(writer, options.group_commit)?,
+            writer,
         })
     }
 
@@ -81,6 +83,11 @@ impl SqliteStore {
     /// writes when they arrive together.
     pub fn commits(&self) -> u64 {
         self.writer.commits()
+    }
+
+    /// Times the writer thread died and was started again on a new connection.
+    pub fn writer_restarts(&self) -> u64 {
+        self.writer.restarts()
     }
 }
 
@@ -301,24 +308,61 @@ impl Store for SqliteStore {
             .await
     }
 
-    async fn add_calendar_override(
-        &self,
-        calendar: &str,
-        day: &CalendarOverride,
-        actor: &str,
-    ) -> Result<(), StoreError> {
-        let command = Command::AddCalendarOverride {
-            calendar: calendar.to_owned(),
-            day: day.clone(),
-            actor: actor.to_owned(),
-        };
-        self.writer.run(command).await?.done()
-    }
-
     async fn calendar_revision(&self, calendar: &str) -> Result<i64, StoreError> {
         self.readers
             .lookup(|c| ops::calendar_revision(c, calendar))
             .await
+    }
+
+    async fn change_calendar(
+        &self,
+        calendar: &str,
+        day: &CalendarOverride,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<JobStarted, StoreError> {
+        let command = Command::ChangeCalendar {
+            calendar: calendar.to_owned(),
+            day: day.clone(),
+            actor: actor.to_owned(),
+            at,
+        };
+        self.writer.run(command).await?.started()
+    }
+
+    async fn calendar_job(&self, id: i64) -> Result<Option<CalendarJob>, StoreError> {
+        self.readers.lookup(|c| ops::calendar_job(c, id)).await
+    }
+
+    async fn calendar_jobs(
+        &self,
+        unfinished_only: bool,
+        limit: u32,
+    ) -> Result<Vec<CalendarJob>, StoreError> {
+        self.readers
+            .lookup(|c| ops::calendar_jobs(c, unfinished_only, limit))
+            .await
+    }
+
+    async fn claim_calendar_job(
+        &self,
+        owner: &str,
+        now: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> Result<Option<CalendarJob>, StoreError> {
+        let command = Command::ClaimCalendarJob {
+            owner: owner.to_owned(),
+            now,
+            until,
+        };
+        self.writer.run(command).await?.claimed()
+    }
+
+    async fn save_job_batch(&self, batch: &JobBatch) -> Result<Vec<DossierCode>, StoreError> {
+        self.writer
+            .run(Command::SaveJobBatch(Box::new(batch.clone())))
+            .await?
+            .conflicts()
     }
 
     async fn backup(&self, out: &Path) -> Result<(), StoreError> {

@@ -11,8 +11,14 @@
 //! A command that panics fails like a command that returns an error: the panic is caught around
 //! the command, its batch is rolled back and the others run again in savepoints. A panic in the
 //! writer's own code is caught around the loop: the open transaction is rolled back, the
-//! commands in hand fail, and the thread goes on serving the queue on the same connection. The
-//! thread ends only when every handle is dropped; [`Writer::alive`] says whether it still runs.
+//! commands in hand fail, and the thread goes on serving the queue on the same connection.
+//!
+//! Should the thread die all the same (a panic escaping both catches, e.g. one whose payload
+//! panics again when dropped), a supervising thread that holds the queue reopens the connection
+//! and starts a new writer thread on the same queue: the commands in hand fail, those queued
+//! are served, and callers never see a closed queue. The writer ends only when every handle is
+//! dropped; [`Writer::alive`] says whether it still runs, [`Writer::restarts`] how often it was
+//! restarted.
 
 use super::commands::{Command, Output};
 use super::conn::execute;
@@ -37,26 +43,40 @@ struct Job {
     answer: Answer,
 }
 
+/// Wait before opening the connection again when the writer must restart and opening failed.
+const REOPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The handle to the writer thread; cloning it shares the thread.
 #[derive(Debug, Clone)]
 pub(crate) struct Writer {
     jobs: mpsc::Sender<Job>,
     commits: Arc<AtomicU64>,
+    restarts: Arc<AtomicU64>,
 }
 
 impl Writer {
-    /// Starts the writer thread on `conn`. It stops, closing `conn`, when every handle is
+    /// Starts the writer on a connection made by `open`, which is called again to restart the
+    /// writer if its thread dies. It stops, closing the connection, when every handle is
     /// dropped.
-    pub(crate) fn spawn(conn: Connection, group_commit: bool) -> Result<Writer, StoreError> {
+    pub(crate) fn spawn<F>(open: F, group_commit: bool) -> Result<Writer, StoreError>
+    where
+        F: Fn() -> Result<Connection, StoreError> + Send + 'static,
+    {
+        let conn = open()?;
         let (jobs, queue) = mpsc::channel(QUEUE);
         let commits = Arc::new(AtomicU64::new(0));
+        let restarts = Arc::new(AtomicU64::new(0));
         let batch = if group_commit { MAX_BATCH } else { 1 };
-        let counter = Arc::clone(&commits);
+        let counters = (Arc::clone(&commits), Arc::clone(&restarts));
         std::thread::Builder::new()
-            .name("sqlite-writer".to_owned())
-            .spawn(move || run(conn, queue, batch, &counter))
+            .name("sqlite-writer-supervisor".to_owned())
+            .spawn(move || supervise(conn, &open, queue, batch, &counters.0, &counters.1))
             .map_err(|e| StoreError::Database(format!("starting the SQLite writer: {e}")))?;
-        Ok(Writer { jobs, commits })
+        Ok(Writer {
+            jobs,
+            commits,
+            restarts,
+        })
     }
 
     /// Runs a command and waits until it is committed (or failed).
@@ -65,7 +85,7 @@ impl Writer {
         self.jobs
             .send(Job { command, answer })
             .await
-            .map_err(|_| StoreError::Database("the SQLite writer has stopped".to_owned()))?;
+            .map_err(|_| StoreError::Unavailable("the SQLite writer has stopped".to_owned()))?;
         // The answer is dropped unanswered only when the writer's own code panicked.
         result.await.map_err(|_| {
             StoreError::Database("the SQLite writer failed on this write".to_owned())
@@ -81,13 +101,62 @@ impl Writer {
     pub(crate) fn commits(&self) -> u64 {
         self.commits.load(Ordering::Relaxed)
     }
+
+    /// Times the writer thread died and was started again.
+    pub(crate) fn restarts(&self) -> u64 {
+        self.restarts.load(Ordering::Relaxed)
+    }
 }
 
-fn run(conn: Connection, mut queue: mpsc::Receiver<Job>, batch: usize, commits: &AtomicU64) {
+/// Runs writer threads on the queue, one after the other: the first on `conn`, each next one on
+/// a connection from `open` when the previous thread died while handles remained.
+fn supervise(
+    conn: Connection,
+    open: &dyn Fn() -> Result<Connection, StoreError>,
+    mut queue: mpsc::Receiver<Job>,
+    batch: usize,
+    commits: &AtomicU64,
+    restarts: &AtomicU64,
+) {
+    let mut next = Some(conn);
+    while let Some(conn) = next.take() {
+        let ended = std::thread::scope(|scope| {
+            let lent = &mut queue;
+            let thread = std::thread::Builder::new()
+                .name("sqlite-writer".to_owned())
+                .spawn_scoped(scope, move || run(conn, lent, batch, commits));
+            match thread {
+                // The payload of the panic that ended the thread may itself panic when dropped
+                // (that may be how it escaped): it is leaked, not dropped.
+                Ok(thread) => thread.join().map_err(std::mem::forget),
+                Err(e) => {
+                    tracing::error!(error = %e, "starting the SQLite writer thread");
+                    Err(())
+                }
+            }
+        });
+        if ended.is_ok() || queue.is_closed() {
+            return;
+        }
+        restarts.fetch_add(1, Ordering::Relaxed);
+        tracing::error!("the SQLite writer thread died; starting it again");
+        while next.is_none() && !queue.is_closed() {
+            match open() {
+                Ok(conn) => next = Some(conn),
+                Err(e) => {
+                    tracing::error!(error = %e, "reopening the SQLite writer connection");
+                    std::thread::sleep(REOPEN_WAIT);
+                }
+            }
+        }
+    }
+}
+
+fn run(conn: Connection, queue: &mut mpsc::Receiver<Job>, batch: usize, commits: &AtomicU64) {
     let mut jobs = Vec::with_capacity(batch);
     loop {
         let served = catch_unwind(AssertUnwindSafe(|| {
-            serve(&conn, &mut queue, &mut jobs, batch, commits);
+            serve(&conn, queue, &mut jobs, batch, commits);
         }));
         let Err(panic) = served else { break };
         tracing::error!(panic = %panic_text(&*panic), "the SQLite writer panicked; it goes on");
@@ -298,6 +367,9 @@ pub(crate) mod tests {
     pub(crate) enum Misbehave {
         /// Panics.
         Panic,
+        /// Panics with a payload that panics again whenever it is dropped: the panic escapes
+        /// every catch and ends the writer thread.
+        Escape,
         /// Says it started, then waits until told to go on (so that others queue behind it).
         Hold {
             started: Mutex<sync_mpsc::Sender<()>>,
@@ -309,6 +381,7 @@ pub(crate) mod tests {
         pub(crate) fn run(&self) -> Result<Output, StoreError> {
             match self {
                 Misbehave::Panic => panic!("a write command that panics"),
+                Misbehave::Escape => std::panic::panic_any(Bomb),
                 Misbehave::Hold { started, go } => {
                     started.lock().unwrap().send(()).unwrap();
                     go.lock().unwrap().recv().unwrap();
@@ -316,6 +389,19 @@ pub(crate) mod tests {
                 }
             }
         }
+    }
+
+    /// A panic payload that panics again when dropped.
+    pub(crate) struct Bomb;
+
+    impl Drop for Bomb {
+        fn drop(&mut self) {
+            std::panic::panic_any(Bomb);
+        }
+    }
+
+    fn memory() -> Result<Connection, StoreError> {
+        Ok(Connection::open_in_memory().unwrap())
     }
 
     fn user(name: &str) -> Command {
@@ -334,7 +420,7 @@ pub(crate) mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_panicking_command_fails_alone_and_the_writer_goes_on() {
-        let w = Writer::spawn(Connection::open_in_memory().unwrap(), true).unwrap();
+        let w = Writer::spawn(memory, true).unwrap();
         w.run(Command::Migrate).await.unwrap();
         let (started, on_start) = sync_mpsc::channel();
         let (go, gate) = sync_mpsc::channel();
@@ -384,13 +470,55 @@ pub(crate) mod tests {
 
     #[tokio::test]
     async fn a_panic_alone_in_its_batch_fails_it_and_the_next_write_succeeds() {
-        let w = Writer::spawn(Connection::open_in_memory().unwrap(), false).unwrap();
+        let w = Writer::spawn(memory, false).unwrap();
         w.run(Command::Migrate).await.unwrap();
         for _ in 0..3 {
             assert!(w.run(Command::Test(Misbehave::Panic)).await.is_err());
             assert!(w.alive());
         }
         w.run(user("an")).await.unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_writer_thread_that_dies_is_started_again_on_a_new_connection() {
+        let path = std::env::temp_dir().join(format!(
+            "motcua-writer-restart-{}-{}.db",
+            std::process::id(),
+            rand_suffix()
+        ));
+        let opened = Arc::new(AtomicU64::new(0));
+        let open = {
+            let (path, opened) = (path.clone(), Arc::clone(&opened));
+            move || {
+                opened.fetch_add(1, Ordering::Relaxed);
+                super::super::conn::open_writer(&path)
+            }
+        };
+        let w = Writer::spawn(open, true).unwrap();
+        w.run(Command::Migrate).await.unwrap();
+        w.run(user("an")).await.unwrap();
+        let e = w.run(Command::Test(Misbehave::Escape)).await.unwrap_err();
+        assert!(e.to_string().contains("failed on this write"), "{e}");
+        // The next write is served by a new thread on a new connection, on the same file.
+        w.run(user("binh")).await.unwrap();
+        assert_eq!(w.restarts(), 1);
+        assert_eq!(opened.load(Ordering::Relaxed), 2);
+        assert!(w.alive());
+        assert!(matches!(
+            w.run(user("an")).await,
+            Err(StoreError::Conflict(_))
+        ));
+        drop(w);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+    }
+
+    fn rand_suffix() -> u64 {
+        use std::hash::{BuildHasher, Hasher, RandomState};
+        RandomState::new().build_hasher().finish()
     }
 
     #[tokio::test]
@@ -400,6 +528,7 @@ pub(crate) mod tests {
         let w = Writer {
             jobs,
             commits: Arc::default(),
+            restarts: Arc::default(),
         };
         assert!(!w.alive());
         let e = w.run(Command::Probe).await.unwrap_err();

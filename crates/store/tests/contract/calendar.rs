@@ -23,13 +23,14 @@ async fn overrides_are_kept_in_order_and_bump_the_revision(store: Arc<dyn Store>
 
     let off = day(9, 4, DayKind::SwappedOff, "Nghỉ hoán đổi");
     let makeup = day(8, 29, DayKind::MakeupWorking, "Làm bù");
+    let now = crate::support::at(2026, 1, 5, 8, 0);
     store
-        .add_calendar_override("ccvc", &off, "admin")
+        .change_calendar("ccvc", &off, "admin", now)
         .await
         .unwrap();
     assert_eq!(store.calendar_revision("ccvc").await.unwrap(), 1);
     store
-        .add_calendar_override("ccvc", &makeup, "admin")
+        .change_calendar("ccvc", &makeup, "admin", now)
         .await
         .unwrap();
     assert_eq!(store.calendar_revision("ccvc").await.unwrap(), 2);

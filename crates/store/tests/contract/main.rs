@@ -7,6 +7,7 @@ mod support;
 mod accounts;
 mod backup_file;
 mod calendar;
+mod calendar_jobs;
 mod catalogue;
 mod chain;
 mod concurrency;

@@ -2,18 +2,20 @@
 
 use crate::AppState;
 use crate::api::codes::DayKind;
-use crate::api::extract::{ApiJson, ApiQuery, NoQuery};
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery, NoQuery};
 use crate::api::responses::{
-    BadRequest, Forbidden, Internal, PayloadTooLarge, Unauthorized, Unprocessable,
-    UnsupportedMediaType,
+    BadRequest, Forbidden, Internal, NotFound, PayloadTooLarge, Unauthorized, Unavailable,
+    Unprocessable, UnsupportedMediaType,
 };
 use crate::api::time::LocalInstant;
 use crate::auth::ApiActor;
 use crate::error::WebError;
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use chrono::NaiveDate;
-use motcua_app::{CalendarChange, Recomputed};
+use motcua_app::CalendarChange;
+use motcua_app::store::{CalendarJob, JobState};
 use motcua_domain::calendar::CalendarOverride;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -43,48 +45,105 @@ fn ccvc() -> String {
     "ccvc".to_owned()
 }
 
-/// Một hồ sơ đã được tính lại hạn.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RecomputedDossier {
-    /// Mã hồ sơ.
-    code: String,
-    /// Hạn cũ.
-    from: Option<LocalInstant>,
-    /// Hạn mới.
-    to: Option<LocalInstant>,
+/// Trạng thái công việc tính lại hạn.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStateCode {
+    /// Chờ xử lý.
+    Pending,
+    /// Đang tính lại.
+    Running,
+    /// Đã xong.
+    Done,
 }
 
-impl From<&Recomputed> for RecomputedDossier {
-    fn from(m: &Recomputed) -> RecomputedDossier {
-        RecomputedDossier {
-            code: m.code.to_string(),
-            from: LocalInstant::opt(m.from),
-            to: LocalInstant::opt(m.to),
+impl From<JobState> for JobStateCode {
+    fn from(s: JobState) -> JobStateCode {
+        match s {
+            JobState::Pending => JobStateCode::Pending,
+            JobState::Running => JobStateCode::Running,
+            JobState::Done => JobStateCode::Done,
         }
     }
 }
 
-/// Các hồ sơ đang giải quyết đã đổi hạn.
+/// Một thay đổi lịch và công việc tính lại hạn các hồ sơ đang giải quyết mà nó tạo ra.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct CalendarChanged {
-    /// Các hồ sơ.
-    recomputed: Vec<RecomputedDossier>,
+pub struct CalendarJobBody {
+    /// Số của công việc.
+    id: i64,
+    /// Tên lịch.
+    calendar: String,
+    /// Ngày thay đổi.
+    date: NaiveDate,
+    /// Loại ngày mới.
+    kind: DayKind,
+    /// Lý do.
+    reason: String,
+    /// Số hiệu văn bản.
+    reference: String,
+    /// Người thay đổi.
+    actor: String,
+    /// Lúc thay đổi.
+    created_at: LocalInstant,
+    /// Trạng thái.
+    state: JobStateCode,
+    /// Số hồ sơ đang giải quyết lúc thay đổi.
+    total: u64,
+    /// Số hồ sơ đã xem xét.
+    examined: u64,
+    /// Số hồ sơ đã đổi hạn (mỗi hồ sơ một sự kiện due_recomputed).
+    moved: u64,
+    /// Số lần đọc lại một hồ sơ vừa bị thay đổi đồng thời.
+    retried: u64,
+    /// Lần cuối công việc tiến triển.
+    progressed_at: LocalInstant,
+    /// Lúc xong.
+    finished_at: Option<LocalInstant>,
+    /// false khi cùng thay đổi đã được ghi trước đó: không ghi gì thêm, đây là công việc cũ.
+    created: bool,
 }
 
-/// `POST /api/v1/calendar/days`: changes one day; answers the open dossiers whose due instant
-/// moved, with the old and new instants.
+impl CalendarJobBody {
+    fn new(job: CalendarJob, created: bool) -> CalendarJobBody {
+        CalendarJobBody {
+            id: job.id,
+            calendar: job.calendar,
+            date: job.day.date,
+            kind: job.day.kind.into(),
+            reason: job.day.reason,
+            reference: job.day.reference,
+            actor: job.actor,
+            created_at: job.created_at.into(),
+            state: job.state.into(),
+            total: job.total,
+            examined: job.examined,
+            moved: job.moved,
+            retried: job.retried,
+            progressed_at: job.progressed_at.into(),
+            finished_at: LocalInstant::opt(job.finished_at),
+            created,
+        }
+    }
+}
+
+/// `POST /api/v1/calendar/days`: records the change and the job that recomputes the open
+/// dossiers, and answers at once (202) with the job; `GET /api/v1/calendar/jobs/{id}` follows
+/// it.
 #[utoipa::path(
     post,
     path = "/api/v1/calendar/days",
     tag = "admin",
     operation_id = "changeCalendarDay",
-    summary = "Sửa một ngày của lịch làm việc; tính lại hạn các hồ sơ đang giải quyết bị ảnh hưởng",
-    description = "Cần vai trò quan_tri. Mỗi hồ sơ được tính lại hạn có thêm một sự kiện \
-due_recomputed.",
+    summary = "Sửa một ngày của lịch làm việc; hạn các hồ sơ đang giải quyết được tính lại ở nền",
+    description = "Cần vai trò quan_tri. Thay đổi và công việc tính lại hạn được ghi cùng một \
+giao dịch; câu trả lời 202 đến ngay, không chờ tính lại (xem GET /api/v1/calendar/jobs/{id}). \
+Mỗi hồ sơ đổi hạn có thêm một sự kiện due_recomputed. Gửi lại đúng thay đổi đó (cùng lịch, \
+ngày, loại, lý do, văn bản) không ghi thêm gì và trả lại công việc cũ (created = false).",
     security(("bearerAuth" = []), ("cookieAuth" = [], "csrfHeader" = [])),
     request_body = CalendarChangeBody,
     responses(
-        (status = 200, description = "Các hồ sơ đã đổi hạn", body = CalendarChanged),
+        (status = 202, description = "Đã ghi thay đổi; hạn đang được tính lại", body = CalendarJobBody),
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
@@ -92,6 +151,7 @@ due_recomputed.",
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
         (status = 500, response = Internal),
+        (status = 503, response = Unavailable),
     ),
 )]
 pub async fn change_day(
@@ -99,7 +159,7 @@ pub async fn change_day(
     ApiActor(caller): ApiActor,
     _: ApiQuery<NoQuery>,
     ApiJson(body): ApiJson<CalendarChangeBody>,
-) -> Result<Json<CalendarChanged>, WebError> {
+) -> Result<(StatusCode, Json<CalendarJobBody>), WebError> {
     let change = CalendarChange {
         calendar: body.calendar,
         day: CalendarOverride {
@@ -109,8 +169,38 @@ pub async fn change_day(
             reference: body.reference,
         },
     };
-    let moved = state.app.change_calendar_day(&caller, change).await?;
-    Ok(Json(CalendarChanged {
-        recomputed: moved.iter().map(RecomputedDossier::from).collect(),
-    }))
+    let started = state.app.change_calendar_day(&caller, change).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(CalendarJobBody::new(started.job, started.created)),
+    ))
+}
+
+/// `GET /api/v1/calendar/jobs/{id}`: where a recomputation stands.
+#[utoipa::path(
+    get,
+    path = "/api/v1/calendar/jobs/{id}",
+    tag = "admin",
+    operation_id = "getCalendarJob",
+    summary = "Tiến độ tính lại hạn sau một thay đổi lịch",
+    description = "Cần vai trò quan_tri của đơn vị sở hữu lịch.",
+    security(("bearerAuth" = []), ("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "Số của công việc.")),
+    responses(
+        (status = 200, description = "Công việc", body = CalendarJobBody),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 500, response = Internal),
+        (status = 503, response = Unavailable),
+    ),
+)]
+pub async fn job(
+    State(state): State<AppState>,
+    ApiActor(caller): ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    _: ApiQuery<NoQuery>,
+) -> Result<Json<CalendarJobBody>, WebError> {
+    let job = state.app.calendar_job(&caller, id).await?;
+    Ok(Json(CalendarJobBody::new(job, false)))
 }

@@ -5,7 +5,7 @@
 use super::docs_page;
 use super::responses::{
     BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, PreconditionRequired,
-    TooManyRequests, Unauthorized, Unprocessable, UnsupportedMediaType,
+    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
 use crate::error::{ErrorBody, InternalErrorBody};
 use axum::http::header;
@@ -30,7 +30,9 @@ pub const CSRF: &str = "csrfHeader";
 sơ, tra cứu tình trạng hồ sơ, báo cáo. Mọi thời điểm theo RFC 3339 với múi giờ +07:00; tiền là \
 số nguyên (đồng). Lỗi 4xx có dạng {\"error\":{\"code\",\"message\",\"field\"}} với thông báo \
 tiếng Việt; lỗi 5xx chỉ có mã yêu cầu (request_id), cũng có trong header x-request-id. Yêu cầu \
-xử lý quá 30 giây được trả 503 với mã timeout và header Retry-After. Nội dung JSON và tham số \
+xử lý quá 30 giây được trả 503 với mã timeout và header Retry-After; khi cơ sở dữ liệu tạm thời \
+không dùng được (mất kết nối, đầy đĩa, lỗi đọc ghi) là 503 với mã unavailable và header \
+Retry-After: gửi lại sau số giây đó. Nội dung JSON và tham số \
 truy vấn không khai báo trong tài liệu này đều bị từ chối (400).",
         license(name = "MIT OR Apache-2.0"),
     ),
@@ -49,6 +51,7 @@ truy vấn không khai báo trong tài liệu này đều bị từ chối (400)
         responses(
             BadRequest, Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge,
             PreconditionRequired, UnsupportedMediaType, Unprocessable, TooManyRequests, Internal,
+            Unavailable,
         ),
     ),
     modifiers(&SecuritySchemes),

@@ -45,6 +45,7 @@ fn table() -> OpenApiRouter<AppState> {
         .routes(routes!(dossiers::act))
         .routes(routes!(public::lookup))
         .routes(routes!(calendar::change_day))
+        .routes(routes!(calendar::job))
         .routes(routes!(users::disable))
         .routes(routes!(users::enable))
         .routes(routes!(reports::tthc))

@@ -94,3 +94,22 @@ impl<'s> ToResponse<'s> for Internal {
         )
     }
 }
+
+/// Tạm thời không phục vụ được (cơ sở dữ liệu mất kết nối, đầy đĩa, lỗi đọc ghi, hoặc xử lý quá
+/// lâu): mã unavailable hoặc timeout, mã yêu cầu, header Retry-After; gửi lại sau.
+#[derive(Debug)]
+pub struct Unavailable;
+
+impl<'s> ToResponse<'s> for Unavailable {
+    fn response() -> (&'s str, RefOr<Response>) {
+        (
+            "Unavailable",
+            json(
+                "Tạm thời không phục vụ được (unavailable: cơ sở dữ liệu mất kết nối, đầy đĩa, lỗi \
+                 đọc ghi; timeout: xử lý quá lâu): chỉ có mã yêu cầu; header Retry-After cho \
+                 biết số giây nên chờ trước khi gửi lại",
+                "InternalError",
+            ),
+        )
+    }
+}

@@ -5,12 +5,13 @@
 //! `x-request-id` header. A 5xx answer never shows the error itself; it is logged once.
 
 use super::view;
-use crate::error::{WebError, request_id, retry_after_secs};
+use crate::error::{UNAVAILABLE_RETRY_SECS, WebError, request_id, retry_after_secs};
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use motcua_app::AppError;
+use motcua_app::store::StoreError;
 use serde::Serialize;
 
 /// Why a page cannot be shown.
@@ -26,6 +27,8 @@ pub enum PageError {
     TooManyRequests(u64),
     /// 500: the text goes to the log, never to the client.
     Internal(String),
+    /// 503: the database cannot be used for now; the text goes to the log.
+    Unavailable(String),
 }
 
 impl From<AppError> for PageError {
@@ -36,6 +39,9 @@ impl From<AppError> for PageError {
                 PageError::Forbidden(capitalise(&e.to_string()))
             }
             AppError::RateLimited => PageError::TooManyRequests(60),
+            AppError::Store(inner @ StoreError::Unavailable(_)) => {
+                PageError::Unavailable(inner.to_string())
+            }
             AppError::Store(inner) => PageError::Internal(inner.to_string()),
             other => PageError::BadRequest(capitalise(&other.to_string())),
         }
@@ -76,6 +82,11 @@ impl IntoResponse for PageError {
             PageError::Internal(detail) => {
                 tracing::error!(request_id = %request_id(), error = %detail, "page failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
+            }
+            PageError::Unavailable(detail) => {
+                tracing::error!(request_id = %request_id(), error = %detail, "page failed");
+                retry = Some(UNAVAILABLE_RETRY_SECS);
+                (StatusCode::SERVICE_UNAVAILABLE, None)
             }
         };
         let mut response = status.into_response();
@@ -141,6 +152,10 @@ fn error_page(status: StatusCode, message: Option<String>, id: &str) -> Response
         StatusCode::TOO_MANY_REQUESTS => (
             "Quá nhiều lần thử",
             "Bạn đã thử quá nhiều lần. Vui lòng chờ ít phút rồi thử lại.",
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            "Hệ thống tạm thời gián đoạn",
+            "Hệ thống tạm thời không xử lý được yêu cầu (cơ sở dữ liệu gián đoạn hoặc quá tải). Vui lòng thử lại sau ít giây; nếu vẫn lỗi, báo cho bộ phận kỹ thuật kèm mã yêu cầu dưới đây.",
         ),
         s if s.is_server_error() => (
             "Lỗi hệ thống",

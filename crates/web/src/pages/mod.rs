@@ -6,6 +6,7 @@
 
 mod actions;
 mod assets;
+mod calendar;
 mod catalogue;
 mod control_sheet;
 mod dashboard;
@@ -55,6 +56,10 @@ pub fn routes() -> Router<AppState> {
         .route("/can-bo/chi-so-766/ho-so", get(index766::losers))
         .route("/can-bo/so-theo-doi", get(register::page))
         .route("/can-bo/nguoi-dung", get(users::page))
+        .route(
+            "/can-bo/lich-lam-viec",
+            get(calendar::page).post(calendar::change),
+        )
         .route("/can-bo/nguoi-dung/khoa", post(users::disable))
         .route("/can-bo/nguoi-dung/mo-khoa", post(users::enable))
         .route("/thu-tuc", get(catalogue::list))

@@ -19,6 +19,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("error.html", include_str!("../../templates/error.html")),
     ("home.html", include_str!("../../templates/home.html")),
+    (
+        "calendar.html",
+        include_str!("../../templates/calendar.html"),
+    ),
     ("login.html", include_str!("../../templates/login.html")),
     ("inbox.html", include_str!("../../templates/inbox.html")),
     ("dossier.html", include_str!("../../templates/dossier.html")),

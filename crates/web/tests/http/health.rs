@@ -11,6 +11,7 @@ use std::time::Instant;
 
 both!(
     ready_while_the_database_takes_writes,
+    not_ready_while_a_calendar_job_is_stuck,
     every_dynamic_answer_is_no_store
 );
 
@@ -22,6 +23,26 @@ async fn ready_while_the_database_takes_writes(backend: Backend) {
         (StatusCode::OK, json!({ "status": "ready" }))
     );
     assert_eq!(s.get("/healthz", None).await.status, StatusCode::OK);
+}
+
+/// A calendar job with work left and no worker progressing for longer than the bound: not
+/// ready, naming the job; once a worker finishes it, ready again.
+async fn not_ready_while_a_calendar_job_is_stuck(backend: Backend) {
+    let s = Server::new(backend).await;
+    s.intake(WARD1).await;
+    let admin = s.token(Role::QuanTri, motcua_testkit::PROVINCE).await;
+    let change = json!({ "date": "2026-11-26", "kind": "holiday", "reason": "Nghỉ đột xuất",
+                         "reference": "99/TB-UBND" });
+    let job = s.post("/api/v1/calendar/days", Some(&admin), &change).await;
+    let id = job.body["id"].clone();
+    // Not worked on yet, but within the bound.
+    assert_eq!(s.get("/readyz", None).await.status, StatusCode::OK);
+    s.f.advance(motcua_app::usecases::calendar_jobs::STUCK_AFTER + chrono::TimeDelta::seconds(1));
+    let a = s.get("/readyz", None).await;
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{:?}", a.body);
+    assert_eq!(a.body["stuck_calendar_jobs"], json!([id]));
+    assert_eq!(s.f.app.work_calendar_jobs("may-1").await.unwrap(), 1);
+    assert_eq!(s.get("/readyz", None).await.status, StatusCode::OK);
 }
 
 /// Another process holds SQLite's write lock (a long import, a stuck tool): the writer cannot
@@ -85,6 +106,93 @@ async fn not_ready_while_postgres_is_read_only() {
     assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{:?}", a.body);
     set("off").await;
     assert_eq!(s.get("/readyz", None).await.status, StatusCode::OK);
+}
+
+/// PostgreSQL becomes unreachable (the connections through a proxy in front of it are cut and
+/// new ones refused): a request gets, within seconds, a 503 with `Retry-After`, the documented
+/// JSON body and the request id; `/readyz` says unavailable. Once it is reachable again, the
+/// same request succeeds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_postgres_is_a_503_to_retry_with_a_request_id() {
+    use axum::body::Body;
+    use axum::http::Request;
+    use std::sync::{Arc, Mutex};
+    use tower::ServiceExt;
+
+    let s = Server::new(Backend::Postgres).await;
+    let token = s.token(Role::TiepNhan, WARD1).await;
+    let (authority, path) =
+        s.f.db
+            .url
+            .split_once('@')
+            .unwrap()
+            .1
+            .split_once('/')
+            .unwrap();
+    let target = authority.to_owned();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let links: Arc<Mutex<Vec<tokio::task::AbortHandle>>> = Arc::default();
+    let proxy = tokio::spawn({
+        let links = Arc::clone(&links);
+        async move {
+            loop {
+                let (mut client, _) = listener.accept().await.unwrap();
+                let target = target.clone();
+                let link = tokio::spawn(async move {
+                    let mut server = tokio::net::TcpStream::connect(target).await.unwrap();
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                });
+                links.lock().unwrap().push(link.abort_handle());
+            }
+        }
+    });
+    let proxied = format!("postgres://postgres@127.0.0.1:{port}/{path}");
+    let store = motcua_store::connect(&proxied).await.unwrap();
+    let app = motcua_app::App::new(store, s.f.clock.clone());
+    let router = motcua_web::router(motcua_web::AppState::new(app, Default::default()));
+    let get = |uri: &str| {
+        Request::get(uri)
+            .header("authorization", format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let ok = router
+        .clone()
+        .oneshot(get("/api/v1/dossiers"))
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), StatusCode::OK);
+
+    proxy.abort();
+    for link in links.lock().unwrap().drain(..) {
+        link.abort();
+    }
+    let started = Instant::now();
+    let a = router
+        .clone()
+        .oneshot(get("/api/v1/dossiers"))
+        .await
+        .unwrap();
+    let waited = started.elapsed();
+    assert_eq!(a.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(waited < std::time::Duration::from_secs(10), "{waited:?}");
+    assert_eq!(a.headers()["retry-after"], "5");
+    let id = a.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let bytes = axum::body::to_bytes(a.into_body(), 1 << 16).await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(body["error"]["code"], "unavailable");
+    assert_eq!(body["error"]["request_id"], json!(id));
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("Mã yêu cầu: {id}")),
+        "{body}"
+    );
+    let ready = router.clone().oneshot(get("/readyz")).await.unwrap();
+    assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
+    eprintln!("PostgreSQL unreachable: 503 after {waited:.1?}");
 }
 
 async fn every_dynamic_answer_is_no_store(backend: Backend) {

@@ -199,11 +199,46 @@ async fn a_calendar_change_moves_open_due_dates(backend: Backend) {
     assert_eq!((a.status, a.code()), (StatusCode::FORBIDDEN, "forbidden"));
     let admin = s.token(Role::QuanTri, PROVINCE).await;
     let a = s.post("/api/v1/calendar/days", Some(&admin), &change).await;
-    assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+    // Accepted at once: the dossiers move in the background.
+    assert_eq!(a.status, StatusCode::ACCEPTED, "{:?}", a.body);
     assert_eq!(
-        a.body["recomputed"],
-        json!([{ "code": code, "from": "2026-11-30T09:00:00+07:00", "to": "2026-12-01T09:00:00+07:00" }])
+        (
+            &a.body["state"],
+            &a.body["total"],
+            &a.body["moved"],
+            &a.body["created"]
+        ),
+        (&json!("pending"), &json!(1), &json!(0), &json!(true))
     );
+    let id = a.body["id"].as_i64().unwrap();
+    assert_eq!(s.f.app.work_calendar_jobs("may-1").await.unwrap(), 1);
+    let job = s
+        .get(&format!("/api/v1/calendar/jobs/{id}"), Some(&admin))
+        .await;
+    assert_eq!(job.status, StatusCode::OK, "{:?}", job.body);
+    assert_eq!(
+        (
+            &job.body["state"],
+            &job.body["examined"],
+            &job.body["moved"]
+        ),
+        (&json!("done"), &json!(1), &json!(1))
+    );
+    assert_eq!(job.body["date"], "2026-11-26");
+    assert_eq!(job.body["kind"], "holiday");
+    // The same change again records nothing and answers the same job.
+    let again = s.post("/api/v1/calendar/days", Some(&admin), &change).await;
+    assert_eq!(again.status, StatusCode::ACCEPTED);
+    assert_eq!(
+        (&again.body["id"], &again.body["created"]),
+        (&json!(id), &json!(false))
+    );
+    // Another unit's administrator does not see it.
+    let ward_admin = s.token(Role::QuanTri, WARD1).await;
+    let hidden = s
+        .get(&format!("/api/v1/calendar/jobs/{id}"), Some(&ward_admin))
+        .await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
     let d = s
         .get(&format!("/api/v1/dossiers/{code}"), Some(&leader))
         .await;

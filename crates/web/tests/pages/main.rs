@@ -1,6 +1,7 @@
 //! The HTML pages through the real router, on a fresh SQLite fixture each.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod calendar;
 mod citizen;
 mod control_sheet;
 mod dashboard;

@@ -7,14 +7,13 @@ use chrono::NaiveDateTime;
 use motcua_app::store::{SessionRecord, StoreError, UserChange, UserRecord};
 use sqlx::PgConnection;
 
-/// Stores `s` after deleting the user's other sessions of its kind and the expired ones (the
-/// caller provides the transaction).
+/// Stores `s` after deleting the user's other sessions of its kind (the caller provides the
+/// transaction).
 pub(crate) async fn replace_sessions(
     conn: &mut PgConnection,
     s: &SessionRecord,
 ) -> Result<(), StoreError> {
     delete_user_sessions(conn, &s.username, Some(&s.kind)).await?;
-    purge_sessions(conn, s.created_at).await?;
     create_session(conn, s).await
 }
 

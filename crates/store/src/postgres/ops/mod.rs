@@ -5,12 +5,14 @@ mod accounts;
 pub(crate) mod chain;
 mod dossiers;
 mod feedback;
+mod jobs;
 mod reference;
 pub(crate) mod stats;
 
 pub(crate) use accounts::*;
 pub(crate) use dossiers::*;
 pub(crate) use feedback::*;
+pub(crate) use jobs::*;
 pub(crate) use reference::*;
 
 use chrono::{NaiveDateTime, Timelike};

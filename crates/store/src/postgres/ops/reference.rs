@@ -275,31 +275,6 @@ pub(crate) async fn procedure(
         .transpose()
 }
 
-/// Records a calendar override and bumps the calendar's revision.
-pub(crate) async fn add_calendar_override(
-    conn: &mut PgConnection,
-    calendar: &str,
-    day: &CalendarOverride,
-    actor: &str,
-) -> Result<(), StoreError> {
-    sqlx::query(sql::INSERT_CALENDAR_OVERRIDE)
-        .bind(calendar)
-        .bind(day.date)
-        .bind(codec::enum_code(&day.kind)?)
-        .bind(&day.reason)
-        .bind(&day.reference)
-        .bind(actor)
-        .execute(&mut *conn)
-        .await
-        .map_err(db)?;
-    sqlx::query(sql::BUMP_CALENDAR_REVISION)
-        .bind(calendar)
-        .execute(&mut *conn)
-        .await
-        .map_err(db)?;
-    Ok(())
-}
-
 /// The overrides of a calendar, oldest first.
 pub(crate) async fn calendar_overrides(
     conn: &mut PgConnection,

@@ -7,14 +7,13 @@ use chrono::NaiveDateTime;
 use motcua_app::store::{SessionRecord, StoreError, UserChange, UserRecord};
 use rusqlite::Connection;
 
-/// Stores `s` after deleting the user's other sessions of its kind and the expired ones.
+/// Stores `s` after deleting the user's other sessions of its kind.
 pub(crate) fn replace_sessions(conn: &Connection, s: &SessionRecord) -> Result<(), StoreError> {
     execute(
         conn,
         sql::DELETE_USER_SESSIONS_OF_KIND,
         &[&s.username, &s.kind],
     )?;
-    purge_sessions(conn, s.created_at)?;
     create_session(conn, s)
 }
 

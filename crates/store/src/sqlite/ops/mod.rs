@@ -6,6 +6,7 @@ mod bulk;
 pub(crate) mod chain;
 mod dossiers;
 mod feedback;
+mod jobs;
 mod reference;
 pub(crate) mod stats;
 
@@ -13,4 +14,5 @@ pub(crate) use accounts::*;
 pub(crate) use bulk::import_stream;
 pub(crate) use dossiers::*;
 pub(crate) use feedback::*;
+pub(crate) use jobs::*;
 pub(crate) use reference::*;

@@ -203,30 +203,6 @@ pub(crate) fn procedure(
     .transpose()
 }
 
-/// Records a calendar override and bumps the calendar's revision.
-pub(crate) fn add_calendar_override(
-    conn: &Connection,
-    calendar: &str,
-    day: &CalendarOverride,
-    actor: &str,
-) -> Result<(), StoreError> {
-    let kind = codec::enum_code(&day.kind)?;
-    execute(
-        conn,
-        sql::INSERT_CALENDAR_OVERRIDE,
-        &[
-            &calendar,
-            &day.date,
-            &kind,
-            &day.reason,
-            &day.reference,
-            &actor,
-        ],
-    )?;
-    execute(conn, sql::BUMP_CALENDAR_REVISION, &[&calendar])?;
-    Ok(())
-}
-
 /// The overrides of a calendar, oldest first.
 pub(crate) fn calendar_overrides(
     conn: &Connection,
