@@ -9,6 +9,7 @@ use crate::chain::{
 use crate::error::AppError;
 use crate::permissions::require_operator;
 use chrono::{Days, NaiveDate};
+use motcua_domain::ids::DossierCode;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -121,11 +122,20 @@ impl App {
         loop {
             let page = self.store.event_links(scope, after.clone(), PAGE).await?;
             let Some(end) = page.last() else {
+                if let Some(broken) = self.chain_end(dated, last.as_ref()).await? {
+                    report.broken.push(broken);
+                }
                 return Ok(());
             };
             after = Some((end.code.clone(), end.seq));
             for link in page {
                 report.events += 1;
+                if last.as_ref().is_some_and(|(code, ..)| *code != link.code)
+                    && let Some(broken) = self.chain_end(dated, last.as_ref()).await?
+                {
+                    report.broken.push(broken);
+                    return Ok(());
+                }
                 let reason = match &last {
                     Some((code, seq, hash)) if *code == link.code => {
                         if link.seq != seq + 1 {
@@ -161,6 +171,30 @@ impl App {
                 last = Some((link.code, link.seq, link.hash));
             }
         }
+    }
+
+    /// Whether the chain that ended at `last` (code, number) reaches its dossier's version: a
+    /// removed last event leaves the rest of the chain whole. Not asked for a range of days,
+    /// whose last link need not be the dossier's.
+    async fn chain_end(
+        &self,
+        dated: bool,
+        last: Option<&(String, u32, String)>,
+    ) -> Result<Option<BrokenLink>, AppError> {
+        let Some((code, seq, _)) = last.filter(|_| !dated) else {
+            return Ok(None);
+        };
+        let Ok(parsed) = DossierCode::parse(code) else {
+            return Ok(None);
+        };
+        let Some((dossier, _)) = self.store.dossier(&parsed).await? else {
+            return Ok(None);
+        };
+        Ok((dossier.version != *seq).then(|| BrokenLink::Event {
+            code: code.clone(),
+            seq: dossier.version.min(*seq) + 1,
+            reason: "sự kiện cuối đã bị xóa hoặc thêm (không khớp phiên bản hồ sơ)",
+        }))
     }
 
     async fn verify_roots(

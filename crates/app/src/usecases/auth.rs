@@ -73,14 +73,14 @@ impl App {
         let Some(user) = user.filter(|u| u.active) else {
             // Same work as a real check, so timing does not reveal which names exist.
             let _ = self.passwords.verify(password, DUMMY_HASH).await;
-            self.record(tried, "login_failed", json!({})).await?;
+            self.record_sign_in(tried, "login_failed").await;
             return Err(AppError::Unauthorized);
         };
         if self.passwords.verify(password, &user.password_hash).await {
-            self.record(tried, "login", json!({})).await?;
+            self.record_sign_in(tried, "login").await;
             Ok(actor_of(&user))
         } else {
-            self.record(tried, "login_failed", json!({})).await?;
+            self.record_sign_in(tried, "login_failed").await;
             Err(AppError::Unauthorized)
         }
     }
@@ -221,6 +221,16 @@ impl App {
                 other => other.into(),
             })?;
         self.record(caller.name(), "user_created", what).await
+    }
+}
+
+impl App {
+    /// Records a sign-in; a database that cannot write (a full disk) does not stop signing in:
+    /// the failure is logged instead (docs/operations.md §7).
+    async fn record_sign_in(&self, name: &str, action: &str) {
+        if let Err(e) = self.record(name, action, json!({})).await {
+            tracing::warn!(error = %e, action, "sign-in not written to the audit log");
+        }
     }
 }
 
