@@ -226,7 +226,7 @@ impl App {
 
 impl App {
     /// Records a sign-in; a database that cannot write (a full disk) does not stop signing in:
-    /// the failure is logged instead (docs/operations.md §7).
+    /// the failure is logged instead (docs/operations.md §8).
     async fn record_sign_in(&self, name: &str, action: &str) {
         if let Err(e) = self.record(name, action, json!({})).await {
             tracing::warn!(error = %e, action, "sign-in not written to the audit log");

@@ -16,7 +16,6 @@ async fn the_control_sheet_lists_every_hand_over_with_units_times_and_outcomes()
         .dossier
         .code
         .to_string();
-    let url = format!("/can-bo/ho-so/{code}/thao-tac");
     let leader = site.login(Role::LanhDao, DEPARTMENT).await;
     let clerk = site.login(Role::ChuyenVien, DEPARTMENT).await;
     let desk = site.login(Role::TiepNhan, WARD1).await;
@@ -34,7 +33,7 @@ async fn the_control_sheet_lists_every_hand_over_with_units_times_and_outcomes()
     ];
     for (session, mut fields) in steps {
         fields.push(("csrf_token", &session.csrf));
-        let page = site.post(&url, Some(session), &fields).await;
+        let page = site.act(&code, Some(session), &fields).await;
         assert_eq!(
             page.status,
             StatusCode::SEE_OTHER,
