@@ -19,9 +19,10 @@ import time
 import harness as h
 
 
-def act(port, tok, code, action):
+def act(port, tok, code, action, version):
+    """Sends `action` decided on `version` of the dossier, as a screen showing it would."""
     return h.request(port, "POST", f"/api/v1/dossiers/{code}/actions", action,
-                     {"Authorization": f"Bearer {tok}"})
+                     {"Authorization": f"Bearer {tok}", "If-Match": f'"{version}"'})
 
 
 def main():
@@ -59,7 +60,8 @@ def main():
 
         def one(port):
             barrier.wait()
-            results.append(act(port, tokens[port], code, {"action": "complete_step"})[0])
+            results.append(act(port, tokens[port], code, {"action": "complete_step"},
+                               before["version"])[0])
 
         threads = [threading.Thread(target=one, args=(port,)) for port in ports]
         for t in threads:

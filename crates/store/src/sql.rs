@@ -28,6 +28,10 @@ pub(crate) const DELETE_USER_SESSIONS_OF_KIND: &str =
 pub(crate) const PURGE_SESSIONS: &str = "DELETE FROM sessions WHERE expires_at <= $1";
 
 /// PostgreSQL: whether this session may write (not a standby, not read-only by default).
+/// The readiness probe's write: one row, stamped by the database clock.
+pub(crate) const PROBE: &str = "INSERT INTO readiness (id, probed_at) VALUES (1, CURRENT_TIMESTAMP) \
+     ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at";
+
 pub(crate) const PG_WRITABLE: &str = "SELECT NOT pg_is_in_recovery() \
      AND current_setting('transaction_read_only') = 'off'";
 

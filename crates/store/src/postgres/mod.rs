@@ -155,8 +155,9 @@ impl Store for PgStore {
     }
 
     async fn ready(&self) -> Result<(), StoreError> {
-        if ops::writable(&mut *self.conn().await?).await? {
-            Ok(())
+        let mut conn = self.conn().await?;
+        if ops::writable(&mut conn).await? {
+            ops::probe(&mut conn).await
         } else {
             Err(StoreError::Database(
                 "the PostgreSQL server is read-only (a standby, or read-only by default)"

@@ -42,7 +42,7 @@ pub(crate) enum Command {
     PurgeSessions(NaiveDateTime),
     /// Enable or disable a user.
     SetUserActive(UserChange),
-    /// Nothing: proves that the writer takes the write lock and commits.
+    /// The readiness probe: a real write of its own row, committed like any other.
     Probe,
     /// Nothing in its transaction; after it, the WAL is copied into the database and emptied
     /// (it runs alone, see [`Command::runs_alone`]).
@@ -142,7 +142,8 @@ impl Command {
             }
             Command::PurgeSessions(now) => ops::purge_sessions(conn, *now).map(Output::Count),
             Command::SetUserActive(change) => ops::set_user_active(conn, change).map(done),
-            Command::Probe | Command::Checkpoint => Ok(Output::Done),
+            Command::Probe => ops::probe(conn).map(done),
+            Command::Checkpoint => Ok(Output::Done),
             #[cfg(test)]
             Command::Test(misbehave) => misbehave.run(),
             Command::ImportProcedures(specs) => {

@@ -75,6 +75,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0022_event_hashes.sql",
         sql: include_str!("../../migrations/sqlite/0022_event_hashes.sql"),
     },
+    Migration {
+        version: 23,
+        file: "0023_readiness.sql",
+        sql: include_str!("../../migrations/sqlite/0023_readiness.sql"),
+    },
 ];
 
 /// Whether this build knows the migration `version`.

@@ -10,6 +10,7 @@ mod migrate;
 mod ops;
 mod readers;
 pub(crate) mod restore;
+mod space;
 mod writer;
 
 use async_trait::async_trait;
@@ -28,7 +29,7 @@ use motcua_domain::feedback::FeedbackItem;
 use motcua_domain::ids::{DossierCode, ProcedureCode, UnitCode};
 use motcua_domain::org::Unit;
 use readers::Readers;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use writer::Writer;
 
@@ -55,6 +56,8 @@ impl Default for SqliteOptions {
 pub struct SqliteStore {
     readers: Arc<Readers>,
     writer: Writer,
+    /// The database file, for the free space of its file system.
+    path: PathBuf,
 }
 
 impl SqliteStore {
@@ -62,6 +65,7 @@ impl SqliteStore {
     /// use. Needs a Tokio runtime: reads run on its blocking threads (the writer has its own).
     pub async fn open(path: impl AsRef<Path>, options: SqliteOptions) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
+        let file = path.clone();
         let (writer, readers) = tokio::task::spawn_blocking(move || {
             // The writer creates the file: it opens first.
             let file = path.clone();
@@ -76,6 +80,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             readers: Readers::new(readers),
             writer,
+            path: file,
         })
     }
 
@@ -197,7 +202,8 @@ impl Store for SqliteStore {
     }
 
     async fn ready(&self) -> Result<(), StoreError> {
-        self.writer.run(Command::Probe).await?.done()
+        self.writer.run(Command::Probe).await?.done()?;
+        space::check(&self.path)
     }
 
     fn alive(&self) -> bool {

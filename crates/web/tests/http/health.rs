@@ -11,6 +11,7 @@ use std::time::Instant;
 
 both!(
     ready_while_the_database_takes_writes,
+    not_ready_while_the_database_refuses_a_write,
     not_ready_while_a_calendar_job_is_stuck,
     every_dynamic_answer_is_no_store
 );
@@ -23,6 +24,37 @@ async fn ready_while_the_database_takes_writes(backend: Backend) {
         (StatusCode::OK, json!({ "status": "ready" }))
     );
     assert_eq!(s.get("/healthz", None).await.status, StatusCode::OK);
+}
+
+/// A database that takes the write lock but cannot commit a change (a full disk, an I/O error:
+/// here a trigger refuses it as they would): the probe commits a real row, so it fails and the
+/// server is not ready; once writes go through again, ready. An empty transaction would have
+/// passed.
+async fn not_ready_while_the_database_refuses_a_write(backend: Backend) {
+    let s = Server::new(backend).await;
+    assert_eq!(s.get("/readyz", None).await.status, StatusCode::OK);
+    let refuse = match backend {
+        Backend::Sqlite => {
+            "CREATE TRIGGER refuse_probe BEFORE UPDATE ON readiness \
+             BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END"
+        }
+        Backend::Postgres => {
+            "CREATE FUNCTION refuse_probe() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'could not extend file'; END $$; \
+             CREATE TRIGGER refuse_probe BEFORE UPDATE ON readiness \
+             FOR EACH ROW EXECUTE FUNCTION refuse_probe()"
+        }
+    };
+    s.f.db.execute(refuse).await.unwrap();
+    let a = s.get("/readyz", None).await;
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{:?}", a.body);
+    assert_eq!(a.body["status"], "unavailable");
+    let allow = match backend {
+        Backend::Sqlite => "DROP TRIGGER refuse_probe",
+        Backend::Postgres => "DROP TRIGGER refuse_probe ON readiness",
+    };
+    s.f.db.execute(allow).await.unwrap();
+    assert_eq!(s.get("/readyz", None).await.status, StatusCode::OK);
 }
 
 /// A calendar job with work left and no worker progressing for longer than the bound: not

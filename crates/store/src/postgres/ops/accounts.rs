@@ -109,6 +109,15 @@ pub(crate) async fn user_changes(
 }
 
 /// Whether this server takes writes: `false` on a standby or a read-only database.
+/// The readiness probe's real write (a row of its own).
+pub(crate) async fn probe(conn: &mut PgConnection) -> Result<(), StoreError> {
+    sqlx::query(sql::PROBE)
+        .execute(&mut *conn)
+        .await
+        .map(drop)
+        .map_err(db)
+}
+
 pub(crate) async fn writable(conn: &mut PgConnection) -> Result<bool, StoreError> {
     sqlx::query_scalar(sql::PG_WRITABLE)
         .fetch_one(&mut *conn)

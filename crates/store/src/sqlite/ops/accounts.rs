@@ -85,3 +85,9 @@ pub(crate) fn user_changes(
         })
     })
 }
+
+/// The readiness probe's real write (a row of its own): it fails when the database cannot take
+/// a write, where an empty transaction would still commit.
+pub(crate) fn probe(conn: &Connection) -> Result<(), StoreError> {
+    execute(conn, sql::PROBE, &[]).map(drop)
+}
