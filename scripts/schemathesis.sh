@@ -21,8 +21,14 @@ if ! "$VENV/bin/st" --version 2>/dev/null | grep -qF "$SCHEMATHESIS_VERSION"; th
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
-cargo build --locked -p motcua
-BIN="$CARGO_TARGET_DIR/debug/motcua"
+# The binary the test run just built ($MOTCUA_BIN, set by .ci/run), else a build of it alone
+# (which resolves features differently from the workspace build, so it compiles more).
+if [ -n "${MOTCUA_BIN:-}" ] && [ -x "$MOTCUA_BIN" ]; then
+  BIN="$MOTCUA_BIN"
+else
+  cargo build --locked -p motcua
+  BIN="$CARGO_TARGET_DIR/debug/motcua"
+fi
 
 WORK="$(mktemp -d)"
 SERVER=""
