@@ -1,4 +1,4 @@
-//! The tamper-evident history (issue 14, point 5): an event or an audit entry edited directly
+//! The tamper-evident history (docs/operations.md §8): an event or an audit entry edited directly
 //! in the database is found and named; sealed days show removed events; an upgraded database
 //! gets its hashes and passes.
 

@@ -1,4 +1,4 @@
-//! Actions carry the version of the dossier they were decided on (issue 14, point 3): an action
+//! Actions carry the version of the dossier they were decided on (docs/rules.md §6.12): an action
 //! decided on a stale screen is refused with the current state, and of several servers acting
 //! on the same version, exactly one writes.
 

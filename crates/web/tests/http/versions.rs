@@ -1,4 +1,4 @@
-//! The dossier version over HTTP (issue 14, point 3): `ETag` on reads, `If-Match` on actions,
+//! The dossier version over HTTP (docs/rules.md §6.12): `ETag` on reads, `If-Match` on actions,
 //! 409 `stale_version` with the current state, 428 `version_required` without it.
 
 use crate::both;
