@@ -277,8 +277,7 @@ fn apologize(
 ) -> Result<Decided, DossierError> {
     require(reason, "lý do xin lỗi")?;
     let due = dossier
-        .due_at
-        .or(dossier.due_before_pause)
+        .held_due()
         .ok_or(DossierError::Missing("hạn giải quyết"))?;
     if new_date <= due {
         return Err(DossierError::ApologyDateTooEarly(crate::format::date_time(

@@ -466,6 +466,13 @@ impl Dossier {
         ))
     }
 
+    /// The due instant the dossier is held to now: the running one, or while paused with time
+    /// left the one it had when the pause began (what an appointment or a hand-back is measured
+    /// against).
+    pub fn held_due(&self) -> Option<NaiveDateTime> {
+        self.due_at.or(self.due_before_pause)
+    }
+
     /// The due instant the end of this dossier is classified against (docs/rules.md §7). It is
     /// the due instant, except for a dossier that ended while paused with working time left:
     /// its end counts as the pause instant, which was before the due instant — early when the

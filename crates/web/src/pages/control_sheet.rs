@@ -192,7 +192,7 @@ impl Sheet<'_> {
     }
 
     fn to_desk(&self, h: &HandedOver, at: NaiveDateTime) -> Line {
-        let due = self.d.due_at.or(self.d.due_before_pause);
+        let due = self.d.held_due();
         Line {
             from: self.unit(&h.from_unit),
             to: format!("{} — {}", self.desk, self.unit(&h.to_unit)),

@@ -171,7 +171,7 @@ pub async fn render(
             outcome: outcome(t.returned_at, t.due_at),
         })
         .collect();
-    let due = d.due_at.or(d.due_before_pause);
+    let due = d.held_due();
     let handovers = d
         .handovers
         .iter()
