@@ -112,8 +112,18 @@ pub struct Inserted {
 pub struct Cursor {
     /// Its creation instant.
     pub created_at: NaiveDateTime,
-    /// Its code.
+    /// The key it is stored under ([`Dossier::key`]).
     pub code: DossierCode,
+}
+
+impl Cursor {
+    /// The position just after `d`.
+    pub fn after(d: &Dossier) -> Cursor {
+        Cursor {
+            created_at: d.created_at,
+            code: d.key().clone(),
+        }
+    }
 }
 
 /// Which dossiers to list, newest first.
@@ -277,14 +287,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Deletes idempotency keys made before `before`; answers how many.
     async fn purge_idempotency_keys(&self, before: NaiveDateTime) -> Result<u64, StoreError>;
     /// Appends events and stores the new state, if the stored version is still
-    /// `expected_version`; otherwise `Conflict`.
+    /// `expected_version`; otherwise `Conflict`. When the dossier
+    /// [awaits its code](Dossier::awaits_code), the store numbers it on its reception day in the
+    /// same transaction, stores it [issued](Dossier::issue_code) and answers the code; the
+    /// caller issues it to its own copy.
     async fn append_events(
         &self,
         dossier: &Dossier,
         expected_version: u32,
         events: &[Event],
-    ) -> Result<(), StoreError>;
-    /// A dossier and its events.
+    ) -> Result<Option<DossierCode>, StoreError>;
+    /// A dossier and its events, by its code or its submission number.
     async fn dossier(
         &self,
         code: &DossierCode,

@@ -69,17 +69,33 @@ impl ProcedureCode {
     }
 }
 
-/// A dossier's code for life: `<receiving unit code>-<yymmdd>-<NNNN>` (docs/rules.md §6); the daily
-/// sequence has four digits and grows to five or more after 9999.
+/// A dossier's number: its code for life, `<receiving unit code>-<yymmdd>-<NNNN>`, given at
+/// reception (docs/rules.md §6.5), or, for an online submission not yet received, its submission
+/// number `<receiving unit code>-<yymmdd>-TT<NNNN>` (the day it was submitted, the unit's own
+/// series of submissions). The daily sequence has four digits and grows to five or more after
+/// 9999.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct DossierCode(String);
 
+/// What marks a submission number's sequence (trực tuyến).
+const SUBMISSION_MARK: &str = "TT";
+
 impl DossierCode {
     /// The code of the `sequence`-th dossier received by `unit` on `date` (sequence from 1).
     pub fn new(unit: &UnitCode, date: NaiveDate, sequence: u32) -> DossierCode {
+        DossierCode::numbered(unit, date, "", sequence)
+    }
+
+    /// The number of the `sequence`-th online submission to `unit` on `date` (sequence from 1):
+    /// it names the dossier until reception gives it its code.
+    pub fn submission(unit: &UnitCode, date: NaiveDate, sequence: u32) -> DossierCode {
+        DossierCode::numbered(unit, date, SUBMISSION_MARK, sequence)
+    }
+
+    fn numbered(unit: &UnitCode, date: NaiveDate, mark: &str, sequence: u32) -> DossierCode {
         DossierCode(format!(
-            "{}-{:02}{:02}{:02}-{:04}",
+            "{}-{:02}{:02}{:02}-{mark}{:04}",
             unit.as_str(),
             date.year().rem_euclid(100),
             date.month(),
@@ -88,13 +104,14 @@ impl DossierCode {
         ))
     }
 
-    /// Parses a code.
+    /// Parses a code or a submission number.
     pub fn parse(s: &str) -> Result<DossierCode, CodeError> {
         let bad = || CodeError::Dossier(quoted(s));
         let mut parts = s.rsplitn(3, '-');
         let (Some(seq), Some(date), Some(unit)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
+        let seq = seq.strip_prefix(SUBMISSION_MARK).unwrap_or(seq);
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         if !(digits(seq) && seq.len() >= 4 && digits(date) && date.len() == 6) {
             return Err(bad());
@@ -108,8 +125,20 @@ impl DossierCode {
         &self.0
     }
 
-    /// The receiving unit, the reception date (20yy) and the daily sequence number in the code.
+    /// Whether this is the number of an online submission, not yet a code given at reception.
+    pub fn is_submission(&self) -> bool {
+        self.0
+            .rsplit('-')
+            .next()
+            .is_some_and(|seq| seq.starts_with(SUBMISSION_MARK))
+    }
+
+    /// The receiving unit, the reception date (20yy) and the daily sequence number in the code;
+    /// `None` for a submission number.
     pub fn parts(&self) -> Option<(UnitCode, NaiveDate, u32)> {
+        if self.is_submission() {
+            return None;
+        }
         let mut parts = self.0.rsplitn(3, '-');
         let (seq, date, unit) = (parts.next()?, parts.next()?, parts.next()?);
         let n = |r: std::ops::Range<usize>| date.get(r)?.parse::<u32>().ok();
@@ -169,6 +198,25 @@ mod tests {
         assert_eq!(code.parts(), Some((unit.clone(), d, 7)));
         assert!(DossierCode::parse("000.20.01.H99-2611-0007").is_err());
         assert!(DossierCode::parse("H99-261125-07").is_err());
+    }
+
+    #[test]
+    fn submission_numbers_are_marked_and_are_not_reception_codes() {
+        let unit = UnitCode::parse("000.20.01.H99").unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        let number = DossierCode::submission(&unit, d, 3);
+        assert_eq!(number.as_str(), "000.20.01.H99-261205-TT0003");
+        assert!(number.is_submission());
+        assert_eq!(number.parts(), None);
+        assert_eq!(DossierCode::parse(number.as_str()).unwrap(), number);
+        assert!(!DossierCode::new(&unit, d, 3).is_submission());
+        for bad in [
+            "000.20.01.H99-261205-TT",
+            "000.20.01.H99-261205-TT03",
+            "000.20.01.H99-261205-XX0003",
+        ] {
+            assert!(DossierCode::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

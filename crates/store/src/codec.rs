@@ -1,10 +1,11 @@
 //! Conversions between domain values and column values, shared by both adapters.
 
 use crate::error;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use motcua_app::store::{ImportSummary, StoreError};
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
-use motcua_domain::dossier::{Channel, Dossier, Status};
+use motcua_domain::dossier::{Channel, Dossier, Event, Status};
+use motcua_domain::ids::DossierCode;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -15,6 +16,7 @@ pub(crate) const AMENDED: &str = "amended";
 
 /// The indexed columns of a dossier row (the full state goes in `data` as JSON).
 pub(crate) struct DossierColumns<'a> {
+    /// The key the dossier is stored under ([`Dossier::key`]).
     pub code: &'a str,
     pub receiving_unit: &'a str,
     pub competent_unit: &'a str,
@@ -35,7 +37,7 @@ impl<'a> DossierColumns<'a> {
     /// The columns of `d`.
     pub(crate) fn of(d: &'a Dossier) -> DossierColumns<'a> {
         DossierColumns {
-            code: d.code.as_str(),
+            code: d.key().as_str(),
             receiving_unit: d.facts.receiving_unit.as_str(),
             competent_unit: d.facts.competent_unit.as_str(),
             current_unit: d.current_unit.as_str(),
@@ -50,6 +52,28 @@ impl<'a> DossierColumns<'a> {
             applicant_phone: d.facts.applicant.phone.as_deref(),
             applicant_id_number: d.facts.applicant.id_number.as_deref(),
         }
+    }
+}
+
+/// The day whose sequence numbers the code of a dossier that awaits it.
+pub(crate) fn reception_day(d: &Dossier) -> Result<NaiveDate, StoreError> {
+    d.reception_day()
+        .ok_or_else(|| StoreError::Database(format!("{} has no reception to number", d.code)))
+}
+
+/// Issues `code` to a dossier that awaits it, in its state and in the reception among `events`.
+pub(crate) fn issue(
+    d: &mut Dossier,
+    events: &mut [Event],
+    code: &DossierCode,
+) -> Result<(), StoreError> {
+    if d.issue_code(events, code.clone()) {
+        Ok(())
+    } else {
+        Err(StoreError::Database(format!(
+            "{}: a reception that gives a code is stored with the events that made it",
+            d.code
+        )))
     }
 }
 

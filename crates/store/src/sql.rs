@@ -60,6 +60,11 @@ pub(crate) const NEXT_SEQUENCE: &str = "INSERT INTO dossier_sequences (unit_code
      VALUES ($1, $2, 1) \
      ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_sequences.last + 1 \
      RETURNING last";
+/// The next number of a unit's daily series of online submissions.
+pub(crate) const NEXT_SUBMISSION: &str = "INSERT INTO submission_sequences (unit_code, day, last) \
+     VALUES ($1, $2, 1) \
+     ON CONFLICT (unit_code, day) DO UPDATE SET last = submission_sequences.last + 1 \
+     RETURNING last";
 /// Raises a unit's daily sequence to at least an imported number.
 pub(crate) const RAISE_SEQUENCE: &str = "INSERT INTO dossier_sequences (unit_code, day, last) \
      VALUES ($1, $2, $3) \
@@ -67,10 +72,11 @@ pub(crate) const RAISE_SEQUENCE: &str = "INSERT INTO dossier_sequences (unit_cod
      WHEN dossier_sequences.last > excluded.last THEN dossier_sequences.last \
      ELSE excluded.last END";
 /// Codes among a JSON array of codes that exist (SQLite).
-pub(crate) const EXISTING_CODES_JSON: &str =
-    "SELECT code FROM dossiers WHERE code IN (SELECT value FROM json_each($1))";
+pub(crate) const EXISTING_CODES_JSON: &str = "SELECT code FROM dossiers WHERE code IN (SELECT value FROM json_each($1)) \
+     UNION ALL SELECT code FROM dossier_codes WHERE code IN (SELECT value FROM json_each($1))";
 /// Codes among an array of codes that exist (PostgreSQL).
-pub(crate) const EXISTING_CODES_ARRAY: &str = "SELECT code FROM dossiers WHERE code = ANY($1)";
+pub(crate) const EXISTING_CODES_ARRAY: &str = "SELECT code FROM dossiers WHERE code = ANY($1) \
+     UNION ALL SELECT code FROM dossier_codes WHERE code = ANY($1)";
 pub(crate) const SEQUENCES: &str =
     "SELECT day, last FROM dossier_sequences WHERE unit_code = $1 ORDER BY day";
 
@@ -83,10 +89,16 @@ pub(crate) const UPDATE_DOSSIER: &str = "UPDATE dossiers SET \
      current_unit = $3, status = $4, received_at = $5, due_at = $6, ended_at = $7, \
      version = $8, data = $9, format = 0 \
      WHERE code = $1 AND version = $2";
-/// A dossier row: its format and JSON (SQLite; PostgreSQL reads `data::text`).
-pub(crate) const DOSSIER: &str = "SELECT format, data FROM dossiers WHERE code = $1";
+/// A dossier row by its key or by the code its reception gave it: its format and JSON (SQLite;
+/// PostgreSQL reads `data::text`).
+pub(crate) const DOSSIER: &str = "SELECT format, data FROM dossiers \
+     WHERE code = coalesce((SELECT dossier FROM dossier_codes WHERE code = $1), $1)";
 /// [`DOSSIER`] for PostgreSQL.
-pub(crate) const PG_DOSSIER: &str = "SELECT format, data::text FROM dossiers WHERE code = $1";
+pub(crate) const PG_DOSSIER: &str = "SELECT format, data::text FROM dossiers \
+     WHERE code = coalesce((SELECT dossier FROM dossier_codes WHERE code = $1), $1)";
+/// Points the code a reception gave to the dossier submitted online under its key.
+pub(crate) const INSERT_DOSSIER_CODE: &str =
+    "INSERT INTO dossier_codes (code, dossier) VALUES ($1, $2)";
 /// The format and JSON of a dossier row at a version, locked for the change (PostgreSQL).
 pub(crate) const PG_DOSSIER_FOR_UPDATE: &str =
     "SELECT format, data::text FROM dossiers WHERE code = $1 AND version = $2 FOR UPDATE";

@@ -107,13 +107,7 @@ impl App {
             let page = self.store.list_dossiers(&query).await?;
             let finished = page.len() < usize::try_from(BATCH).unwrap_or(usize::MAX);
             let examined = u64::try_from(page.len()).unwrap_or(u64::MAX);
-            let next = page
-                .last()
-                .map(|d| Cursor {
-                    created_at: d.created_at,
-                    code: d.code.clone(),
-                })
-                .or_else(|| cursor.clone());
+            let next = page.last().map(Cursor::after).or_else(|| cursor.clone());
             let mut times = UnitTimes::new();
             let mut updates = self.plan(&org, job, &reason, page, &mut times).await?;
             let mut attempt = 0;

@@ -3,6 +3,7 @@
 
 mod calendar;
 mod calendar_jobs;
+mod demo_codes;
 mod feedback;
 mod growth;
 mod history;

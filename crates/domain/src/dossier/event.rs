@@ -3,7 +3,7 @@
 use super::facts::{Facts, PaymentMethod, ReturnMethod};
 use super::handover::HandedOver;
 use crate::deadline::PauseReason;
-use crate::ids::UnitCode;
+use crate::ids::{DossierCode, UnitCode};
 use crate::stats::Rating;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -40,6 +40,12 @@ pub enum EventKind {
         /// The hand-over to the competent body, when the process has no desk step first.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         handed_over: Option<HandedOver>,
+        /// The code this reception gave a dossier submitted online, which had only its
+        /// submission number until now (docs/rules.md §6.5); the store fills it in the
+        /// transaction that numbers it. `None` for a dossier received when it was created: its
+        /// number is its code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        code: Option<DossierCode>,
     },
     /// Supplements requested before reception (Mẫu 02); the clock has not started.
     SupplementRequestedBeforeReception {

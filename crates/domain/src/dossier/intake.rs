@@ -58,6 +58,25 @@ impl NewDossier {
         self.at.date()
     }
 
+    /// Received as it is created (desk, post): numbered in the unit's series of codes. An online
+    /// submission waiting for the completeness check is numbered in its series of submissions
+    /// and gets its code when it is received (docs/rules.md §6.5).
+    pub fn received_now(&self) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e, EventKind::Received { .. }))
+    }
+
+    /// Its number: a code when [received now](NewDossier::received_now), else a submission
+    /// number, the `sequence`-th of its series that day.
+    pub fn number(&self, sequence: u32) -> DossierCode {
+        if self.received_now() {
+            DossierCode::new(&self.receiving_unit, self.code_date(), sequence)
+        } else {
+            DossierCode::submission(&self.receiving_unit, self.code_date(), sequence)
+        }
+    }
+
     /// The dossier and its numbered events once the code is known.
     pub fn into_dossier(self, code: DossierCode, actor: &str) -> Option<(Dossier, Vec<Event>)> {
         let events: Vec<Event> = self

@@ -359,6 +359,7 @@ pub(super) fn received(
         step_dues,
         handed_over: handover::starts_at_competent(dossier)
             .then(|| handover::to_competent(dossier, now, engine)),
+        code: None,
     }
 }
 

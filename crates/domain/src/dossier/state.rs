@@ -107,8 +107,13 @@ pub enum Urgency {
 /// A dossier's current state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dossier {
-    /// Code for life.
+    /// Code for life, given at reception; an online submission not yet received shows its
+    /// submission number here (docs/rules.md §6.5).
     pub code: DossierCode,
+    /// The submission number of a dossier submitted online and received later: the key its
+    /// history is stored under (see [`Dossier::key`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_as: Option<DossierCode>,
     /// Facts fixed at creation.
     pub facts: Facts,
     /// Status.
@@ -162,6 +167,41 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// The number its history is stored under, fixed at creation: the submission number of a
+    /// dossier submitted online, else its code.
+    pub fn key(&self) -> &DossierCode {
+        self.submitted_as.as_ref().unwrap_or(&self.code)
+    }
+
+    /// Received, and still known only by its submission number: the store must give it its
+    /// code (see [`Dossier::issue_code`]).
+    pub fn awaits_code(&self) -> bool {
+        self.received_at.is_some() && self.code.is_submission()
+    }
+
+    /// Gives a dossier that [awaits its code](Dossier::awaits_code) the `code` numbered on its
+    /// reception day, writing it into the reception among `events` (the ones about to be
+    /// stored). `false`, changing nothing, when no such reception is among them.
+    pub fn issue_code(&mut self, events: &mut [Event], code: DossierCode) -> bool {
+        if !self.awaits_code() {
+            return false;
+        }
+        let Some(slot) = events.iter_mut().find_map(|e| match &mut e.kind {
+            EventKind::Received { code: slot, .. } if slot.is_none() => Some(slot),
+            _ => None,
+        }) else {
+            return false;
+        };
+        *slot = Some(code.clone());
+        self.submitted_as = Some(std::mem::replace(&mut self.code, code));
+        true
+    }
+
+    /// The day whose sequence numbers the code of a dossier that awaits it.
+    pub fn reception_day(&self) -> Option<chrono::NaiveDate> {
+        self.received_at.map(|t| t.date())
+    }
+
     /// A dossier from its creation event.
     pub fn create(code: DossierCode, at: NaiveDateTime, facts: Facts) -> Dossier {
         let steps = facts
@@ -177,6 +217,7 @@ impl Dossier {
             .collect();
         Dossier {
             code,
+            submitted_as: None,
             current_unit: facts.competent_unit.clone(),
             facts,
             status: Status::Submitted,
@@ -248,7 +289,12 @@ impl Dossier {
                 due_at,
                 step_dues,
                 handed_over,
+                code,
             } => {
+                if let Some(code) = code {
+                    let number = std::mem::replace(&mut self.code, code.clone());
+                    self.submitted_as = Some(number);
+                }
                 self.push_handover(Leg::ToCompetent, at, handed_over.as_ref());
                 self.status = Status::Received;
                 self.received_at = Some(at);

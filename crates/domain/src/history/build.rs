@@ -90,6 +90,7 @@ pub fn build(r: &LegacyRecord, p: &ImportedProcedure) -> Option<(Dossier, Vec<Ev
                 step_dues: Vec::new(),
                 // The old system did not record hand-overs.
                 handed_over: None,
+                code: None,
             },
         ),
     ];

@@ -245,6 +245,15 @@ fn check(raw: Raw<'_>) -> Result<LegacyRecord, LineError> {
     let local = |t: DateTime<FixedOffset>| to_local(&t);
     let code =
         DossierCode::parse(raw.code.trim()).map_err(|e| LineError::new("code", e.to_string()))?;
+    if code.is_submission() {
+        return Err(LineError::new(
+            "code",
+            format!(
+                "{code} là số nộp trực tuyến, không phải mã hồ sơ: hồ sơ đã tiếp nhận mang mã \
+                 cấp khi tiếp nhận (docs/rules.md §6.5)"
+            ),
+        ));
+    }
     let procedure_code = ProcedureCode::parse(raw.procedure_code.trim())
         .map_err(|e| LineError::new("procedure_code", e.to_string()))?;
     let receiving_unit = UnitCode::parse(raw.receiving_unit.trim())

@@ -269,6 +269,14 @@ fn the_code_must_match_its_unit_and_reception_date() {
         other_day.message,
         "mã hồ sơ H99.W1-230302-0001 ghi ngày 02/03/2023, khác ngày tiếp nhận 01/03/2023"
     );
+    // A submission number is not the code of a received dossier, even with the right day.
+    let number = parse_line(&line(json!({ "code": "H99.W1-230301-TT0001" }))).unwrap_err();
+    assert_eq!(number.field, "code");
+    assert!(
+        number.message.contains("là số nộp trực tuyến"),
+        "{}",
+        number.message
+    );
     // The date is the local one: 00:30 in Hà Nội is still the previous day in UTC.
     let late = parse_line(&line(json!({
         "code": "H99.W1-230301-0001",

@@ -52,7 +52,7 @@ impl Life {
             &e,
         )
         .unwrap();
-        let code = DossierCode::new(&unit("W01"), t.date(), 1);
+        let code = new.number(1);
         let (dossier, events) = new.into_dossier(code, "tiepnhan").unwrap();
         Life { dossier, events }
     }
@@ -748,4 +748,38 @@ fn urgency_is_overdue_once_due_and_due_today_before() {
         life.dossier.urgency(at(2026, 11, 30, 9, 0)),
         Some(Urgency::Overdue)
     );
+}
+
+#[test]
+fn an_online_submission_is_given_its_code_by_the_reception() {
+    let p = procedure(3, 0, false);
+    let mut life = Life::receive(&p, at(2026, 11, 25, 9, 0), false);
+    let number = "W01-261125-TT0001";
+    assert_eq!(life.dossier.code.as_str(), number);
+    assert!(!life.dossier.awaits_code());
+    let before = life.events.len();
+    life.act(Action::Accept, at(2026, 11, 27, 10, 0)).unwrap();
+    assert!(life.dossier.awaits_code());
+    let code = DossierCode::new(&unit("W01"), crate::support::date(2026, 11, 27), 2);
+    let mut new_events = life.events.split_off(before);
+    assert!(life.dossier.issue_code(&mut new_events, code.clone()));
+    assert!(!life.dossier.awaits_code());
+    assert_eq!(life.dossier.code, code);
+    assert_eq!(
+        life.dossier.submitted_as.as_ref().map(DossierCode::as_str),
+        Some(number)
+    );
+    assert_eq!(life.dossier.key().as_str(), number);
+    // Given once: a second code finds no reception waiting for it.
+    let again = DossierCode::new(&unit("W01"), crate::support::date(2026, 11, 27), 3);
+    assert!(!life.dossier.issue_code(&mut new_events, again));
+    // The history replays to the same state, the code read off the reception.
+    life.events.extend(new_events);
+    let replayed = Dossier::replay(life.dossier.key().clone(), &life.events).unwrap();
+    assert_eq!(replayed, life.dossier);
+    // A dossier received as it is created: its number is its code, nothing to give.
+    let desk = Life::receive(&p, at(2026, 11, 25, 9, 0), true);
+    assert_eq!(desk.dossier.code.as_str(), "W01-261125-0001");
+    assert!(!desk.dossier.awaits_code());
+    assert_eq!(desk.dossier.key(), &desk.dossier.code);
 }

@@ -65,6 +65,7 @@ fn received(due: NaiveDateTime) -> EventKind {
         due_at: due,
         step_dues: vec![],
         handed_over: None,
+        code: None,
     }
 }
 

@@ -256,10 +256,10 @@ impl Store for PgStore {
         dossier: &Dossier,
         expected_version: u32,
         events: &[Event],
-    ) -> Result<(), StoreError> {
+    ) -> Result<Option<DossierCode>, StoreError> {
         let mut tx = self.begin().await?;
-        ops::append_events(&mut tx, dossier, expected_version, events).await?;
-        commit(tx, ()).await
+        let issued = ops::append_events(&mut tx, dossier, expected_version, events).await?;
+        commit(tx, issued).await
     }
 
     async fn dossier(

@@ -123,6 +123,8 @@ pub(crate) enum Output {
     Claimed(Option<Box<CalendarJob>>),
     /// Dossiers changed meanwhile.
     Conflicts(Vec<DossierCode>),
+    /// Events appended, and the code a reception among them gave.
+    Appended(Option<DossierCode>),
 }
 
 impl Command {
@@ -157,7 +159,7 @@ impl Command {
                 dossier,
                 expected,
                 events,
-            } => ops::append_events(conn, dossier, *expected, events).map(done),
+            } => ops::append_events(conn, dossier, *expected, events).map(Output::Appended),
             Command::ImportDossiers(stream) => {
                 let taken = stream.lock().ok().and_then(|mut s| s.take());
                 let stream = taken.ok_or_else(|| {
@@ -245,6 +247,14 @@ impl Output {
         }
     }
 
+    /// Expects [`Output::Appended`].
+    pub(crate) fn appended(self) -> Result<Option<DossierCode>, StoreError> {
+        match self {
+            Output::Appended(code) => Ok(code),
+            other => Err(unexpected(&other)),
+        }
+    }
+
     /// Expects [`Output::Inserted`].
     pub(crate) fn inserted(self) -> Result<Inserted, StoreError> {
         match self {
@@ -263,6 +273,7 @@ fn unexpected(output: &Output) -> StoreError {
         Output::Started(_) => "started",
         Output::Claimed(_) => "claimed",
         Output::Conflicts(_) => "conflicts",
+        Output::Appended(_) => "appended",
     };
     StoreError::Database(format!("unexpected writer answer: {kind}"))
 }

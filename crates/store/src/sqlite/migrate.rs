@@ -80,6 +80,11 @@ const MIGRATIONS: &[Migration] = &[
         file: "0023_readiness.sql",
         sql: include_str!("../../migrations/sqlite/0023_readiness.sql"),
     },
+    Migration {
+        version: 24,
+        file: "0024_codes_at_reception.sql",
+        sql: include_str!("../../migrations/sqlite/0024_codes_at_reception.sql"),
+    },
 ];
 
 /// Whether this build knows the migration `version`.

@@ -277,13 +277,13 @@ impl Store for SqliteStore {
         dossier: &Dossier,
         expected_version: u32,
         events: &[Event],
-    ) -> Result<(), StoreError> {
+    ) -> Result<Option<DossierCode>, StoreError> {
         let command = Command::AppendEvents {
             dossier: Box::new(dossier.clone()),
             expected: expected_version,
             events: events.to_vec(),
         };
-        self.writer.run(command).await?.done()
+        self.writer.run(command).await?.appended()
     }
 
     async fn dossier(

@@ -4,7 +4,8 @@
 //! are not in it, and the restored daily sequences would give them again. So, in the restored
 //! file, each unit's sequence of every day from the backup's last day to today is moved past
 //! the highest number known (in the backup, or in the database being replaced when it can
-//! still be read) by a margin. See docs/operations.md, section on backup and restore.
+//! still be read) by a margin. The series of online submission numbers moves the same way.
+//! See docs/operations.md, section on backup and restore.
 
 use super::file::{FileError, FileReport, inspect, unreadable};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -77,9 +78,9 @@ pub fn restore(
             if dossiers > 0 && !options.force {
                 return Err(FileError::NotEmpty { dossiers });
             }
-            sequences(conn).unwrap_or_default()
+            SERIES.map(|table| sequences(conn, table).unwrap_or_default())
         }
-        Target::Missing | Target::Broken => BTreeMap::new(),
+        Target::Missing | Target::Broken => SERIES.map(|_| BTreeMap::new()),
     };
     let staged = sibling(to, ".khoi-phuc.tmp");
     remove_set(&staged)?;
@@ -155,11 +156,15 @@ fn count_dossiers(conn: &Connection) -> u64 {
 
 type Sequences = BTreeMap<(String, NaiveDate), u32>;
 
-/// Every (unit, day) → last number.
-fn sequences(conn: &Connection) -> Result<Sequences, FileError> {
+/// The daily series a restore moves: dossier codes (reported), then online submission numbers
+/// (absent from a backup older than them).
+const SERIES: [&str; 2] = ["dossier_sequences", "submission_sequences"];
+
+/// Every (unit, day) → last number of the series kept in `table`.
+fn sequences(conn: &Connection, table: &str) -> Result<Sequences, FileError> {
     let rows: Vec<(String, NaiveDate, i64)> = super::conn::query_all(
         conn,
-        "SELECT unit_code, day, last FROM dossier_sequences",
+        &format!("SELECT unit_code, day, last FROM {table}"),
         &[],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
@@ -178,11 +183,11 @@ fn prepare(
     staged: &Path,
     today: NaiveDate,
     margin: u32,
-    replaced: &Sequences,
+    replaced: &[Sequences; 2],
 ) -> Result<Prepared, FileError> {
     let mut conn = Connection::open(staged).map_err(unreadable)?;
     let tx = conn.transaction().map_err(unreadable)?;
-    let backup = sequences(&tx)?;
+    let backup = sequences(&tx, SERIES[0])?;
     let last_day: Option<NaiveDate> = tx
         .query_row("SELECT MAX(date(at)) FROM dossier_events", [], |r| r.get(0))
         .map_err(unreadable)?;
@@ -195,14 +200,57 @@ fn prepare(
             .into_iter()
             .collect();
     units.extend(backup.keys().map(|(u, _)| u.clone()));
-    let mut moved = Vec::new();
-    let mut upsert = tx
-        .prepare(
-            "INSERT INTO dossier_sequences (unit_code, day, last) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (unit_code, day) DO UPDATE SET last = excluded.last",
+    let days = (first, last);
+    let moved = move_series(&tx, SERIES[0], &backup, &replaced[0], &units, days, margin)?;
+    let has_submissions: i64 = tx
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [SERIES[1]],
+            |r| r.get(0),
         )
         .map_err(unreadable)?;
-    for unit in &units {
+    if has_submissions > 0 {
+        let backup = sequences(&tx, SERIES[1])?;
+        move_series(&tx, SERIES[1], &backup, &replaced[1], &units, days, margin)?;
+    }
+    let sessions = tx.execute("DELETE FROM sessions", []).map_err(unreadable)?;
+    tx.commit().map_err(unreadable)?;
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .map_err(unreadable)?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(FileError::Io(format!("journal mode stayed {mode}")));
+    }
+    conn.close().map_err(|(_, e)| unreadable(e))?;
+    let file = std::fs::File::open(staged).map_err(|e| io(staged, &e))?;
+    file.sync_all().map_err(|e| io(staged, &e))?;
+    Ok((
+        (first, last),
+        units.len(),
+        moved,
+        u64::try_from(sessions).unwrap_or(0),
+    ))
+}
+
+/// Moves every unit's sequence of the series in `table`, each day of `days`, past the highest
+/// number of the backup and the replaced database by `margin`; answers those that had numbers.
+fn move_series(
+    tx: &Connection,
+    table: &str,
+    backup: &Sequences,
+    replaced: &Sequences,
+    units: &BTreeSet<String>,
+    (first, last): (NaiveDate, NaiveDate),
+    margin: u32,
+) -> Result<Vec<MovedSequence>, FileError> {
+    let mut moved = Vec::new();
+    let mut upsert = tx
+        .prepare(&format!(
+            "INSERT INTO {table} (unit_code, day, last) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (unit_code, day) DO UPDATE SET last = excluded.last"
+        ))
+        .map_err(unreadable)?;
+    for unit in units {
         for day in first.iter_days().take_while(|d| *d <= last) {
             let key = (unit.clone(), day);
             let backup_last = backup.get(&key).copied().unwrap_or(0);
@@ -224,24 +272,7 @@ fn prepare(
             }
         }
     }
-    drop(upsert);
-    let sessions = tx.execute("DELETE FROM sessions", []).map_err(unreadable)?;
-    tx.commit().map_err(unreadable)?;
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
-        .map_err(unreadable)?;
-    if !mode.eq_ignore_ascii_case("delete") {
-        return Err(FileError::Io(format!("journal mode stayed {mode}")));
-    }
-    conn.close().map_err(|(_, e)| unreadable(e))?;
-    let file = std::fs::File::open(staged).map_err(|e| io(staged, &e))?;
-    file.sync_all().map_err(|e| io(staged, &e))?;
-    Ok((
-        (first, last),
-        units.len(),
-        moved,
-        u64::try_from(sessions).unwrap_or(0),
-    ))
+    Ok(moved)
 }
 
 /// Renames the replaced database (and its WAL files) to `<name>.truoc-khoi-phuc-<now>`. A

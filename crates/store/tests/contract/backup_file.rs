@@ -1,7 +1,7 @@
 //! Checkpoints on both backends; SQLite backup files: what they hold, and restoring one without
 //! giving a dossier code twice.
 
-use crate::support::{Raw, TempDb, at, new_dossier, unit};
+use crate::support::{Raw, TempDb, at, new_dossier, new_online_dossier, unit};
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua_app::store::Store;
 use motcua_store::{FileError, RestoreOptions, SqliteOptions, SqliteStore, inspect, restore};
@@ -50,6 +50,13 @@ async fn open(path: &Path) -> Arc<SqliteStore> {
         .unwrap();
     store.migrate().await.unwrap();
     Arc::new(store)
+}
+
+/// Submits a dossier online at `now`; answers its submission number.
+async fn submit(store: &dyn Store, now: NaiveDateTime) -> String {
+    let new = new_online_dossier(DESK, DEPT, now);
+    let d = store.insert_dossier(new, "x", None).await.unwrap().dossier;
+    d.code.to_string()
 }
 
 /// Inserts `n` dossiers at `now`; answers their sequence numbers.
@@ -154,9 +161,14 @@ async fn sqlite_restore_never_gives_a_code_twice() {
         insert(&store, 5, at(2026, 3, 2, 9, 0)).await,
         [1, 2, 3, 4, 5]
     );
+    assert_eq!(
+        submit(store.as_ref(), at(2026, 3, 2, 9, 30)).await,
+        "000.20.01.H48-260302-TT0001"
+    );
     store.backup(&copy).await.unwrap();
     // Issued after the backup, then lost with the database.
     assert_eq!(insert(&store, 3, at(2026, 3, 2, 10, 0)).await, [6, 7, 8]);
+    submit(store.as_ref(), at(2026, 3, 2, 10, 30)).await;
     drop(store);
     for suffix in ["", "-wal", "-shm"] {
         let mut p = live.as_os_str().to_owned();
@@ -167,7 +179,7 @@ async fn sqlite_restore_never_gives_a_code_twice() {
     // Restored the next day, with a margin of 1000.
     let now = at(2026, 3, 3, 8, 0);
     let report = restore(&copy, &live, &options(now, 1000, false)).unwrap();
-    assert_eq!(report.backup.dossiers, 5);
+    assert_eq!(report.backup.dossiers, 6);
     assert_eq!(report.days, (day(), day().succ_opt().unwrap()));
     assert_eq!(report.units, 1);
     assert_eq!(report.moved.len(), 1);
@@ -177,7 +189,7 @@ async fn sqlite_restore_never_gives_a_code_twice() {
     assert_eq!(report.kept, None);
 
     let store = open(&live).await;
-    assert_eq!(store.count_dossiers().await.unwrap(), 5);
+    assert_eq!(store.count_dossiers().await.unwrap(), 6);
     assert_eq!(
         store.sequences(&unit(DESK)).await.unwrap(),
         [(day(), 1005), (day().succ_opt().unwrap(), 1000)]
@@ -185,6 +197,15 @@ async fn sqlite_restore_never_gives_a_code_twice() {
     // A late entry for the restored day and a new one today: both past every issued code.
     assert_eq!(insert(&store, 1, at(2026, 3, 2, 16, 0)).await, [1006]);
     assert_eq!(insert(&store, 1, now).await, [1001]);
+    // Submission numbers move the same way.
+    assert_eq!(
+        submit(store.as_ref(), at(2026, 3, 2, 16, 30)).await,
+        "000.20.01.H48-260302-TT1002"
+    );
+    assert_eq!(
+        submit(store.as_ref(), now).await,
+        "000.20.01.H48-260303-TT1001"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,6 +10,7 @@ mod calendar;
 mod calendar_jobs;
 mod catalogue;
 mod chain;
+mod codes_at_reception;
 mod concurrency;
 mod dossiers;
 mod feedback;

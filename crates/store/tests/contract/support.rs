@@ -310,6 +310,20 @@ pub fn with_engine<T>(f: impl FnOnce(&DeadlineEngine<'_>) -> T) -> T {
 
 /// A dossier received at the desk of `receiving` at `now`, decided by `competent`.
 pub fn new_dossier(receiving: &str, competent: &str, now: NaiveDateTime) -> NewDossier {
+    dossier_by(receiving, competent, now, Channel::Desk)
+}
+
+/// An online submission waiting for the completeness check at `receiving`.
+pub fn new_online_dossier(receiving: &str, competent: &str, now: NaiveDateTime) -> NewDossier {
+    dossier_by(receiving, competent, now, Channel::Online)
+}
+
+fn dossier_by(
+    receiving: &str,
+    competent: &str,
+    now: NaiveDateTime,
+    channel: Channel,
+) -> NewDossier {
     let procedure = procedure();
     let input = IntakeInput {
         procedure: &procedure,
@@ -323,11 +337,11 @@ pub fn new_dossier(receiving: &str, competent: &str, now: NaiveDateTime) -> NewD
             email: None,
             address: None,
         },
-        channel: Channel::Desk,
+        channel,
         return_method: ReturnMethod::Desk,
         digitised: true,
         reused_data: false,
-        receive_now: true,
+        receive_now: channel != Channel::Online,
         paid_at_desk: false,
     };
     with_engine(|engine| intake(input, now, engine)).unwrap()

@@ -99,6 +99,8 @@ struct DetailView<'a> {
     explanation: &'a [String],
     warnings: &'a [String],
     repeated_supplement: bool,
+    /// Known only by its submission number: the code comes with reception.
+    awaiting_code: bool,
     steps: Vec<StepRow>,
     handovers: Vec<HandOverRow>,
     transfers: Vec<TransferRow>,
@@ -240,6 +242,7 @@ pub async fn render(
         explanation: &view.explanation_text,
         warnings: &view.warnings,
         repeated_supplement: d.supplements_after_reception >= 2,
+        awaiting_code: d.code.is_submission(),
         steps,
         handovers,
         transfers,

@@ -58,8 +58,12 @@ fn details(kind: &EventKind, d: &Dossier, org: &Org) -> Vec<String> {
         EventKind::Received {
             due_at,
             handed_over,
+            code,
             ..
         } => {
+            if let Some(code) = code {
+                out.push(format!("Cấp mã hồ sơ: {code}"));
+            }
             out.push(format!("Hẹn trả kết quả: {}", when(*due_at)));
             push_handover(&mut out, org, handed_over.as_ref(), Leg::ToCompetent);
         }

@@ -129,7 +129,7 @@ pub async fn page(
             "/can-bo?trang_thai={}&sau={}&ma={}",
             status.map_or(if q.trang_thai == ALL { ALL } else { "" }, Status::code),
             last.created_at.format("%Y-%m-%dT%H:%M:%S%.f"),
-            last.code
+            last.key()
         )
     });
     let selected: &str = match status {

@@ -18,6 +18,7 @@ mod lifecycle;
 mod limits;
 mod logs;
 mod lookup;
+mod online;
 mod org;
 mod rejections;
 mod reports;

@@ -468,3 +468,51 @@ async fn a_form_from_a_stale_page_is_refused_and_the_page_shows_the_dossier_now(
             .contains("Biểu mẫu không kèm phiên bản hồ sơ đã xem")
     );
 }
+
+#[tokio::test]
+async fn accepting_an_online_submission_gives_it_the_code_of_the_reception_day() {
+    let site = Site::new().await;
+    // Submitted online on Wednesday 25/11/2026, accepted at the desk on Friday 27/11/2026.
+    let number = site.f.submit_online(WARD1, MARRIAGE).await;
+    site.f.advance(chrono::Duration::days(2));
+    let desk = site.login(Role::TiepNhan, WARD1).await;
+    let page = site
+        .get(&format!("/can-bo/ho-so/{number}"), Some(&desk))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("<h1>Hồ sơ {number}</h1>")));
+    assert!(
+        page.body
+            .contains("Số nộp trực tuyến. Mã hồ sơ được cấp khi tiếp nhận")
+    );
+    assert!(page.body.contains(r#"value="accept""#));
+
+    let page = site
+        .act(
+            &number,
+            Some(&desk),
+            &[("csrf_token", &desk.csrf), ("action", "accept")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let code = format!("{WARD1}-261127-0001");
+    assert_eq!(page.location(), format!("/can-bo/ho-so/{code}?xong=accept"));
+    let page = site.get(page.location(), Some(&desk)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("<h1>Hồ sơ {code}</h1>")));
+    assert!(
+        page.body
+            .contains(&format!("<dt>Số nộp trực tuyến</dt><dd>{number}"))
+    );
+    assert!(page.body.contains(&format!("Cấp mã hồ sơ: {code}")));
+    assert!(!page.body.contains("Mã hồ sơ được cấp khi tiếp nhận"));
+    // The receipt carries the code, and the submission number still opens the dossier.
+    let receipt = site
+        .get(&format!("/can-bo/ho-so/{code}/bien-nhan"), Some(&desk))
+        .await;
+    assert!(receipt.body.contains(&code), "{}", receipt.body);
+    let page = site
+        .get(&format!("/can-bo/ho-so/{number}"), Some(&desk))
+        .await;
+    assert!(page.body.contains(&format!("<h1>Hồ sơ {code}</h1>")));
+}

@@ -48,15 +48,19 @@ impl App {
         let engine = DeadlineEngine::new(&calendar, &hours);
         let now = self.now();
         let decided = decide(&dossier, &action, now, &engine)?;
-        let (next, new_events) = dossier.stamp(decided.events, now, &permit.actor.username);
+        let (mut next, mut new_events) = dossier.stamp(decided.events, now, &permit.actor.username);
         // The store appends only at `seen`: of actions racing from several servers on the same
         // version, one is written and the others are stale.
+        // A dossier submitted online gets its code as it is received (docs/rules.md §6.5).
         match self
             .store
             .append_events(&next, seen.get(), &new_events)
             .await
         {
-            Ok(()) => {}
+            Ok(Some(code)) => {
+                next.issue_code(&mut new_events, code);
+            }
+            Ok(None) => {}
             Err(StoreError::Conflict(_)) => {
                 let (current, _) = self.load(caller, &org, &code).await?;
                 return Err(stale(&current));

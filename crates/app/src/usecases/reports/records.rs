@@ -47,10 +47,7 @@ impl App {
             };
             let page = self.store.list_dossiers(&query).await?;
             let full = page.len() >= PageSize::MAX as usize;
-            after = page.last().map(|d| Cursor {
-                created_at: d.created_at,
-                code: d.code.clone(),
-            });
+            after = page.last().map(Cursor::after);
             page.into_iter().for_each(&mut f);
             if !full {
                 return Ok(());

@@ -55,13 +55,18 @@ pub(crate) async fn insert_dossier(
     {
         return Ok(found);
     }
-    let last: i64 = sqlx::query_scalar(sql::NEXT_SEQUENCE)
+    let series = if new.received_now() {
+        sql::NEXT_SEQUENCE
+    } else {
+        sql::NEXT_SUBMISSION
+    };
+    let last: i64 = sqlx::query_scalar(series)
         .bind(new.receiving_unit.as_str())
         .bind(new.code_date())
         .fetch_one(&mut *conn)
         .await
         .map_err(db)?;
-    let code = DossierCode::new(&new.receiving_unit, new.code_date(), codec::to_u32(last)?);
+    let code = new.number(codec::to_u32(last)?);
     let (dossier, events) = new.into_dossier(code, actor).ok_or_else(|| {
         StoreError::Database("a new dossier must begin with its creation".to_owned())
     })?;
@@ -72,7 +77,7 @@ pub(crate) async fn insert_dossier(
             .bind(key.channel().code())
             .bind(key.key())
             .bind(key.request_digest())
-            .bind(dossier.code.as_str())
+            .bind(dossier.key().as_str())
             .bind(dossier.created_at)
             .execute(&mut *conn)
             .await
@@ -152,7 +157,7 @@ async fn insert_row(
         .execute(&mut *conn)
         .await
         .map_err(db)?;
-    insert_events(conn, &dossier.code, None, events, written_on(events)).await?;
+    insert_events(conn, dossier.key(), None, events, written_on(events)).await?;
     stats::upsert(conn, dossier).await
 }
 
@@ -188,21 +193,58 @@ async fn insert_events(
     Ok(last)
 }
 
-/// Stores the new state and its events if the stored version is `expected`
-/// (the caller provides the transaction).
+/// Gives a dossier received now that was known by its submission number its code: the next of
+/// its unit's sequence on the reception day, pointed to its key (the caller provides the
+/// transaction, which holds the sequence's row until it ends).
+async fn issue_code(
+    conn: &mut PgConnection,
+    dossier: &mut Dossier,
+    events: &mut [Event],
+) -> Result<DossierCode, StoreError> {
+    let day = codec::reception_day(dossier)?;
+    let unit = dossier.facts.receiving_unit.clone();
+    let last: i64 = sqlx::query_scalar(sql::NEXT_SEQUENCE)
+        .bind(unit.as_str())
+        .bind(day)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db)?;
+    let code = DossierCode::new(&unit, day, codec::to_u32(last)?);
+    codec::issue(dossier, events, &code)?;
+    sqlx::query(sql::INSERT_DOSSIER_CODE)
+        .bind(code.as_str())
+        .bind(dossier.key().as_str())
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(code)
+}
+
+/// Stores the new state and its events if the stored version is `expected` (the caller provides
+/// the transaction); answers the code a reception among them gave (see [`issue_code`]).
 pub(crate) async fn append_events(
     conn: &mut PgConnection,
     dossier: &Dossier,
     expected: u32,
     events: &[Event],
-) -> Result<(), StoreError> {
-    let c = DossierColumns::of(dossier);
+) -> Result<Option<DossierCode>, StoreError> {
     let prior: Option<(i16, String)> = sqlx::query_as(sql::PG_DOSSIER_FOR_UPDATE)
-        .bind(c.code)
+        .bind(dossier.key().as_str())
         .bind(i64::from(expected))
         .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
+    let mut issued = None;
+    let owned;
+    let (dossier, events) = if prior.is_some() && dossier.awaits_code() {
+        let (mut dossier, mut events) = (dossier.clone(), events.to_vec());
+        issued = Some(issue_code(conn, &mut dossier, &mut events).await?);
+        owned = (dossier, events);
+        (&owned.0, owned.1.as_slice())
+    } else {
+        (dossier, events)
+    };
+    let c = DossierColumns::of(dossier);
     let updated = sqlx::query(sql::UPDATE_DOSSIER)
         .bind(c.code)
         .bind(i64::from(expected))
@@ -242,14 +284,16 @@ pub(crate) async fn append_events(
         && i64::from(format) == FORMAT_IMPORTED
         && let (_, Some(rebuilt)) = decode_with_events(FORMAT_IMPORTED, &data)?
     {
-        last = insert_events(conn, &dossier.code, last, &rebuilt, day).await?;
+        last = insert_events(conn, dossier.key(), last, &rebuilt, day).await?;
     }
-    insert_events(conn, &dossier.code, last, events, day).await?;
-    stats::upsert(conn, dossier).await
+    insert_events(conn, dossier.key(), last, events, day).await?;
+    stats::upsert(conn, dossier).await?;
+    Ok(issued)
 }
 
-/// A dossier and its events, consistent without a snapshot: the events are read up
-/// to the version of the state read first (they are only ever appended).
+/// A dossier, by its code or its submission number, and its events, consistent without a
+/// snapshot: the events are read up to the version of the state read first (they are only
+/// ever appended).
 pub(crate) async fn dossier(
     conn: &mut PgConnection,
     code: &DossierCode,
@@ -267,7 +311,7 @@ pub(crate) async fn dossier(
         return Ok(Some((state, events)));
     }
     let events: Vec<Json<Event>> = sqlx::query_scalar(sql::EVENTS)
-        .bind(code.as_str())
+        .bind(state.key().as_str())
         .bind(i64::from(state.version))
         .fetch_all(&mut *conn)
         .await

@@ -203,8 +203,8 @@ pub(crate) async fn save_job_batch(
     let mut conflicts = Vec::new();
     for u in &batch.updates {
         match append_events(conn, &u.dossier, u.expected, &u.events).await {
-            Ok(()) => {}
-            Err(StoreError::Conflict(_)) => conflicts.push(u.dossier.code.clone()),
+            Ok(_) => {}
+            Err(StoreError::Conflict(_)) => conflicts.push(u.dossier.key().clone()),
             Err(e) => return Err(e),
         }
     }

@@ -55,14 +55,18 @@ pub(crate) fn insert_dossier(
     {
         return Ok(found);
     }
-    let day = new.code_date();
+    let series = if new.received_now() {
+        sql::NEXT_SEQUENCE
+    } else {
+        sql::NEXT_SUBMISSION
+    };
     let last: i64 = query_one(
         conn,
-        sql::NEXT_SEQUENCE,
-        &[&new.receiving_unit.as_str(), &day],
+        series,
+        &[&new.receiving_unit.as_str(), &new.code_date()],
         |r| r.get(0),
     )?;
-    let code = DossierCode::new(&new.receiving_unit, day, codec::to_u32(last)?);
+    let code = new.number(codec::to_u32(last)?);
     let (dossier, events) = new.into_dossier(code, actor).ok_or_else(|| {
         StoreError::Database("a new dossier must begin with its creation".to_owned())
     })?;
@@ -76,7 +80,7 @@ pub(crate) fn insert_dossier(
                 &key.channel().code(),
                 &key.key(),
                 &key.request_digest(),
-                &dossier.code.as_str(),
+                &dossier.key().as_str(),
                 &dossier.created_at,
             ],
         )?;
@@ -183,7 +187,7 @@ fn insert_row(conn: &Connection, dossier: &Dossier, events: &[Event]) -> Result<
             &Json(dossier),
         ],
     )?;
-    insert_events(conn, &dossier.code, None, events, written_on(events))?;
+    insert_events(conn, dossier.key(), None, events, written_on(events))?;
     stats::upsert(conn, stats::next_rev(conn)?, dossier)
 }
 
@@ -216,14 +220,47 @@ fn insert_events(
     Ok(last)
 }
 
+/// Gives a dossier received now that was known by its submission number its code: the next of
+/// its unit's sequence on the reception day, pointed to its key (the caller provides the
+/// transaction).
+fn issue_code(
+    conn: &Connection,
+    dossier: &mut Dossier,
+    events: &mut [Event],
+) -> Result<DossierCode, StoreError> {
+    let day = codec::reception_day(dossier)?;
+    let unit = dossier.facts.receiving_unit.clone();
+    let last: i64 = query_one(conn, sql::NEXT_SEQUENCE, &[&unit.as_str(), &day], |r| {
+        r.get(0)
+    })?;
+    let code = DossierCode::new(&unit, day, codec::to_u32(last)?);
+    codec::issue(dossier, events, &code)?;
+    execute(
+        conn,
+        sql::INSERT_DOSSIER_CODE,
+        &[&code.as_str(), &dossier.key().as_str()],
+    )?;
+    Ok(code)
+}
+
 /// Stores the new state and its events if the stored version is `expected` (the caller provides
-/// the transaction).
+/// the transaction); answers the code a reception among them gave (see [`issue_code`]).
 pub(crate) fn append_events(
     conn: &Connection,
     dossier: &Dossier,
     expected: u32,
     events: &[Event],
-) -> Result<(), StoreError> {
+) -> Result<Option<DossierCode>, StoreError> {
+    let mut issued = None;
+    let owned;
+    let (dossier, events) = if dossier.awaits_code() {
+        let (mut dossier, mut events) = (dossier.clone(), events.to_vec());
+        issued = Some(issue_code(conn, &mut dossier, &mut events)?);
+        owned = (dossier, events);
+        (&owned.0, owned.1.as_slice())
+    } else {
+        (dossier, events)
+    };
     let c = DossierColumns::of(dossier);
     let prior: Option<(i64, String)> = query_opt(
         conn,
@@ -263,14 +300,16 @@ pub(crate) fn append_events(
         && format == FORMAT_IMPORTED
         && let (_, Some(rebuilt)) = decode_with_events(format, &data)?
     {
-        last = insert_events(conn, &dossier.code, last, &rebuilt, day)?;
+        last = insert_events(conn, dossier.key(), last, &rebuilt, day)?;
     }
-    insert_events(conn, &dossier.code, last, events, day)?;
-    stats::upsert(conn, stats::next_rev(conn)?, dossier)
+    insert_events(conn, dossier.key(), last, events, day)?;
+    stats::upsert(conn, stats::next_rev(conn)?, dossier)?;
+    Ok(issued)
 }
 
-/// A dossier and its events, consistent without a snapshot: the events are read up to the
-/// version of the state read first (they are only ever appended).
+/// A dossier, by its code or its submission number, and its events, consistent without a
+/// snapshot: the events are read up to the version of the state read first (they are only ever
+/// appended).
 pub(crate) fn dossier(
     conn: &Connection,
     code: &DossierCode,
@@ -288,7 +327,7 @@ pub(crate) fn dossier(
     let events = query_all(
         conn,
         sql::EVENTS,
-        &[&code.as_str(), &i64::from(state.version)],
+        &[&state.key().as_str(), &i64::from(state.version)],
         |r| Ok(r.get::<_, Json<Event>>(0)?.0),
     )?;
     Ok(Some((state, events)))
@@ -310,7 +349,8 @@ pub(crate) fn stored_dossiers(conn: &Connection) -> Result<u64, StoreError> {
     Ok(highest.unsigned_abs())
 }
 
-/// Which of `codes` exist: each looked up, or every stored code read once when fewer are stored.
+/// Which of `codes` exist, as a dossier's key or as a code given at reception: each looked up,
+/// or every stored code read once when fewer are stored.
 pub(crate) fn existing_codes(
     conn: &Connection,
     codes: &[DossierCode],
@@ -334,7 +374,7 @@ pub(crate) fn existing_codes(
 fn stored_among(conn: &Connection, codes: &[DossierCode]) -> Result<Vec<String>, StoreError> {
     let wanted: std::collections::HashSet<&str> = codes.iter().map(DossierCode::as_str).collect();
     let mut statement = conn
-        .prepare_cached("SELECT code FROM dossiers")
+        .prepare_cached("SELECT code FROM dossiers UNION ALL SELECT code FROM dossier_codes")
         .map_err(crate::error::sqlite)?;
     let mut rows = statement.query([]).map_err(crate::error::sqlite)?;
     let mut found = Vec::new();

@@ -140,10 +140,10 @@ pub(crate) fn save_job_batch(
     for u in &batch.updates {
         execute(conn, "SAVEPOINT job_update", &[])?;
         match append_events(conn, &u.dossier, u.expected, &u.events) {
-            Ok(()) => {}
+            Ok(_) => {}
             Err(StoreError::Conflict(_)) => {
                 execute(conn, "ROLLBACK TO job_update", &[])?;
-                conflicts.push(u.dossier.code.clone());
+                conflicts.push(u.dossier.key().clone());
             }
             Err(e) => return Err(e),
         }

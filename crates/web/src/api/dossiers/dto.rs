@@ -17,9 +17,13 @@ use utoipa::ToSchema;
 /// Một dòng của danh sách hồ sơ.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DossierSummary {
-    /// Mã hồ sơ.
+    /// Mã hồ sơ, cấp khi tiếp nhận; hồ sơ nộp trực tuyến chưa tiếp nhận mang số nộp trực tuyến
+    /// (`…-TT0001`).
     #[schema(example = "000.00.20.H56-261125-0001")]
     code: String,
+    /// Số nộp trực tuyến của hồ sơ đã được cấp mã khi tiếp nhận; tra cứu bằng số này vẫn được.
+    #[schema(example = "000.00.20.H56-261123-TT0004")]
+    submission_number: Option<String>,
     /// Mã thủ tục.
     procedure_code: String,
     /// Tên thủ tục.
@@ -57,6 +61,7 @@ impl DossierSummary {
         let class = d.time_class(now);
         DossierSummary {
             code: d.code.to_string(),
+            submission_number: d.submitted_as.as_ref().map(ToString::to_string),
             procedure_code: d.facts.procedure_code.to_string(),
             procedure_name: d.facts.procedure_name.clone(),
             status: d.status.into(),

@@ -73,6 +73,9 @@ pub enum EventDetails {
         /// Bàn giao cho cơ quan giải quyết ngay khi tiếp nhận (quy trình không có bước của
         /// bộ phận tiếp nhận).
         handed_over: Option<HandedOverDto>,
+        /// Mã hồ sơ cấp khi tiếp nhận hồ sơ nộp trực tuyến (trước đó hồ sơ chỉ có số nộp
+        /// trực tuyến); không có khi hồ sơ được tiếp nhận ngay lúc nộp.
+        code: Option<String>,
     },
     /// Hướng dẫn bổ sung trước khi tiếp nhận.
     SupplementRequestedBeforeReception {
@@ -237,10 +240,12 @@ impl From<&EventKind> for EventDetails {
                 due_at,
                 step_dues,
                 handed_over,
+                code,
             } => EventDetails::Received {
                 due_at: due_at.into(),
                 step_dues: instants(&step_dues),
                 handed_over: handed_over.map(Into::into),
+                code: code.map(String::from),
             },
             EventKind::SupplementRequestedBeforeReception { items, note } => {
                 EventDetails::SupplementRequestedBeforeReception { items, note }

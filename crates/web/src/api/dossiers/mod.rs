@@ -115,12 +115,10 @@ pub async fn list(
     let mut page = state.app.list_dossiers(&caller, filter).await?;
     let more = page.len() > limit as usize;
     page.truncate(limit as usize);
-    let next = page.last().filter(|_| more).map(|d| {
-        cursor::encode(&Cursor {
-            created_at: d.created_at,
-            code: d.code.clone(),
-        })
-    });
+    let next = page
+        .last()
+        .filter(|_| more)
+        .map(|d| cursor::encode(&Cursor::after(d)));
     let now = state.app.now();
     Ok(Json(DossierPage {
         items: page.iter().map(|d| DossierSummary::new(d, now)).collect(),
