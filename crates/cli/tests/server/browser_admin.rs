@@ -1,9 +1,19 @@
 //! Staff journeys in a real browser (headless Chromium driven over the DevTools protocol): an
 //! administrator signs in with the form, opens «Người dùng», clicks «Khóa tài khoản» and
 //! confirms, and sees the account marked locked, the user's API token stopping at once; a desk
-//! officer passes a dossier on with the step form and prints its control sheet.
+//! officer passes a dossier on with the step form and prints its control sheet; a desk officer
+//! accepts an online submission and sees it take the code of the reception day.
 
 use crate::support::*;
+use chrono::{Duration as Days, NaiveDateTime};
+use motcua_app::clock::{Clock, SystemClock};
+use motcua_app::store::Store;
+use motcua_domain::calendar::{OfficeHours, WorkCalendar};
+use motcua_domain::catalogue::ApplicantType;
+use motcua_domain::deadline::DeadlineEngine;
+use motcua_domain::dossier::{Applicant, Channel, IntakeInput, ReturnMethod, intake};
+use motcua_domain::ids::UnitCode;
+use motcua_store::{SqliteOptions, SqliteStore};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -264,4 +274,134 @@ async fn a_desk_officer_hands_a_dossier_over_and_prints_its_control_sheet_in_chr
     }
     let data = pdf["data"].as_str().unwrap();
     assert!(data.starts_with("JVBER"), "the printed sheet is a PDF");
+}
+
+/// Vietnamese local time now, read by the server's own clock.
+fn local_now() -> NaiveDateTime {
+    SystemClock.now()
+}
+
+/// An online submission of `procedure` to `desk` made at `at`, written into the SQLite database
+/// `db` as a portal stores it: answers its submission number.
+async fn submit_online(
+    db: &std::path::Path,
+    desk: &str,
+    procedure: &str,
+    at: NaiveDateTime,
+) -> String {
+    let store = SqliteStore::open(db, SqliteOptions::default())
+        .await
+        .unwrap();
+    let procedures = store.procedures().await.unwrap();
+    let procedure = procedures
+        .iter()
+        .find(|p| p.spec.code.as_str() == procedure)
+        .unwrap();
+    let unit = UnitCode::parse(desk).unwrap();
+    let (calendar, hours) = (WorkCalendar::ccvc(), OfficeHours::default());
+    let new = intake(
+        IntakeInput {
+            procedure,
+            receiving_unit: unit.clone(),
+            competent_unit: unit,
+            applicant: Applicant {
+                kind: ApplicantType::Citizen,
+                name: "Trần Thị Bình".into(),
+                id_number: None,
+                phone: Some("0912345678".into()),
+                email: None,
+                address: None,
+            },
+            channel: Channel::Online,
+            return_method: ReturnMethod::Online,
+            digitised: true,
+            reused_data: false,
+            receive_now: false,
+            paid_at_desk: false,
+        },
+        at,
+        &DeadlineEngine::new(&calendar, &hours),
+    )
+    .unwrap();
+    let stored = store
+        .insert_dossier(new, "cong-dich-vu-cong", None)
+        .await
+        .unwrap();
+    stored.dossier.code.to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_desk_officer_accepts_an_online_submission_and_it_takes_the_reception_days_code_in_chromium()
+ {
+    let dir = temp_dir("browser-online");
+    let path = dir.join("motcua.db");
+    let url = format!("sqlite://{}", path.display());
+    install(&url);
+    let (desk, procedure) = demo_desk_and_procedure();
+    create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
+    // Submitted three days ago, accepted today.
+    let submitted = local_now() - Days::days(3);
+    let number = submit_online(&path, &desk, &procedure, submitted).await;
+    assert_eq!(
+        number,
+        format!("{desk}-{}-TT0001", submitted.format("%y%m%d"))
+    );
+    let server = Server::start(&url, &dir).await;
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let profile = dir.clone();
+    let before = local_now().date();
+    let seen = number.clone();
+    let (path_after, h1, facts) = tokio::task::spawn_blocking(move || {
+        let page = format!("/can-bo/ho-so/{seen}");
+        let mut b = Browser::start(&profile);
+        b.open(&format!("{base}/dang-nhap?next={page}"));
+        b.wait_for(&format!("/dang-nhap?next={page}"));
+        b.eval(
+            "document.getElementById('username').value = 'tiepnhan';\
+             document.getElementById('password').value = 'mat-khau-tiep-nhan';\
+             document.getElementById('password').form.submit();",
+        );
+        b.wait_for(&page);
+        assert_eq!(
+            b.eval("document.querySelector('h1').innerText"),
+            json!(format!("Hồ sơ {seen}"))
+        );
+        b.eval("document.querySelector('input[name=action][value=accept]').form.submit()");
+        let started = Instant::now();
+        while b
+            .try_eval("document.readyState === 'complete' && location.search")
+            .unwrap_or_default()
+            != json!("?xong=accept")
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "never accepted"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        (
+            b.eval("location.pathname"),
+            b.eval("document.querySelector('h1').innerText"),
+            b.eval("document.querySelector('dl.facts').innerText"),
+        )
+    })
+    .await
+    .unwrap();
+    let after = local_now().date();
+    let code = path_after
+        .as_str()
+        .unwrap()
+        .strip_prefix("/can-bo/ho-so/")
+        .unwrap()
+        .to_owned();
+    assert!(
+        [before, after]
+            .iter()
+            .any(|d| code == format!("{desk}-{}-0001", d.format("%y%m%d"))),
+        "{code} is the first code of the reception day"
+    );
+    assert_eq!(h1, json!(format!("Hồ sơ {code}")));
+    let facts = facts.as_str().unwrap();
+    assert!(facts.contains("Số nộp trực tuyến"), "{facts}");
+    assert!(facts.contains(&number), "{facts}");
 }
