@@ -8,11 +8,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use motcua_app::clock::FixedClock;
 use motcua_app::store::{Store, UserRecord};
 use motcua_app::{App, Caller};
-use motcua_domain::calendar::{OfficeHours, WorkCalendar};
-use motcua_domain::catalogue::ApplicantType;
-use motcua_domain::deadline::DeadlineEngine;
+use motcua_domain::calendar::OfficeHours;
 use motcua_domain::dossier::Version as DossierVersion;
-use motcua_domain::dossier::{Applicant, Channel, IntakeInput, ReturnMethod, intake};
 use motcua_domain::ids::{DossierCode, UnitCode};
 use motcua_domain::org::{Actor, Grant, Role, Unit, UnitKind};
 use serde_json::json;
@@ -117,31 +114,7 @@ impl Fixture {
         else {
             panic!("procedure {procedure} is not in the fixture");
         };
-        let (calendar, hours) = (WorkCalendar::ccvc(), OfficeHours::default());
-        let new = intake(
-            IntakeInput {
-                procedure,
-                receiving_unit: unit_code(unit),
-                competent_unit: unit_code(unit),
-                applicant: Applicant {
-                    kind: ApplicantType::Citizen,
-                    name: "Trần Thị Bình".into(),
-                    id_number: None,
-                    phone: Some("0912345678".into()),
-                    email: None,
-                    address: None,
-                },
-                channel: Channel::Online,
-                return_method: ReturnMethod::Online,
-                digitised: true,
-                reused_data: false,
-                receive_now: false,
-                paid_at_desk: false,
-            },
-            self.now(),
-            &DeadlineEngine::new(&calendar, &hours),
-        )
-        .unwrap_or_else(|e| panic!("online submission: {e}"));
+        let new = crate::online_submission(procedure, unit, self.now());
         match self
             .store
             .insert_dossier(new, "cong-dich-vu-cong", None)

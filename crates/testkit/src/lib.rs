@@ -13,4 +13,4 @@ pub use fixture::{
     BUILDING, CERTIFY, DEPARTMENT, Fixture, MARRIAGE, PROVINCE, UNITS, WARD1, WARD2, fixture,
     password, start, username,
 };
-pub use requests::desk_request;
+pub use requests::{desk_request, online_submission};

@@ -8,11 +8,6 @@ use crate::support::*;
 use chrono::{Duration as Days, NaiveDateTime};
 use motcua_app::clock::{Clock, SystemClock};
 use motcua_app::store::Store;
-use motcua_domain::calendar::{OfficeHours, WorkCalendar};
-use motcua_domain::catalogue::ApplicantType;
-use motcua_domain::deadline::DeadlineEngine;
-use motcua_domain::dossier::{Applicant, Channel, IntakeInput, ReturnMethod, intake};
-use motcua_domain::ids::UnitCode;
 use motcua_store::{SqliteOptions, SqliteStore};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
@@ -116,6 +111,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{expression}: {e}"))
     }
 
+    /// Signs in with the form of `{base}/dang-nhap?next={page}` and waits for `page`.
+    fn sign_in(&mut self, base: &str, page: &str, username: &str, password: &str) {
+        self.open(&format!("{base}/dang-nhap?next={page}"));
+        self.wait_for(&format!("/dang-nhap?next={page}"));
+        self.eval(&format!(
+            "document.getElementById('username').value = '{username}';\
+             document.getElementById('password').value = '{password}';\
+             document.getElementById('password').form.submit();"
+        ));
+        self.wait_for(page);
+    }
+
     /// Waits until the loaded page's path and query are `target`.
     fn wait_for(&mut self, target: &str) {
         let started = Instant::now();
@@ -165,14 +172,7 @@ async fn an_administrator_locks_an_account_in_chromium() {
 
     let (before, after) = tokio::task::spawn_blocking(move || {
         let mut b = Browser::start(&profile);
-        b.open(&format!("{base}/dang-nhap?next=/can-bo/nguoi-dung"));
-        b.wait_for("/dang-nhap?next=/can-bo/nguoi-dung");
-        b.eval(
-            "document.getElementById('username').value = 'quantri';\
-             document.getElementById('password').value = 'mat-khau-quan-tri';\
-             document.getElementById('password').form.submit();",
-        );
-        b.wait_for("/can-bo/nguoi-dung");
+        b.sign_in(&base, "/can-bo/nguoi-dung", "quantri", "mat-khau-quan-tri");
         let row = "document.getElementById('nguoi-dung-tiepnhan').innerText";
         let before = b.eval(row);
         // A person clicks «Khóa tài khoản», reads the warning, and confirms.
@@ -240,14 +240,7 @@ async fn a_desk_officer_hands_a_dossier_over_and_prints_its_control_sheet_in_chr
     let (sheet, pdf) = tokio::task::spawn_blocking(move || {
         let page = format!("/can-bo/ho-so/{code}");
         let mut b = Browser::start(&profile);
-        b.open(&format!("{base}/dang-nhap?next={page}"));
-        b.wait_for(&format!("/dang-nhap?next={page}"));
-        b.eval(
-            "document.getElementById('username').value = 'tiepnhan';\
-             document.getElementById('password').value = 'mat-khau-tiep-nhan';\
-             document.getElementById('password').form.submit();",
-        );
-        b.wait_for(&page);
+        b.sign_in(&base, &page, "tiepnhan", "mat-khau-tiep-nhan");
         // The desk's step «Tiếp nhận, kiểm tra hồ sơ» is done: the officer passes it on.
         b.eval("document.querySelector('input[name=action][value=complete_step]').form.submit()");
         b.wait_for(&format!("{page}?xong=complete_step"));
@@ -297,32 +290,7 @@ async fn submit_online(
         .iter()
         .find(|p| p.spec.code.as_str() == procedure)
         .unwrap();
-    let unit = UnitCode::parse(desk).unwrap();
-    let (calendar, hours) = (WorkCalendar::ccvc(), OfficeHours::default());
-    let new = intake(
-        IntakeInput {
-            procedure,
-            receiving_unit: unit.clone(),
-            competent_unit: unit,
-            applicant: Applicant {
-                kind: ApplicantType::Citizen,
-                name: "Trần Thị Bình".into(),
-                id_number: None,
-                phone: Some("0912345678".into()),
-                email: None,
-                address: None,
-            },
-            channel: Channel::Online,
-            return_method: ReturnMethod::Online,
-            digitised: true,
-            reused_data: false,
-            receive_now: false,
-            paid_at_desk: false,
-        },
-        at,
-        &DeadlineEngine::new(&calendar, &hours),
-    )
-    .unwrap();
+    let new = motcua_testkit::online_submission(procedure, desk, at);
     let stored = store
         .insert_dossier(new, "cong-dich-vu-cong", None)
         .await
@@ -354,14 +322,7 @@ async fn a_desk_officer_accepts_an_online_submission_and_it_takes_the_reception_
     let (path_after, h1, facts) = tokio::task::spawn_blocking(move || {
         let page = format!("/can-bo/ho-so/{seen}");
         let mut b = Browser::start(&profile);
-        b.open(&format!("{base}/dang-nhap?next={page}"));
-        b.wait_for(&format!("/dang-nhap?next={page}"));
-        b.eval(
-            "document.getElementById('username').value = 'tiepnhan';\
-             document.getElementById('password').value = 'mat-khau-tiep-nhan';\
-             document.getElementById('password').form.submit();",
-        );
-        b.wait_for(&page);
+        b.sign_in(&base, &page, "tiepnhan", "mat-khau-tiep-nhan");
         assert_eq!(
             b.eval("document.querySelector('h1').innerText"),
             json!(format!("Hồ sơ {seen}"))

@@ -1,7 +1,7 @@
 //! Dossier codes, idempotency, optimistic concurrency and histories.
 
 use crate::contract;
-use crate::support::{act, at, new_dossier, unit};
+use crate::support::{act, at, last_numbers, new_dossier};
 use motcua_app::Caller;
 use motcua_app::idempotency::{Channel as KeyChannel, ClientKey, IdempotencyKey};
 use motcua_app::store::{Store, StoreError};
@@ -49,14 +49,10 @@ async fn codes_follow_each_units_daily_sequence(store: Arc<dyn Store>) {
             "000.20.01.H48-260302-0003",
         ]
     );
-    let days: Vec<_> = store
-        .sequences(&unit(DESK))
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(d, n)| (d.to_string(), n))
-        .collect();
-    assert_eq!(days, [("2026-03-02".into(), 3), ("2026-03-03".into(), 1)]);
+    assert_eq!(
+        last_numbers(store.as_ref(), DESK).await,
+        [("2026-03-02".into(), 3), ("2026-03-03".into(), 1)]
+    );
     assert_eq!(store.count_dossiers().await.unwrap(), 5);
 }
 

@@ -308,6 +308,17 @@ pub fn with_engine<T>(f: impl FnOnce(&DeadlineEngine<'_>) -> T) -> T {
     f(&DeadlineEngine::new(calendar, &hours))
 }
 
+/// The last number of each day of `unit`'s code sequence, the days as `yyyy-mm-dd`.
+pub async fn last_numbers(store: &dyn Store, unit_code: &str) -> Vec<(String, u32)> {
+    store
+        .sequences(&unit(unit_code))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(d, n)| (d.to_string(), n))
+        .collect()
+}
+
 /// A dossier received at the desk of `receiving` at `now`, decided by `competent`.
 pub fn new_dossier(receiving: &str, competent: &str, now: NaiveDateTime) -> NewDossier {
     dossier_by(receiving, competent, now, Channel::Desk)
