@@ -1,7 +1,7 @@
 //! Conversions between domain values and column values, shared by both adapters.
 
 use crate::error;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use motcua_app::store::{ImportSummary, StoreError};
 use motcua_domain::catalogue::{ProcedureSpec, ProcedureVersion};
 use motcua_domain::dossier::{Channel, Dossier, Event, Status};
@@ -55,20 +55,16 @@ impl<'a> DossierColumns<'a> {
     }
 }
 
-/// The day whose sequence numbers the code of a dossier that awaits it.
-pub(crate) fn reception_day(d: &Dossier) -> Result<NaiveDate, StoreError> {
-    d.reception_day()
-        .ok_or_else(|| StoreError::Database(format!("{} has no reception to number", d.code)))
-}
-
-/// Issues `code` to a dossier that awaits it, in its state and in the reception among `events`.
-pub(crate) fn issue(
-    d: &mut Dossier,
-    events: &mut [Event],
+/// Copies of a dossier that awaits its code and of the `events` about to be stored, with `code`
+/// issued to both (see [`Dossier::issue_code`]).
+pub(crate) fn issued(
+    d: &Dossier,
+    events: &[Event],
     code: &DossierCode,
-) -> Result<(), StoreError> {
-    if d.issue_code(events, code.clone()) {
-        Ok(())
+) -> Result<(Dossier, Vec<Event>), StoreError> {
+    let (mut d, mut events) = (d.clone(), events.to_vec());
+    if d.issue_code(&mut events, code.clone()) {
+        Ok((d, events))
     } else {
         Err(StoreError::Database(format!(
             "{}: a reception that gives a code is stored with the events that made it",

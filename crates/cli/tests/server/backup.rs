@@ -4,22 +4,6 @@
 use crate::support::*;
 use motcua_domain::format::integer;
 
-/// Posts `n` intakes for applicants `from..from + n`; answers their codes.
-async fn intakes(port: u16, auth: &str, from: usize, n: usize) -> Vec<String> {
-    let (desk, procedure) = demo_desk_and_procedure();
-    let mut codes = Vec::new();
-    for i in from..from + n {
-        let headers = [("Authorization", auth)];
-        let body = intake_body(&desk, &procedure, i);
-        let r = request(port, "POST", "/api/v1/dossiers", Some(&body), &headers)
-            .await
-            .unwrap();
-        assert_eq!(r.status, 201, "{}", r.body);
-        codes.push(r.json()["code"].as_str().unwrap().to_owned());
-    }
-    codes
-}
-
 /// The sequence number at the end of a code.
 fn number(code: &str) -> u32 {
     code.rsplit('-').next().unwrap().parse().unwrap()

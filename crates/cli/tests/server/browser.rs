@@ -43,25 +43,14 @@ async fn citizen_pages_render_in_chromium() {
     let dir = temp_dir("browser");
     let url = format!("sqlite://{}", dir.join("motcua.db").display());
     install(&url);
-    let (desk, procedure) = demo_desk_and_procedure();
+    let (desk, _) = demo_desk_and_procedure();
     create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
     let server = Server::start(&url, &dir).await;
     let auth = format!(
         "Bearer {}",
         token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
     );
-    let body = intake_body(&desk, &procedure, 7);
-    let r = request(
-        server.port,
-        "POST",
-        "/api/v1/dossiers",
-        Some(&body),
-        &[("Authorization", auth.as_str())],
-    )
-    .await
-    .unwrap();
-    assert_eq!(r.status, 201, "{}", r.body);
-    let code = r.json()["code"].as_str().unwrap().to_owned();
+    let code = intakes(server.port, &auth, 7, 1).await.remove(0);
     let base = format!("http://127.0.0.1:{}", server.port);
     let page_dir = dir.clone();
 
@@ -238,7 +227,7 @@ async fn the_dashboard_renders_in_chromium_for_a_signed_in_leader() {
     let dir = temp_dir("browser-dashboard");
     let url = format!("sqlite://{}", dir.join("motcua.db").display());
     install(&url);
-    let (desk, procedure) = demo_desk_and_procedure();
+    let (desk, _) = demo_desk_and_procedure();
     let province = "000.00.00.H99";
     create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
     create_user(
@@ -253,20 +242,7 @@ async fn the_dashboard_renders_in_chromium_for_a_signed_in_leader() {
         "Bearer {}",
         token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
     );
-    for i in 0..3 {
-        let body = intake_body(&desk, &procedure, i);
-        let headers = [("Authorization", desk_auth.as_str())];
-        let r = request(
-            server.port,
-            "POST",
-            "/api/v1/dossiers",
-            Some(&body),
-            &headers,
-        )
-        .await
-        .unwrap();
-        assert_eq!(r.status, 201, "{}", r.body);
-    }
+    intakes(server.port, &desk_auth, 0, 3).await;
     let today = SystemClock.now().date();
     let (year, month) = (today.year(), today.month());
     let page = format!("/can-bo/tong-quan?loai=thang&nam={year}&thang={month}");

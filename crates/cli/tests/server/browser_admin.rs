@@ -215,25 +215,14 @@ async fn a_desk_officer_hands_a_dossier_over_and_prints_its_control_sheet_in_chr
     let dir = temp_dir("browser-control-sheet");
     let url = format!("sqlite://{}", dir.join("motcua.db").display());
     install(&url);
-    let (desk, procedure) = demo_desk_and_procedure();
+    let (desk, _) = demo_desk_and_procedure();
     create_user(&url, "tiepnhan", "tiep_nhan", &desk, "mat-khau-tiep-nhan");
     let server = Server::start(&url, &dir).await;
     let auth = format!(
         "Bearer {}",
         token(server.port, "tiepnhan", "mat-khau-tiep-nhan").await
     );
-    let body = intake_body(&desk, &procedure, 3);
-    let r = request(
-        server.port,
-        "POST",
-        "/api/v1/dossiers",
-        Some(&body),
-        &[("Authorization", auth.as_str())],
-    )
-    .await
-    .unwrap();
-    assert_eq!(r.status, 201, "{}", r.body);
-    let code = r.json()["code"].as_str().unwrap().to_owned();
+    let code = intakes(server.port, &auth, 3, 1).await.remove(0);
     let base = format!("http://127.0.0.1:{}", server.port);
     let profile = dir.clone();
 

@@ -234,6 +234,22 @@ pub fn demo_desk_and_procedure() -> (String, String) {
     (desk, procedure)
 }
 
+/// Posts `n` intakes at the demo's first desk (as `auth`, a bearer header) for applicants `from..from + n`; answers their codes.
+pub async fn intakes(port: u16, auth: &str, from: usize, n: usize) -> Vec<String> {
+    let (desk, procedure) = demo_desk_and_procedure();
+    let mut codes = Vec::new();
+    for i in from..from + n {
+        let headers = [("Authorization", auth)];
+        let body = intake_body(&desk, &procedure, i);
+        let r = request(port, "POST", "/api/v1/dossiers", Some(&body), &headers)
+            .await
+            .unwrap();
+        assert_eq!(r.status, 201, "{}", r.body);
+        codes.push(r.json()["code"].as_str().unwrap().to_owned());
+    }
+    codes
+}
+
 /// An intake request body for applicant number `i`.
 pub fn intake_body(desk: &str, procedure: &str, i: usize) -> serde_json::Value {
     serde_json::json!({

@@ -9,7 +9,7 @@ use crate::deadline::{Pause, PauseReason};
 use crate::ids::{DossierCode, UnitCode};
 use crate::org::Role;
 use crate::stats::Rating;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// One step of the internal process as it runs.
@@ -176,7 +176,14 @@ impl Dossier {
     /// Received, and still known only by its submission number: the store must give it its
     /// code (see [`Dossier::issue_code`]).
     pub fn awaits_code(&self) -> bool {
-        self.received_at.is_some() && self.code.is_submission()
+        self.code_sequence().is_some()
+    }
+
+    /// The sequence that numbers the code it [awaits](Dossier::awaits_code): its receiving
+    /// unit's, on its reception day (docs/rules.md §6.5); `None` when it awaits none.
+    pub fn code_sequence(&self) -> Option<(&UnitCode, NaiveDate)> {
+        let received = self.received_at.filter(|_| self.code.is_submission())?;
+        Some((&self.facts.receiving_unit, received.date()))
     }
 
     /// Gives a dossier that [awaits its code](Dossier::awaits_code) the `code` numbered on its
@@ -193,13 +200,13 @@ impl Dossier {
             return false;
         };
         *slot = Some(code.clone());
-        self.submitted_as = Some(std::mem::replace(&mut self.code, code));
+        self.take_code(code);
         true
     }
 
-    /// The day whose sequence numbers the code of a dossier that awaits it.
-    pub fn reception_day(&self) -> Option<chrono::NaiveDate> {
-        self.received_at.map(|t| t.date())
+    /// Takes the code given at reception; the submission number becomes its key.
+    fn take_code(&mut self, code: DossierCode) {
+        self.submitted_as = Some(std::mem::replace(&mut self.code, code));
     }
 
     /// A dossier from its creation event.
@@ -292,8 +299,7 @@ impl Dossier {
                 code,
             } => {
                 if let Some(code) = code {
-                    let number = std::mem::replace(&mut self.code, code.clone());
-                    self.submitted_as = Some(number);
+                    self.take_code(code.clone());
                 }
                 self.push_handover(Leg::ToCompetent, at, handed_over.as_ref());
                 self.status = Status::Received;

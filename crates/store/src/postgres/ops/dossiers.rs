@@ -60,13 +60,8 @@ pub(crate) async fn insert_dossier(
     } else {
         sql::NEXT_SUBMISSION
     };
-    let last: i64 = sqlx::query_scalar(series)
-        .bind(new.receiving_unit.as_str())
-        .bind(new.code_date())
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(db)?;
-    let code = new.number(codec::to_u32(last)?);
+    let n = next_number(conn, series, &new.receiving_unit, new.code_date()).await?;
+    let code = new.number(n);
     let (dossier, events) = new.into_dossier(code, actor).ok_or_else(|| {
         StoreError::Database("a new dossier must begin with its creation".to_owned())
     })?;
@@ -193,35 +188,27 @@ async fn insert_events(
     Ok(last)
 }
 
-/// Gives a dossier received now that was known by its submission number its code: the next of
-/// its unit's sequence on the reception day, pointed to its key (the caller provides the
-/// transaction, which holds the sequence's row until it ends).
-async fn issue_code(
+/// The next number of `unit`'s series on `day`: [`sql::NEXT_SEQUENCE`] for codes,
+/// [`sql::NEXT_SUBMISSION`] for submission numbers. The row stays locked until the caller's
+/// transaction ends, so servers sharing the database never give a number twice.
+async fn next_number(
     conn: &mut PgConnection,
-    dossier: &mut Dossier,
-    events: &mut [Event],
-) -> Result<DossierCode, StoreError> {
-    let day = codec::reception_day(dossier)?;
-    let unit = dossier.facts.receiving_unit.clone();
-    let last: i64 = sqlx::query_scalar(sql::NEXT_SEQUENCE)
+    series: &'static str,
+    unit: &UnitCode,
+    day: NaiveDate,
+) -> Result<u32, StoreError> {
+    let last: i64 = sqlx::query_scalar(series)
         .bind(unit.as_str())
         .bind(day)
         .fetch_one(&mut *conn)
         .await
         .map_err(db)?;
-    let code = DossierCode::new(&unit, day, codec::to_u32(last)?);
-    codec::issue(dossier, events, &code)?;
-    sqlx::query(sql::INSERT_DOSSIER_CODE)
-        .bind(code.as_str())
-        .bind(dossier.key().as_str())
-        .execute(&mut *conn)
-        .await
-        .map_err(db)?;
-    Ok(code)
+    codec::to_u32(last)
 }
 
 /// Stores the new state and its events if the stored version is `expected` (the caller provides
-/// the transaction); answers the code a reception among them gave (see [`issue_code`]).
+/// the transaction). A dossier submitted online and received now takes the next code of its
+/// reception day, pointed to its key (docs/rules.md §6.5): answers that code.
 pub(crate) async fn append_events(
     conn: &mut PgConnection,
     dossier: &Dossier,
@@ -234,16 +221,21 @@ pub(crate) async fn append_events(
         .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
-    let mut issued = None;
-    let owned;
-    let (dossier, events) = if prior.is_some() && dossier.awaits_code() {
-        let (mut dossier, mut events) = (dossier.clone(), events.to_vec());
-        issued = Some(issue_code(conn, &mut dossier, &mut events).await?);
-        owned = (dossier, events);
-        (&owned.0, owned.1.as_slice())
-    } else {
-        (dossier, events)
+    // Numbered only once the row is locked at the version expected.
+    let issued = match dossier.code_sequence().filter(|_| prior.is_some()) {
+        Some((unit, day)) => {
+            let n = next_number(conn, sql::NEXT_SEQUENCE, unit, day).await?;
+            Some(DossierCode::new(unit, day, n))
+        }
+        None => None,
     };
+    let owned = issued
+        .as_ref()
+        .map(|code| codec::issued(dossier, events, code))
+        .transpose()?;
+    let (dossier, events) = owned
+        .as_ref()
+        .map_or((dossier, events), |(d, e)| (d, e.as_slice()));
     let c = DossierColumns::of(dossier);
     let updated = sqlx::query(sql::UPDATE_DOSSIER)
         .bind(c.code)
@@ -271,6 +263,14 @@ pub(crate) async fn append_events(
             }
             None => StoreError::NotFound(c.code.to_owned()),
         });
+    }
+    if let Some(code) = &issued {
+        sqlx::query(sql::INSERT_DOSSIER_CODE)
+            .bind(code.as_str())
+            .bind(c.code)
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
     }
     let day = written_on(events);
     let mut last: Option<String> = sqlx::query_scalar(sql::LAST_EVENT_HASH)

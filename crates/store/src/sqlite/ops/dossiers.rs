@@ -60,13 +60,12 @@ pub(crate) fn insert_dossier(
     } else {
         sql::NEXT_SUBMISSION
     };
-    let last: i64 = query_one(
+    let code = new.number(next_number(
         conn,
         series,
-        &[&new.receiving_unit.as_str(), &new.code_date()],
-        |r| r.get(0),
-    )?;
-    let code = new.number(codec::to_u32(last)?);
+        &new.receiving_unit,
+        new.code_date(),
+    )?);
     let (dossier, events) = new.into_dossier(code, actor).ok_or_else(|| {
         StoreError::Database("a new dossier must begin with its creation".to_owned())
     })?;
@@ -220,47 +219,41 @@ fn insert_events(
     Ok(last)
 }
 
-/// Gives a dossier received now that was known by its submission number its code: the next of
-/// its unit's sequence on the reception day, pointed to its key (the caller provides the
-/// transaction).
-fn issue_code(
+/// The next number of `unit`'s series on `day`: [`sql::NEXT_SEQUENCE`] for codes,
+/// [`sql::NEXT_SUBMISSION`] for submission numbers.
+fn next_number(
     conn: &Connection,
-    dossier: &mut Dossier,
-    events: &mut [Event],
-) -> Result<DossierCode, StoreError> {
-    let day = codec::reception_day(dossier)?;
-    let unit = dossier.facts.receiving_unit.clone();
-    let last: i64 = query_one(conn, sql::NEXT_SEQUENCE, &[&unit.as_str(), &day], |r| {
-        r.get(0)
-    })?;
-    let code = DossierCode::new(&unit, day, codec::to_u32(last)?);
-    codec::issue(dossier, events, &code)?;
-    execute(
-        conn,
-        sql::INSERT_DOSSIER_CODE,
-        &[&code.as_str(), &dossier.key().as_str()],
-    )?;
-    Ok(code)
+    series: &str,
+    unit: &UnitCode,
+    day: NaiveDate,
+) -> Result<u32, StoreError> {
+    let last: i64 = query_one(conn, series, &[&unit.as_str(), &day], |r| r.get(0))?;
+    codec::to_u32(last)
 }
 
 /// Stores the new state and its events if the stored version is `expected` (the caller provides
-/// the transaction); answers the code a reception among them gave (see [`issue_code`]).
+/// the transaction). A dossier submitted online and received now takes the next code of its
+/// reception day, pointed to its key (docs/rules.md §6.5): answers that code.
 pub(crate) fn append_events(
     conn: &Connection,
     dossier: &Dossier,
     expected: u32,
     events: &[Event],
 ) -> Result<Option<DossierCode>, StoreError> {
-    let mut issued = None;
-    let owned;
-    let (dossier, events) = if dossier.awaits_code() {
-        let (mut dossier, mut events) = (dossier.clone(), events.to_vec());
-        issued = Some(issue_code(conn, &mut dossier, &mut events)?);
-        owned = (dossier, events);
-        (&owned.0, owned.1.as_slice())
-    } else {
-        (dossier, events)
+    let issued = match dossier.code_sequence() {
+        Some((unit, day)) => {
+            let n = next_number(conn, sql::NEXT_SEQUENCE, unit, day)?;
+            Some(DossierCode::new(unit, day, n))
+        }
+        None => None,
     };
+    let owned = issued
+        .as_ref()
+        .map(|code| codec::issued(dossier, events, code))
+        .transpose()?;
+    let (dossier, events) = owned
+        .as_ref()
+        .map_or((dossier, events), |(d, e)| (d, e.as_slice()));
     let c = DossierColumns::of(dossier);
     let prior: Option<(i64, String)> = query_opt(
         conn,
@@ -291,6 +284,9 @@ pub(crate) fn append_events(
             }
             None => StoreError::NotFound(c.code.to_owned()),
         });
+    }
+    if let Some(code) = &issued {
+        execute(conn, sql::INSERT_DOSSIER_CODE, &[&code.as_str(), &c.code])?;
     }
     let day = written_on(events);
     let mut last: Option<String> =
